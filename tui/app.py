@@ -1,0 +1,215 @@
+"""The explorer: a thin App that holds the shared selection (country, edition,
+indicator) and hands keys to the active pane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from . import __version__
+from .commands import DDXCommands
+from .core import FOCUS, INDICES, Dataset
+from .core import queries as q
+from .panes import PANE_CLASSES
+from .panes.base import Pane
+from .paths import data_dir, styles_dir
+from .theme import THEME_ALIASES, THEMES
+
+MIN_WIDTH, MIN_HEIGHT = 60, 18
+
+
+@dataclass
+class Options:
+    """What the command line can change about a session."""
+
+    ascii: bool = False
+    mouse: bool = True
+    theme: str = "ddx-dark"
+    start: str | None = None  # e.g. "countries:UZB" or "rankings:2020"
+    demo: bool = False
+    demo_interval: float | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+class DDXApp(App[None]):
+    TITLE = "ddx"
+    SUB_TITLE = "Digital Diplomacy Explorer"
+    CSS_PATH = [str(styles_dir() / "app.tcss")]
+    COMMANDS = App.COMMANDS | {DDXCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("1", "show_pane(0)", "Goals", show=False, id="pane1"),
+        Binding("2", "show_pane(1)", "Countries", show=False, id="pane2"),
+        Binding("3", "show_pane(2)", "Rankings", show=False, id="pane3"),
+        Binding("4", "show_pane(3)", "Sources", show=False, id="pane4"),
+        Binding("5", "show_pane(4)", "Pane 5", show=False, id="pane5"),
+        Binding("6", "show_pane(5)", "Pane 6", show=False, id="pane6"),
+        Binding("7", "show_pane(6)", "Pane 7", show=False, id="pane7"),
+        Binding("8", "show_pane(7)", "Pane 8", show=False, id="pane8"),
+        Binding("right_square_bracket", "step(1)", "Next", key_display="]", id="next"),
+        Binding("left_square_bracket", "step(-1)", "Prev", key_display="[", id="prev"),
+        Binding("i", "cycle_indicator", "Indicator", id="indicator"),
+        Binding("s", "show_source", "Source", id="source"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("f1", "help", "Help", show=False, id="help_f1"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    country: reactive[str] = reactive("KAZ", init=False)
+    edition: reactive[int] = reactive(2024, init=False)
+    indicator: reactive[str] = reactive("egdi", init=False)
+
+    def __init__(self, dataset: Dataset, options: Options | None = None) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.options = options or Options()
+        self.ascii_mode = self.options.ascii
+        self.editions = q.editions(dataset)
+        self.set_reactive(DDXApp.edition, self.editions[-1])
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        self.theme = THEME_ALIASES.get(self.options.theme, self.options.theme)
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡" if not self.ascii_mode else "=")
+        with Container(id="main"):
+            with TabbedContent(id="tabs"):
+                for i, cls in enumerate(PANE_CLASSES, start=1):
+                    with TabPane(f"{i} {cls.title}", id=f"tab-{cls.pane_id}"):
+                        yield cls(id=cls.pane_id)
+        yield Static("", id="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"ddx {__version__}"
+        self._check_size()
+        if self.options.start:
+            self.apply_start(self.options.start)
+        self.call_after_refresh(self._focus_active)
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        w, h = self.size
+        small = w < MIN_WIDTH or h < MIN_HEIGHT
+        self.screen.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                f"ddx needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
+                f"This one is {w}x{h}. Enlarge the window (or reduce the font);\n"
+                "the explorer comes back by itself. Press q to quit."
+            )
+
+    # -- panes ---------------------------------------------------------------
+    @property
+    def panes(self) -> list[Pane]:
+        return list(self.query(Pane))
+
+    @property
+    def active_pane(self) -> Pane:
+        tabs = self.query_one("#tabs", TabbedContent)
+        active = tabs.active or f"tab-{PANE_CLASSES[0].pane_id}"
+        return self.query_one(f"#{active.removeprefix('tab-')}", Pane)
+
+    def action_show_pane(self, index: int) -> None:
+        if 0 <= index < len(PANE_CLASSES):
+            self.query_one("#tabs", TabbedContent).active = f"tab-{PANE_CLASSES[index].pane_id}"
+            self.call_after_refresh(self._focus_active)
+
+    def show_pane_id(self, pane_id: str) -> None:
+        ids = [c.pane_id for c in PANE_CLASSES]
+        if pane_id in ids:
+            self.action_show_pane(ids.index(pane_id))
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.call_after_refresh(self._focus_active)
+
+    def _focus_active(self) -> None:
+        try:
+            self.active_pane.focus_main()
+        except Exception:
+            pass
+
+    def action_step(self, delta: int) -> None:
+        if not self.active_pane.step(delta):
+            self.bell()
+
+    def action_cycle_indicator(self) -> None:
+        if not self.active_pane.cycle_indicator():
+            self.bell()
+
+    # -- shared selection ---------------------------------------------------
+    def step_country(self, delta: int) -> None:
+        i = FOCUS.index(self.country) if self.country in FOCUS else 0
+        self.country = FOCUS[(i + delta) % len(FOCUS)]
+
+    def step_edition(self, delta: int) -> None:
+        i = self.editions.index(self.edition) if self.edition in self.editions else len(self.editions) - 1
+        self.edition = self.editions[max(0, min(len(self.editions) - 1, i + delta))]
+
+    def next_indicator(self) -> None:
+        self.indicator = INDICES[(INDICES.index(self.indicator) + 1) % len(INDICES)]
+
+    def action_goto_country(self, iso3: str) -> None:
+        self.country = iso3
+        self.show_pane_id("countries")
+
+    def action_goto_edition(self, year: int) -> None:
+        self.edition = year
+        self.show_pane_id("rankings")
+
+    def action_set_indicator(self, indicator: str) -> None:
+        self.indicator = indicator
+
+    def action_rank_scope(self, scope: str) -> None:
+        from .panes.rankings import RankingsPane
+
+        self.show_pane_id("rankings")
+        self.query_one(RankingsPane).set_scope(scope)
+
+    def action_switch_theme(self, name: str) -> None:
+        self.theme = name
+
+    def apply_start(self, start: str) -> None:
+        """``pane[:ARG]``: open a pane, optionally with a country or an edition."""
+        pane, _, arg = start.partition(":")
+        self.show_pane_id(pane)
+        if arg:
+            if arg.isdigit():
+                self.edition = int(arg)
+            else:
+                self.country = q.resolve_country(self.dataset, arg)
+
+    # -- screens -------------------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_show_source(self) -> None:
+        from .screens.provenance import ProvenanceScreen
+
+        if isinstance(self.screen, ProvenanceScreen):
+            return
+        pane = self.active_pane
+        self.push_screen(ProvenanceScreen(pane.title, pane.provenance()))
+
+
+def make_app(
+    data: Path | None = None, overlays: list[Path] | None = None, options: Options | None = None
+) -> DDXApp:
+    """Build the app on the built-in data, or on the tables in ``data`` (tests)."""
+    ds = Dataset(data if data is not None else data_dir(), overlays or [])
+    return DDXApp(ds, options)

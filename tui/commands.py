@@ -1,0 +1,56 @@
+"""Ctrl+P commands: jump to any pane, country, edition or indicator by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .core import FOCUS, INDICES
+from .core import queries as q
+
+if TYPE_CHECKING:
+    from .app import DDXApp
+
+
+class DDXCommands(Provider):
+    def _commands(self) -> Iterator[tuple[str, str, str]]:
+        app: DDXApp = self.app  # type: ignore[assignment]
+        from .panes import PANE_CLASSES
+
+        for i, cls in enumerate(PANE_CLASSES):
+            yield f"Go to {cls.title} pane", f"app.show_pane({i})", f"key {i + 1}"
+        names = dict(zip(q.focus_countries(app.dataset)["iso3"], q.focus_countries(app.dataset)["name"], strict=True))
+        for iso3 in FOCUS:
+            yield f"Country: {names.get(iso3, iso3)} ({iso3})", f"app.goto_country('{iso3}')", "Countries pane"
+        for year in app.editions:
+            yield f"Edition: {year} UN E-Government Survey", f"app.goto_edition({year})", "Rankings pane"
+        for ind in INDICES:
+            yield (
+                f"Indicator: {q.INDICATOR_SHORT[ind]} ({q.INDICATOR_NAMES[ind]})",
+                f"app.set_indicator('{ind}')",
+                "applies to Rankings, Countries charts and others",
+            )
+        for theme in ("ddx-dark", "ddx-light"):
+            yield f"Theme: {theme}", f"app.switch_theme('{theme}')", "ddx-light is high contrast for projectors"
+        for pane in app.panes:
+            for cmd in pane.palette_commands():
+                yield cmd.title, cmd.action, cmd.help
+
+    async def discover(self) -> Hits:
+        for title, action, help_text in self._commands():
+            yield DiscoveryHit(title, self._runner(action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), self._runner(action), help=help_text)
+
+    def _runner(self, action: str):  # type: ignore[no-untyped-def]
+        async def run() -> None:
+            await self.app.run_action(action)
+
+        return run

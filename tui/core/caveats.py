@@ -1,0 +1,52 @@
+"""Caveats a reader must see beside a figure, keyed by short names.
+
+Flags in ``egov_survey.flags`` are keys here; so are caveats that follow from
+the figure itself (a readiness-era edition, a derived rank).
+"""
+
+from __future__ import annotations
+
+CAVEATS: dict[str, str] = {
+    "readiness_era": (
+        "2003-2005 editions measured e-government 'readiness'; from 2008 the index "
+        "measures 'development'. Compare across that break with care."
+    ),
+    "egdi_zero_tied_bottom_rank": (
+        "Index 0 with a shared bottom rank: no assessed online presence, not a measured score."
+    ),
+    "hci_zero_possibly_missing": "HCI of 0 in the UN export is probably a missing value.",
+    "tii_zero_possibly_missing": "TII of 0 in the UN export is probably a missing value.",
+    "hci_blank_in_UNU_zero_in_UN_export": (
+        "HCI: the UN export gives 0 where UNU-EGOV gives a blank; shown as a gap."
+    ),
+    "tii_blank_in_UNU_zero_in_UN_export": (
+        "TII: the UN export gives 0 where UNU-EGOV gives a blank; shown as a gap."
+    ),
+    "derived_rank": (
+        "Rank derived by ddx from the index values (ties share the best rank); "
+        "the UN files publish no rank for this index."
+    ),
+    "ranks_relative": (
+        "Ranks are relative: a rank can move because other countries moved, and 191-193 "
+        "countries were ranked depending on the edition."
+    ),
+    "article_claim": "The article's claim, as stated in the article; not checked by ddx.",
+    "project_reading": "The project's own reading of the article, not the article's words.",
+    "legacy_fotn_scale": (
+        "Freedom on the Net editions before 2019 were published on a 0 = best scale; "
+        "this value is on that older scale."
+    ),
+    "gap": "No value in the source: shown as a gap, never filled in.",
+    "conflict": "Sources disagree on this fact; both are shown, neither is preferred.",
+}
+
+
+def caveat_keys(flags: str | None) -> list[str]:
+    """The caveat keys named in a ``flags`` cell (``;``-separated)."""
+    if not flags:
+        return []
+    return [f for f in flags.split(";") if f]
+
+
+def describe(key: str) -> str:
+    return CAVEATS.get(key, key.replace("_", " "))

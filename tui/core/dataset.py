@@ -1,0 +1,135 @@
+"""All tables, built-in and the user's, loaded once each and only when asked for.
+
+User directories (``--data DIR`` and the import directory) are laid over the
+built-in tables: a user row replaces the built-in row with the same key, and
+new keys are added. Tables are read on first use so start-up pays only for
+what the first screen shows; ``validate_all`` forces every table (the CLI and
+the tests use it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from .errors import DataError
+from .loader import Loaded, find_table_file, read_table, unknown_files
+from .schema import REQUIRED, TABLES
+
+
+class Dataset:
+    def __init__(self, builtin: Path | None, overlays: Sequence[Path] = ()) -> None:
+        self.builtin = builtin
+        self.overlays = [Path(p) for p in overlays]
+        self._frames: dict[str, pl.LazyFrame] = {}
+        self._eager: dict[str, pl.DataFrame] = {}
+        self._missing: set[str] = set()
+        for d in self.overlays:
+            if not d.is_dir():
+                raise DataError(d, "not a directory (expected a folder of ddx tables)")
+            strays = unknown_files(d, TABLES)
+            if strays:
+                raise DataError(
+                    strays[0],
+                    f"unknown table '{strays[0].stem}'; known tables: {', '.join(TABLES)}",
+                )
+
+    # -- files ---------------------------------------------------------------
+    def _files(self, name: str) -> list[Path]:
+        """Files for a table, built-in first, then each overlay in order."""
+        dirs = ([self.builtin] if self.builtin else []) + self.overlays
+        found = [find_table_file(d, name) for d in dirs]
+        return [p for p in found if p is not None]
+
+    def has(self, name: str) -> bool:
+        if name in self._frames:
+            return True
+        if name in self._missing:
+            return False
+        ok = bool(self._files(name))
+        if not ok:
+            self._missing.add(name)
+        return ok
+
+    # -- loading -------------------------------------------------------------
+    def lazy(self, name: str) -> pl.LazyFrame:
+        if name not in self._frames:
+            self._frames[name] = self._load(name)
+        return self._frames[name]
+
+    def frame(self, name: str) -> pl.DataFrame:
+        """The whole table in memory (small tables); cached."""
+        if name not in self._eager:
+            self._eager[name] = self.lazy(name).collect()
+        return self._eager[name]
+
+    def _load(self, name: str) -> pl.LazyFrame:
+        table = TABLES[name]
+        files = self._files(name)
+        if not files:
+            if name in REQUIRED:
+                raise DataError(
+                    self.builtin or "data", f"required table '{name}' not found (expected {name}.csv)"
+                )
+            return pl.LazyFrame(schema=table.polars_schema)
+        merged: pl.LazyFrame | None = None
+        for path in files:
+            loaded = read_table(path, table)
+            self._check_refs(loaded)
+            lf = loaded.lazy
+            if merged is None:
+                merged = lf
+            else:
+                keep = merged.join(lf.select(table.key), on=list(table.key), how="anti")
+                merged = pl.concat([lf, keep], how="vertical")
+        assert merged is not None
+        if all(read_is_small(p) for p in files):
+            return merged.sort(list(table.key)).collect().lazy()
+        return merged
+
+    def _check_refs(self, loaded: Loaded) -> None:
+        table = loaded.table
+        if table.has_source:
+            self._check_in(loaded, "source_id", self.source_ids(), "source", "sources")
+        if table.iso3_cols:
+            known = self.known_iso3()
+            for col in table.iso3_cols:
+                self._check_in(loaded, col, known, "country code", "economies")
+        if "milestone_goal_refs" in table.rules:
+            self._check_in(
+                loaded, "milestone_id", set(self.frame("milestones")["milestone_id"]), "milestone", "milestones"
+            )
+            self._check_in(loaded, "goal_id", set(self.frame("goals")["goal_id"]), "goal", "goals")
+
+    def _check_in(self, loaded: Loaded, col: str, known: set[str], what: str, where: str) -> None:
+        if loaded.frame is None:
+            values = loaded.lazy.select(pl.col(col).unique()).collect(engine="streaming")[col]
+            bad = [v for v in values if v not in known]
+            if bad:
+                raise DataError(
+                    loaded.path, f"column '{col}': unknown {what} {bad[0]!r} (not in {where})"
+                )
+            return
+        s = loaded.frame[col]
+        mask = ~s.is_in(list(known)) & s.is_not_null()
+        idx = mask.arg_true()
+        if len(idx):
+            i = int(idx[0])
+            raise loaded.error(i, col, f"column '{col}': unknown {what} {s[i]!r} (not in {where})")
+
+    def source_ids(self) -> set[str]:
+        return set(self.frame("sources")["source_id"])
+
+    def known_iso3(self) -> set[str]:
+        return set(self.frame("economies")["iso3"])
+
+    def validate_all(self) -> None:
+        for name in TABLES:
+            if self.has(name) or name in REQUIRED:
+                self.lazy(name)
+
+
+def read_is_small(path: Path) -> bool:
+    return path.suffix == ".csv" or path.stat().st_size < 64 * 1024 * 1024

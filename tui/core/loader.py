@@ -1,0 +1,354 @@
+"""Read one table from CSV or Parquet with its explicit schema, and check it.
+
+Nothing is inferred: every cell is read as text, then cast to the schema's
+type, so a bad cell can be reported by line and column instead of surfacing
+later as a wrong chart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .errors import DataError
+from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
+
+# Parquet tables bigger than this are checked by column statistics rather
+# than row by row, so a 20-million-row indicator file opens in seconds.
+ROW_CHECK_LIMIT = 2_000_000
+
+
+@dataclass
+class Loaded:
+    """A table and where each row came from, for error messages."""
+
+    table: Table
+    path: Path
+    frame: pl.DataFrame | None  # None when kept lazy (large Parquet)
+    lazy: pl.LazyFrame
+    lines: list[int] | None  # file line of each row (CSV) or None (Parquet rows)
+    positions: dict[str, int]  # column name -> 1-based field number in the file
+
+    def line_of(self, row: int) -> int:
+        return self.lines[row] if self.lines is not None else row + 1
+
+    def error(self, row: int, column: str, message: str) -> DataError:
+        return DataError(self.path, message, self.line_of(row), self.positions.get(column))
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col_bytes = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
+        column = len(raw[exc.start - col_bytes : exc.start].decode("utf-8", "replace")) + 1
+        raise DataError(
+            path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line, column
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _unclosed_quote_column(line_text: str) -> int:
+    """Field number on a line where a quote opens and is not closed."""
+    field, in_quote, start_field = 1, False, 1
+    for i, ch in enumerate(line_text):
+        if ch == '"':
+            if not in_quote:
+                start_field = field
+            in_quote = not in_quote if not (in_quote and line_text[i + 1 : i + 2] == '"') else in_quote
+        elif ch == "," and not in_quote:
+            field += 1
+    return start_field
+
+
+def check_header(path: Path, header: list[str], table: Table) -> dict[str, int]:
+    """Map each expected column to its position; complain about the first mismatch."""
+    positions: dict[str, int] = {}
+    for i, name in enumerate(header, start=1):
+        clean = name.strip()
+        if clean in positions:
+            raise DataError(path, f"column '{clean}' appears twice in the header", 1, i)
+        if clean not in table.names:
+            raise DataError(
+                path,
+                f"unexpected column '{clean}'; a {table.name} table has exactly: {', '.join(table.names)}",
+                1,
+                i,
+            )
+        positions[clean] = i
+    for name in table.names:
+        if name not in positions:
+            raise DataError(
+                path,
+                f"missing column '{name}'; a {table.name} table has exactly: {', '.join(table.names)}",
+                1,
+                len(header) + 1,
+            )
+    return positions
+
+
+def _read_csv_cells(path: Path, table: Table) -> tuple[dict[str, list[str]], list[int], dict[str, int]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
+    text = _decode(path, raw)
+    if not text.strip():
+        raise DataError(path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1)
+    source_lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise DataError(path, f"header row is not valid CSV ({exc})", 1, 1) from None
+    positions = check_header(path, header, table)
+    width = len(header)
+    order = [h.strip() for h in header]
+    cells: dict[str, list[str]] = {name: [] for name in order}
+    lines: list[int] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
+            if "EOF" in str(exc) or "end of data" in str(exc) or '"' in line_text:
+                raise DataError(
+                    path,
+                    "a quoted field opened here is never closed (missing '\"')",
+                    start,
+                    _unclosed_quote_column(line_text),
+                ) from None
+            raise DataError(path, f"not valid CSV ({exc})", start, 1) from None
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # blank line
+        if len(row) != width:
+            raise DataError(
+                path,
+                f"expected {width} fields, found {len(row)}",
+                start,
+                min(len(row), width) + 1,
+            )
+        lines.append(start)
+        for name, value in zip(order, row, strict=True):
+            cells[name].append(value)
+    return cells, lines, positions
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _cast_column(loaded_cells: list[str], col: Col, report: callable) -> pl.Series:  # type: ignore[valid-type]
+    raw = pl.Series(col.name, loaded_cells, dtype=pl.String)
+    stripped = raw.str.strip_chars()
+    blank = stripped == ""
+    if not col.nullable:
+        bad = blank.arg_true()
+        if len(bad):
+            report(int(bad[0]), f"column '{col.name}' is blank; expected {col.describe()}")
+    values = pl.when(blank).then(None).otherwise(stripped)
+    series = pl.select(values.alias(col.name)).to_series()
+    if col.dtype in (pl.Int64, pl.Float64):
+        cast = series.cast(col.dtype, strict=False)
+        failed = (series.is_not_null() & cast.is_null()).arg_true()
+        if len(failed):
+            i = int(failed[0])
+            report(i, f"column '{col.name}': expected {col.describe()}, got {_show(series[i])}")
+        if col.dtype == pl.Float64:
+            nonfinite = (cast.is_not_null() & ~cast.is_finite()).arg_true()
+            if len(nonfinite):
+                i = int(nonfinite[0])
+                report(i, f"column '{col.name}': expected {col.describe()}, got {_show(series[i])}")
+        return cast
+    return series
+
+
+def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
+    """Ranges, choices, patterns, unique keys and the table's own rules."""
+    table = loaded.table
+    readiness = None
+    if "readiness_range" in table.rules:
+        readiness = frame["year"].is_in(list(READINESS_ERA))
+    for col in table.columns:
+        s = frame[col.name]
+        if col.choices:
+            bad = (s.is_not_null() & ~s.is_in(list(col.choices))).arg_true()
+            if len(bad):
+                i = int(bad[0])
+                raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}")
+        if col.pattern is not None:
+            ok = s.str.contains(col.pattern.pattern)
+            bad = (s.is_not_null() & ~ok).arg_true()
+            if len(bad):
+                i = int(bad[0])
+                raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}")
+        if col.lo is not None or col.hi is not None:
+            mask = pl.Series([False] * len(s))
+            if col.lo is not None:
+                mask = mask | (s < col.lo).fill_null(False)
+            if col.hi is not None:
+                over = (s > col.hi).fill_null(False)
+                if readiness is not None and col.name in INDICES:
+                    # 2003-2005 "readiness" indices were on another footing (2003 HCI exceeds 1).
+                    over = over & ~readiness
+                mask = mask | over
+            bad = mask.arg_true()
+            if len(bad):
+                i = int(bad[0])
+                what = col.describe()
+                if readiness is not None and col.name in INDICES:
+                    what += " (only the 2003-2005 readiness indices may exceed 1)"
+                raise loaded.error(i, col.name, f"column '{col.name}': expected {what}, got {_show(s[i])}")
+    if "survey_year" in table.rules:
+        years = frame["year"]
+        bad = (~years.map_elements(plausible_survey_year, return_dtype=pl.Boolean)).arg_true()
+        if len(bad):
+            i = int(bad[0])
+            raise loaded.error(
+                i,
+                "year",
+                f"column 'year': {years[i]} is not a UN E-Government Survey year "
+                "(2003, 2004, 2005, or an even year from 2008)",
+            )
+    if "date_precision" in table.rules:
+        _check_precision(loaded, frame)
+    dup = frame.select(table.key).is_duplicated().arg_true()
+    if len(dup):
+        i = int(dup[1]) if len(dup) > 1 else int(dup[0])
+        first = int(dup[0])
+        key = ", ".join(f"{k}={frame[k][i]}" for k in table.key)
+        raise loaded.error(
+            i,
+            table.key[-1],
+            f"duplicate key ({key}); first seen on line {loaded.line_of(first)}",
+        )
+
+
+_PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
+
+
+def _check_precision(loaded: Loaded, frame: pl.DataFrame) -> None:
+    for i, (date, precision) in enumerate(zip(frame["date"], frame["precision"], strict=True)):
+        if precision == "undated":
+            if date is not None:
+                raise loaded.error(i, "precision", f"precision 'undated' but date {date!r} is given")
+        elif date is None:
+            raise loaded.error(i, "date", f"date is blank but precision is '{precision}'")
+        elif len(date) != _PRECISION_LEN[precision]:
+            raise loaded.error(i, "precision", f"precision '{precision}' does not match date {date!r}")
+
+
+def read_csv(path: Path, table: Table) -> Loaded:
+    cells, lines, positions = _read_csv_cells(path, table)
+    errors: list[DataError] = []
+
+    columns: list[pl.Series] = []
+    for col in table.columns:
+
+        def report(row: int, message: str, _c: Col = col) -> None:
+            raise DataError(path, message, lines[row], positions[_c.name])
+
+        try:
+            columns.append(_cast_column(cells[col.name], col, report))
+        except DataError as exc:
+            errors.append(exc)
+    if errors:
+        raise min(errors, key=lambda e: (e.line or 0, e.column or 0))
+    frame = pl.DataFrame(columns, schema=table.polars_schema)
+    loaded = Loaded(table, path, frame, frame.lazy(), lines, positions)
+    check_values(loaded, frame)
+    return loaded
+
+
+_NUMERIC_OK = {
+    pl.Int64: (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32),
+    pl.Float64: (pl.Float32, pl.Float64, pl.Int8, pl.Int16, pl.Int32, pl.Int64),
+    pl.String: (pl.String, pl.Categorical),
+}
+
+
+def read_parquet(path: Path, table: Table) -> Loaded:
+    try:
+        schema = pl.read_parquet_schema(path)
+    except Exception as exc:  # polars raises several types for a corrupt file
+        raise DataError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
+    header = list(schema)
+    positions = check_header(path, header, table)
+    for col in table.columns:
+        found = schema[col.name]
+        if not any(found == ok for ok in _NUMERIC_OK[col.dtype]):  # type: ignore[index]
+            raise DataError(
+                path,
+                f"column '{col.name}' has type {found}; expected {col.describe()}",
+                1,
+                positions[col.name],
+            )
+    lazy = pl.scan_parquet(path).select(
+        [pl.col(c.name).cast(c.dtype) for c in table.columns]  # type: ignore[arg-type]
+    )
+    n = lazy.select(pl.len()).collect().item()
+    if n <= ROW_CHECK_LIMIT:
+        frame = lazy.collect()
+        loaded = Loaded(table, path, frame, frame.lazy(), None, positions)
+        for col in table.columns:
+            if not col.nullable and frame[col.name].null_count():
+                i = int(frame[col.name].is_null().arg_true()[0])
+                raise loaded.error(i, col.name, f"column '{col.name}' is blank; expected {col.describe()}")
+        check_values(loaded, frame)
+        return loaded
+    loaded = Loaded(table, path, None, lazy, None, positions)
+    _check_large(loaded)
+    return loaded
+
+
+def _check_large(loaded: Loaded) -> None:
+    """Column-level checks on a big lazy table: one streaming pass of aggregates."""
+    table = loaded.table
+    aggs: list[pl.Expr] = []
+    for col in table.columns:
+        if not col.nullable:
+            aggs.append(pl.col(col.name).null_count().alias(f"{col.name}__nulls"))
+        if col.lo is not None:
+            aggs.append(pl.col(col.name).min().alias(f"{col.name}__min"))
+        if col.hi is not None:
+            aggs.append(pl.col(col.name).max().alias(f"{col.name}__max"))
+    stats = loaded.lazy.select(aggs).collect(engine="streaming").row(0, named=True)
+    for col in table.columns:
+        if stats.get(f"{col.name}__nulls"):
+            raise DataError(loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}")
+        lo, hi = stats.get(f"{col.name}__min"), stats.get(f"{col.name}__max")
+        if (col.lo is not None and lo is not None and lo < col.lo) or (
+            col.hi is not None and hi is not None and hi > col.hi
+        ):
+            raise DataError(loaded.path, f"column '{col.name}': expected {col.describe()}, found {lo}..{hi}")
+
+
+def find_table_file(directory: Path, name: str) -> Path | None:
+    for ext in (".csv", ".parquet"):
+        p = directory / f"{name}{ext}"
+        if p.is_file():
+            return p
+    return None
+
+
+def read_table(path: Path, table: Table) -> Loaded:
+    if path.suffix == ".parquet":
+        return read_parquet(path, table)
+    return read_csv(path, table)
+
+
+def unknown_files(directory: Path, known: Iterable[str]) -> list[Path]:
+    names = set(known)
+    return sorted(
+        p for p in directory.iterdir() if p.suffix in (".csv", ".parquet") and p.stem not in names
+    )

@@ -1,0 +1,343 @@
+"""The shape of every table in ``data/``: one place that the loader, the
+validator, the importer and the docs all read, so they cannot drift apart.
+
+Each table is a CSV (UTF-8, header row) or, for user data passed with
+``--data``, a Parquet file with the same columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import polars as pl
+
+# Survey editions are 2003-2005 (yearly) and every even year from 2008.
+READINESS_ERA = (2003, 2004, 2005)
+INDICES = ("egdi", "osi", "tii", "hci", "epi")
+FOCUS = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+
+def plausible_survey_year(year: int) -> bool:
+    """A UN E-Government Survey edition year (2003-2005, then even years)."""
+    return year in READINESS_ERA or (2008 <= year <= 2100 and year % 2 == 0)
+
+
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ISO3_RE = re.compile(r"^[A-Z]{3}$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: its type, whether it may be blank, and its allowed values."""
+
+    name: str
+    dtype: type[pl.DataType] | pl.DataType
+    nullable: bool = False
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple[str, ...] | None = None
+    pattern: re.Pattern[str] | None = None
+    expect: str = ""  # human words for the expected value, used in errors
+
+    def describe(self) -> str:
+        if self.expect:
+            return self.expect
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        kind = {pl.Int64: "a whole number", pl.Float64: "a number"}.get(
+            self.dtype,  # type: ignore[call-overload]
+            "text",
+        )
+        if self.lo is not None and self.hi is not None:
+            return f"{kind} from {self.lo:g} to {self.hi:g}"
+        if self.lo is not None:
+            return f"{kind} of at least {self.lo:g}"
+        return kind
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Col, ...]
+    key: tuple[str, ...]
+    doc: str
+    iso3_cols: tuple[str, ...] = ()
+    has_source: bool = True
+    # extra row-level rules, implemented in validate.py by name
+    rules: tuple[str, ...] = field(default=())
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def polars_schema(self) -> dict[str, pl.DataType | type[pl.DataType]]:
+        return {c.name: c.dtype for c in self.columns}
+
+    def col(self, name: str) -> Col:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+S, I, F = pl.String, pl.Int64, pl.Float64
+SRC = Col("source_id", S, pattern=ID_RE, expect="a source id (lower-case letters, digits, _ . -)")
+ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as KAZ")
+DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")
+PRECISION = ("year", "month", "day", "undated")
+UNIT = Col("value", F, nullable=True, lo=0.0)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "sources",
+            (
+                Col("source_id", S, pattern=ID_RE, expect=SRC.expect),
+                Col("publisher", S),
+                Col("title", S),
+                Col("year", I, nullable=True, lo=1900, hi=2100),
+                Col("url", S, nullable=True),
+                Col("licence", S, nullable=True),
+                Col("note", S, nullable=True),
+            ),
+            key=("source_id",),
+            has_source=False,
+            doc="Every source a figure or text can cite.",
+        ),
+        Table(
+            "goals",
+            (
+                Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+                Col("position", I, lo=1, hi=99),
+                Col("name", S),
+                Col("summary", S),
+                SRC,
+            ),
+            key=("goal_id",),
+            doc="The eight goals of digital diplomacy (article, Table 1).",
+        ),
+        Table(
+            "economies",
+            (
+                ISO3,
+                Col("name", S),
+                Col("m49", S, nullable=True, pattern=re.compile(r"^\d{3}$"), expect="a 3-digit M49 code"),
+                Col("region", S, nullable=True),
+                Col("subregion", S, nullable=True),
+                SRC,
+            ),
+            key=("iso3",),
+            doc="Every economy any table may name; the list of known ISO3 codes.",
+        ),
+        Table(
+            "countries",
+            (
+                ISO3,
+                Col("name", S),
+                Col("portal", S, nullable=True),
+                Col("summary", S),
+                SRC,
+            ),
+            key=("iso3",),
+            iso3_cols=("iso3",),
+            doc="The five focus countries and what the article says of each.",
+        ),
+        Table(
+            "milestones",
+            (
+                Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
+                ISO3,
+                Col(
+                    "kind",
+                    S,
+                    choices=(
+                        "programme",
+                        "concept",
+                        "law",
+                        "decree",
+                        "themed_year",
+                        "launch",
+                        "plan",
+                        "statistic",
+                        "rank",
+                    ),
+                ),
+                Col("title", S),
+                Col("date", S, nullable=True, **DATE),  # type: ignore[arg-type]
+                Col("precision", S, choices=PRECISION),
+                Col("end_date", S, nullable=True, **DATE),  # type: ignore[arg-type]
+                Col("value", F, nullable=True),
+                Col("unit", S, nullable=True),
+                Col("summary", S),
+                SRC,
+            ),
+            key=("milestone_id",),
+            iso3_cols=("iso3",),
+            rules=("date_precision",),
+            doc="Dated facts the article gives for each country.",
+        ),
+        Table(
+            "milestone_goals",
+            (
+                Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
+                Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+                Col("rationale", S),
+                SRC,
+            ),
+            key=("milestone_id", "goal_id"),
+            rules=("milestone_goal_refs",),
+            doc="Which goal each milestone serves: the project's own reading.",
+        ),
+        Table(
+            "assessments",
+            (
+                ISO3,
+                Col("aspect", S, choices=("egdi", "e_participation", "info_openness")),
+                Col("level", S, choices=("very high", "high", "average", "low")),
+                Col("claim", S),
+                SRC,
+            ),
+            key=("iso3", "aspect"),
+            iso3_cols=("iso3",),
+            doc="The article's qualitative assessments of each country.",
+        ),
+        Table(
+            "egov_survey",
+            (
+                ISO3,
+                Col("country", S),
+                Col("year", I, lo=2003, hi=2100, expect="a survey year (2003-2005 or an even year from 2008)"),
+                Col("egdi", F, lo=0, hi=1),
+                Col("egdi_rank", I, nullable=True, lo=1, hi=250),
+                Col("osi", F, nullable=True, lo=0, hi=1),
+                Col("tii", F, nullable=True, lo=0, hi=1),
+                Col("hci", F, nullable=True, lo=0, hi=1),
+                Col("epi", F, nullable=True, lo=0, hi=1),
+                Col("epi_rank", I, nullable=True, lo=1, hi=250),
+                Col("region", S, nullable=True),
+                Col("subregion", S, nullable=True),
+                Col("flags", S, nullable=True),
+                SRC,
+            ),
+            key=("iso3", "year"),
+            iso3_cols=("iso3",),
+            rules=("survey_year", "readiness_range"),
+            doc="UN E-Government Survey, every country and edition 2003-2024.",
+        ),
+        Table(
+            "indicator_meta",
+            (
+                Col("indicator_code", S),
+                Col("name", S),
+                Col("unit", S),
+                Col("short", S),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("indicator_code",),
+            doc="Names and units of the World Bank / ITU indicators.",
+        ),
+        Table(
+            "indicators",
+            (
+                ISO3,
+                Col("indicator_code", S),
+                Col("year", I, lo=1960, hi=2100),
+                Col("value", F, lo=0),
+                SRC,
+            ),
+            key=("iso3", "indicator_code", "year"),
+            iso3_cols=("iso3",),
+            doc="World Bank / ITU indicators, long (WDI-shaped) format.",
+        ),
+        Table(
+            "internet_freedom",
+            (
+                ISO3,
+                Col("edition_year", I, lo=2009, hi=2100),
+                Col("total_score", I, nullable=True, lo=0, hi=100),
+                Col("scale", S, choices=("current", "legacy")),
+                Col("obstacles_to_access", I, nullable=True, lo=0, hi=100),
+                Col("limits_on_content", I, nullable=True, lo=0, hi=100),
+                Col("violations_of_user_rights", I, nullable=True, lo=0, hi=100),
+                Col("status", S, nullable=True, choices=("Free", "Partly Free", "Not Free")),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("iso3", "edition_year", "scale"),
+            iso3_cols=("iso3",),
+            doc="Freedom House, Freedom on the Net (legacy scale: lower = freer).",
+        ),
+        Table(
+            "mobile_data_price",
+            (
+                ISO3,
+                Col("year", I, lo=2000, hi=2100),
+                Col("usd_per_gb", F, lo=0),
+                Col("rank", I, nullable=True, lo=1, hi=300),
+                Col("n_countries", I, nullable=True, lo=1, hi=300),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("iso3", "year"),
+            iso3_cols=("iso3",),
+            doc="Cable.co.uk mobile data price per GB, as quoted by the press.",
+        ),
+        Table(
+            "digital_casa",
+            (
+                Col("row_id", S, pattern=ID_RE, expect="a row id"),
+                ISO3,
+                Col("project", S),
+                Col("wb_project_id", S, nullable=True),
+                Col("instrument", S, nullable=True),
+                Col("amount_usd_million", F, nullable=True, lo=0),
+                Col("date", S, nullable=True, **DATE),  # type: ignore[arg-type]
+                Col("precision", S, choices=PRECISION),
+                Col("date_type", S, nullable=True),
+                Col("conflict_group", S, nullable=True),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("row_id",),
+            iso3_cols=("iso3",),
+            rules=("date_precision",),
+            doc="World Bank Digital CASA projects; conflicting dates kept side by side.",
+        ),
+        Table(
+            "itu_idi",
+            (
+                ISO3,
+                Col("edition", S),
+                Col("rank", I, nullable=True, lo=1, hi=300),
+                Col("n_countries", I, nullable=True, lo=1, hi=300),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("iso3", "edition"),
+            iso3_cols=("iso3",),
+            doc="ITU ICT Development Index ranks (no index values were found).",
+        ),
+        Table(
+            "map_shapes",
+            (
+                ISO3,
+                Col("part", I, lo=0),
+                Col("seq", I, lo=0),
+                Col("lon", F, lo=-180, hi=180),
+                Col("lat", F, lo=-90, hi=90),
+                SRC,
+            ),
+            key=("iso3", "part", "seq"),
+            iso3_cols=("iso3",),
+            doc="Country outlines (Natural Earth 1:50m) around Central Asia, lon/lat rings.",
+        ),
+    )
+}
+
+# Tables the app cannot start without; the others may be absent from a --data dir.
+REQUIRED = ("sources", "economies", "egov_survey")

@@ -1,0 +1,80 @@
+"""What every pane offers the app: a sequence to step through, an indicator to
+cycle, the provenance of what it shows, and the frame behind the view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+import polars as pl
+from textual.containers import Container
+
+from ..core.dataset import Dataset
+
+if TYPE_CHECKING:
+    from ..app import DDXApp
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A figure (or block of text) on screen, its source and caveat keys."""
+
+    label: str
+    source_id: str | None
+    caveats: tuple[str, ...] = field(default=())
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    title: str
+    help: str
+    action: str  # an app action string, e.g. "app.goto_country('KGZ')"
+
+
+class Pane(Container):
+    """Base for the tabbed panes. Subclasses set ``pane_id`` and ``title``."""
+
+    pane_id: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    key: ClassVar[str] = ""
+    # Help text for `[`/`]` and `i` in this pane, shown on the help screen.
+    step_help: ClassVar[str] = ""
+    indicator_help: ClassVar[str] = ""
+
+    @property
+    def ddx(self) -> DDXApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ds(self) -> Dataset:
+        return self.ddx.dataset
+
+    def step(self, delta: int) -> bool:
+        """Move to the next (+1) or previous (-1) item; False if no sequence here."""
+        return False
+
+    def cycle_indicator(self) -> bool:
+        return False
+
+    def provenance(self) -> list[Provenance]:
+        """Sources and caveats of what the pane shows now."""
+        return []
+
+    def current_frame(self) -> pl.DataFrame | None:
+        """The data behind the current view, for export."""
+        return None
+
+    def focus_main(self) -> None:
+        """Put keyboard focus on the pane's main list."""
+        for w in self.query("*"):
+            if w.can_focus:
+                w.focus()
+                return
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return []
+
+    def describe_state(self) -> str:
+        """One line saying what is selected, for tests and the demo caption."""
+        return ""

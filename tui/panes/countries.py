@@ -1,0 +1,161 @@
+"""Countries: the five, one at a time: figures, the article's account, milestones
+and charts of the UN rank and the index components over time."""
+
+from __future__ import annotations
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core import FOCUS, INDICES
+from ..core import queries as q
+from ..core.caveats import describe
+from ..widgets.chart import Chart
+from ..widgets.charts import draw_components, draw_ranks
+from ..widgets.lists import KeyList
+from .base import Pane, Provenance
+
+
+class CountriesPane(Pane):
+    pane_id = "countries"
+    title = "Countries"
+    key = "2"
+    step_help = "next / previous country"
+    indicator_help = "highlight an index in the components chart"
+
+    BINDINGS = [Binding("c", "toggle_chart", "Chart", id="country_chart")]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="country-side"):
+                yield KeyList(id="country-list")
+                yield Static("", id="country-assessments")
+            with VerticalScroll(id="country-main"):
+                yield Static("", id="country-head")
+                yield Static("", id="country-figures")
+                yield Chart(id="country-chart")
+                yield Static("", id="country-milestones")
+
+    def on_mount(self) -> None:
+        self.chart_kind = "rank"
+        names = q.focus_countries(self.ds)
+        lst = self.query_one("#country-list", KeyList)
+        lst.add_options([Option(f"{n} ({c})", id=c) for c, n in zip(names["iso3"], names["name"], strict=True)])
+        self.watch(self.ddx, "country", self._show, init=True)
+        self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
+
+    # -- selection ---------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "country-list" and event.option.id and event.option.id != self.ddx.country:
+            self.ddx.country = event.option.id
+
+    def step(self, delta: int) -> bool:
+        self.ddx.step_country(delta)
+        return True
+
+    def cycle_indicator(self) -> bool:
+        self.ddx.next_indicator()
+        if self.chart_kind != "components":
+            self.chart_kind = "components"
+            self._draw_chart()
+        return True
+
+    def action_toggle_chart(self) -> None:
+        self.chart_kind = "components" if self.chart_kind == "rank" else "rank"
+        self._draw_chart()
+
+    # -- drawing ---------------------------------------------------------------
+    def _show(self, iso3: str) -> None:
+        lst = self.query_one("#country-list", KeyList)
+        idx = lst.get_option_index(iso3) if iso3 in FOCUS else None
+        if idx is not None and lst.highlighted != idx:
+            lst.highlighted = idx
+        info = q.country(self.ds, iso3)
+        head = f"[b]{escape(str(info['name']))}[/b] ({iso3})"
+        if info.get("portal"):
+            head += f"  e-government portal: {escape(str(info['portal']))}"
+        if info.get("summary"):
+            head += f"\n{escape(str(info['summary']))} [dim](source: the article)[/dim]"
+        self.query_one("#country-head", Static).update(head)
+        self.figures = q.profile(self.ds, iso3)
+        self.query_one("#country-figures", Static).update(self._figures_text())
+        self.query_one("#country-assessments", Static).update(self._assessments_text(iso3))
+        self.query_one("#country-milestones", Static).update(self._milestones_text(iso3))
+        self._draw_chart()
+
+    def _figures_text(self) -> str:
+        if not self.figures:
+            return "No UN E-Government Survey figures for this country."
+        year = self.figures[0].year
+        cells = []
+        for f in self.figures:
+            mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
+            when = f" ({f.year})" if f.year != year and f.year is not None else ""
+            cells.append(f"[b]{escape(f.label)}[/b] {escape(f.text)}{when}{mark}")
+        return f"UN E-Government Survey {year}:  " + "   ".join(cells) + "\n[dim]s: sources and caveats (! marks a caveat)[/dim]"
+
+    def _assessments_text(self, iso3: str) -> str:
+        rows = q.assessments(self.ds, iso3)
+        if rows.is_empty():
+            return ""
+        labels = {"egdi": "EGDI", "e_participation": "E-participation", "info_openness": "Info openness"}
+        lines = ["[b]The article rates[/b]"]
+        lines += [f"{labels.get(a, a)}: {lv}" for a, lv in zip(rows["aspect"], rows["level"], strict=True)]
+        return "\n".join(lines)
+
+    def _milestones_text(self, iso3: str) -> str:
+        ms = q.milestones(self.ds, iso3)
+        if ms.is_empty():
+            return ""
+        lines = ["[b]Milestones in the article[/b]"]
+        for r in ms.iter_rows(named=True):
+            when = r["date"] or "undated"
+            if r["end_date"]:
+                when += f"–{r['end_date']}"
+            lines.append(f"[b]{escape(when):>12}[/b]  {escape(r['title'])}")
+        return "\n".join(lines)
+
+    def _draw_chart(self) -> None:
+        chart = self.query_one("#country-chart", Chart)
+        iso3 = self.ddx.country
+        if self.chart_kind == "rank":
+            data = q.series(self.ds, [iso3], "egdi_rank")
+            name = str(q.country(self.ds, iso3)["name"])
+            chart.show(lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, "UN e-government rank (1 = best)"), ("rank", iso3))
+        else:
+            data = q.components(self.ds, iso3)
+            ind = self.ddx.indicator
+            chart.show(lambda plt, c: draw_components(plt, c, data, ind), ("comp", iso3, ind))
+
+    # -- pane protocol ---------------------------------------------------------
+    def provenance(self) -> list[Provenance]:
+        iso3 = self.ddx.country
+        items = [
+            Provenance(f"{f.label}: {f.text}", f.source_id, f.caveats, f"edition {f.year}" if f.year else "")
+            for f in self.figures
+        ]
+        items.append(Provenance("Country summary, milestones and ratings", "article", ("article_claim",)))
+        chart = "UN rank across editions" if self.chart_kind == "rank" else "index components across editions"
+        srcs = sorted(set(q.survey(self.ds).filter(pl.col("iso3") == iso3)["source_id"]))
+        items.append(Provenance(f"Chart: {chart}", srcs[-1] if srcs else None, ("readiness_era", "ranks_relative"), "one source per edition; see Sources pane"))
+        return items
+
+    def current_frame(self):  # type: ignore[no-untyped-def]
+        return q.components(self.ds, self.ddx.country).join(
+            q.series(self.ds, [self.ddx.country], "egdi_rank").select("year", pl.col("value").alias("egdi_rank")),
+            on="year",
+        )
+
+    def describe_state(self) -> str:
+        return f"country={self.ddx.country} chart={self.chart_kind}"
+
+    @staticmethod
+    def caveat_text(keys: tuple[str, ...]) -> str:
+        return "; ".join(describe(k) for k in keys)
+
+
+__all__ = ["CountriesPane", "INDICES"]

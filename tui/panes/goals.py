@@ -1,0 +1,89 @@
+"""Goals: the article's eight goals of digital diplomacy, and which country
+actions serve each (the project's own reading of the article)."""
+
+from __future__ import annotations
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core import queries as q
+from ..widgets.lists import KeyList
+from .base import Pane, Provenance
+
+
+class GoalsPane(Pane):
+    pane_id = "goals"
+    title = "Goals"
+    key = "1"
+    step_help = "next / previous goal"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield KeyList(id="goal-list")
+            with VerticalScroll(id="goal-main"):
+                yield Static("", id="goal-summary")
+                yield Static("", id="goal-actions")
+
+    def on_mount(self) -> None:
+        self.goals = q.goals(self.ds)
+        lst = self.query_one("#goal-list", KeyList)
+        lst.add_options(
+            [Option(f"{p}. {n}", id=g) for g, p, n in zip(self.goals["goal_id"], self.goals["position"], self.goals["name"], strict=True)]
+        )
+        self.goal_id = self.goals["goal_id"][0]
+        lst.highlighted = 0
+        self._show()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "goal-list" and event.option.id:
+            self.goal_id = event.option.id
+            self._show()
+
+    def step(self, delta: int) -> bool:
+        lst = self.query_one("#goal-list", KeyList)
+        n = lst.option_count
+        lst.highlighted = ((lst.highlighted or 0) + delta) % n
+        return True
+
+    def _show(self) -> None:
+        g = self.goals.filter(pl.col("goal_id") == self.goal_id).row(0, named=True)
+        self.query_one("#goal-summary", Static).update(
+            f"[b]{g['position']}. {escape(g['name'])}[/b]\n{escape(g['summary'])}\n"
+            "[dim]Goal from the article's Table 1, summarised in our words.[/dim]"
+        )
+        acts = q.goal_milestones(self.ds, self.goal_id)
+        self.actions = acts
+        if acts.is_empty():
+            text = (
+                "[b]Country actions serving this goal[/b]\n"
+                "None of the actions the article reports fits this goal in our reading."
+            )
+        else:
+            lines = [
+                f"[b]Country actions serving this goal[/b] ({len(acts)})",
+                "[dim]The links are the project's own reading of the article, not the article's claim.[/dim]",
+            ]
+            for r in acts.iter_rows(named=True):
+                when = r["date"] or "undated"
+                lines.append(f"[b]{escape(r['country'] or r['iso3'])}[/b] {escape(when)}: {escape(r['title'])}")
+                lines.append(f"   [dim]why: {escape(r['rationale'])}[/dim]")
+            text = "\n".join(lines)
+        self.query_one("#goal-actions", Static).update(text)
+
+    def provenance(self) -> list[Provenance]:
+        items = [Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))]
+        for r in self.actions.iter_rows(named=True):
+            items.append(Provenance(f"{r['iso3']}: {r['title']}", r["source_id"], ("article_claim",)))
+        if len(self.actions):
+            items.append(Provenance("Links between actions and this goal", "ddx_reading", ("project_reading",)))
+        return items
+
+    def current_frame(self):  # type: ignore[no-untyped-def]
+        return self.actions
+
+    def describe_state(self) -> str:
+        return f"goal={self.goal_id}"

@@ -1,0 +1,177 @@
+"""Rankings: one edition and one indicator; the five, their region or the world,
+a bar chart of the view and the five's rank trajectories across editions."""
+
+from __future__ import annotations
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from ..core import FOCUS
+from ..core import queries as q
+from ..widgets.chart import Chart
+from ..widgets.charts import draw_hbars, draw_ranks
+from ..widgets.lists import KeyTable
+from .base import PaletteCommand, Pane, Provenance
+
+SCOPE_LABEL = {"central-asia": "the five", "region": "UN region Asia", "world": "world"}
+SORTS = ("rank", "name", "value")
+
+
+class RankingsPane(Pane):
+    pane_id = "rankings"
+    title = "Rankings"
+    key = "3"
+    step_help = "next / previous survey edition"
+    indicator_help = "cycle EGDI, OSI, TII, HCI, EPI"
+
+    BINDINGS = [
+        Binding("v", "cycle_scope", "Scope", id="rank_scope"),
+        Binding("o", "cycle_sort", "Sort", id="rank_sort"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="rank-head")
+        with Horizontal(id="rank-top"):
+            yield KeyTable(id="rank-table", cursor_type="row", zebra_stripes=False)
+            yield Chart(id="rank-bars")
+        yield Chart(id="rank-trajectory")
+
+    def on_mount(self) -> None:
+        self.scope = "central-asia"
+        self.sort = "rank"
+        self.frame: pl.DataFrame = pl.DataFrame()
+        table = self.query_one("#rank-table", KeyTable)
+        table.add_columns("Rank", "Country", "Value", "Note")
+        self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
+        self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.refresh_view()
+
+    # -- keys ---------------------------------------------------------------------
+    def step(self, delta: int) -> bool:
+        self.ddx.step_edition(delta)
+        return True
+
+    def cycle_indicator(self) -> bool:
+        self.ddx.next_indicator()
+        return True
+
+    def action_cycle_scope(self) -> None:
+        order = ("central-asia", "region", "world")
+        self.scope = order[(order.index(self.scope) + 1) % len(order)]
+        self.refresh_view()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_view()
+
+    def set_scope(self, scope: str) -> None:
+        self.scope = scope
+        self.refresh_view()
+
+    # -- view -----------------------------------------------------------------------
+    def refresh_view(self) -> None:
+        year, ind = self.ddx.edition, self.ddx.indicator
+        region = q.region_of(self.ds, "KAZ") if self.scope == "region" else None
+        df = q.ranking(self.ds, year, ind, self.scope, region)
+        if self.sort == "name":
+            df = df.sort("country")
+        elif self.sort == "value":
+            df = df.sort("value", descending=True, nulls_last=True)
+        self.frame = df
+        short = q.INDICATOR_SHORT[ind]
+        derived = bool(df["rank_derived"][0]) if len(df) else False
+        scope = SCOPE_LABEL[self.scope] if self.scope != "region" else f"UN region {region}"
+        era = "  [b]readiness-era index[/b]" if year <= 2005 else ""
+        self.query_one("#rank-head", Static).update(
+            f"[b]{year}[/b] UN E-Government Survey · [b]{short}[/b] ({q.INDICATOR_NAMES[ind]}) · "
+            f"{scope}, {len(df)} countries · sorted by {self.sort}{era}\n"
+            f"[dim]] [ edition · i indicator · v scope · o sort · s source"
+            + (" · rank* derived by ddx from values" if derived else "")
+            + "[/dim]"
+        )
+        self._fill_table(df, derived)
+        self._draw_bars(df, year, short)
+        self._draw_trajectory(ind)
+
+    def _fill_table(self, df: pl.DataFrame, derived: bool) -> None:
+        table = self.query_one("#rank-table", KeyTable)
+        table.clear()
+        star = "*" if derived else ""
+        for r in df.iter_rows(named=True):
+            note = []
+            if r["flags"]:
+                note.append("!")
+            if r["value"] is None:
+                note.append("gap")
+            name = r["country"]
+            if r["focus"] and self.scope != "central-asia":
+                name = f"▶ {name}" if not self.ddx.ascii_mode else f"> {name}"
+            rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
+            value = q.fmt_index(r["value"])
+            table.add_row(rank, name, value, " ".join(note), key=r["iso3"])
+
+    def _draw_bars(self, df: pl.DataFrame, year: int, short: str) -> None:
+        view = df if self.scope == "central-asia" else df.filter(pl.col("focus"))
+        view = view.sort("value", descending=True, nulls_last=True)
+        labels = view["iso3"].to_list()
+        values = view["value"].to_list()
+        title = f"{short} {year}" + ("" if self.scope == "central-asia" else " (the five)")
+        self.query_one("#rank-bars", Chart).show(
+            lambda plt, c: draw_hbars(plt, c, labels, values, title, "index 0-1"),
+            ("bars", year, short, tuple(labels), tuple(values)),
+        )
+
+    def _draw_trajectory(self, ind: str) -> None:
+        col, derived = q.rank_column(ind)
+        if col is None:
+            frames = [
+                q.ranking(self.ds, y, ind, "world").select(pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value"))
+                for y in self.ddx.editions
+            ]
+            data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
+        else:
+            data = q.series(self.ds, list(FOCUS), col)
+        names = dict(zip(q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True))
+        title = f"World rank by {q.INDICATOR_SHORT[ind]}{' (derived)' if derived else ''}, 1 = best"
+        self.query_one("#rank-trajectory", Chart).show(
+            lambda plt, c: draw_ranks(plt, c, data, names, title), ("traj", ind)
+        )
+
+    # -- pane protocol -------------------------------------------------------------
+    def provenance(self) -> list[Provenance]:
+        year, ind = self.ddx.edition, self.ddx.indicator
+        items: list[Provenance] = []
+        table = self.query_one("#rank-table", KeyTable)
+        focus_row = None
+        if len(self.frame) and table.cursor_row is not None and table.cursor_row < len(self.frame):
+            focus_row = self.frame.row(table.cursor_row, named=True)
+        rows = [focus_row] if focus_row else []
+        rows += [r for r in self.frame.filter(pl.col("focus")).iter_rows(named=True) if r is not focus_row]
+        for r in rows[:6]:
+            cav = list(q.figure_caveats(year, r["flags"], ind))
+            if r["rank_derived"]:
+                cav.append("derived_rank")
+            cav.append("ranks_relative")
+            if r["value"] is None:
+                cav.append("gap")
+            val = "gap" if r["value"] is None else q.fmt_index(r["value"])
+            items.append(
+                Provenance(f"{r['country']}: {q.INDICATOR_SHORT[ind]} {val}, rank {r['rank']}", r["source_id"], tuple(cav), f"edition {year}")
+            )
+        return items
+
+    def current_frame(self) -> pl.DataFrame:
+        return self.frame.with_columns(pl.lit(self.ddx.edition).alias("year"), pl.lit(self.ddx.indicator).alias("indicator"))
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            PaletteCommand("Rankings: show the five", "Central Asia only", "app.rank_scope('central-asia')"),
+            PaletteCommand("Rankings: show their UN region", "Asia", "app.rank_scope('region')"),
+            PaletteCommand("Rankings: show the whole world", "all countries of the edition", "app.rank_scope('world')"),
+        ]
+
+    def describe_state(self) -> str:
+        return f"edition={self.ddx.edition} indicator={self.ddx.indicator} scope={self.scope} sort={self.sort}"

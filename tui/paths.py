@@ -1,0 +1,31 @@
+"""Where the built-in data/ and styles/ live, installed or in a checkout, and
+where the user's own data goes (never into the install)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for c in candidates:
+        if c.is_dir():
+            return c
+    return candidates[0]
+
+
+def data_dir() -> Path:
+    """Built-in tables: the wheel's copy first, then the checkout's data/."""
+    return _first_existing(_PKG / "_assets" / "data", _PKG.parent / "data")
+
+
+def styles_dir() -> Path:
+    return _first_existing(_PKG / "_assets" / "styles", _PKG.parent / "styles")
+
+
+def user_data_dir() -> Path:
+    """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "ddx"

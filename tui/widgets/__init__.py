@@ -1,0 +1,1 @@
+"""Reusable widgets: charts, keyboard lists, figure cards."""
