@@ -6,7 +6,8 @@ Usage (from the repository root)::
     python scripts/build_data.py [--reference ../shared/reference] [--out data]
 
 Writes sources, economies, egov_survey, indicators, indicator_meta,
-internet_freedom, mobile_data_price, digital_casa, itu_idi and map_shapes.
+internet_freedom, mobile_data_price, digital_casa, itu_idi, map_shapes and
+country_aliases.
 The hand-written tables (goals, countries, milestones, milestone_goals,
 assessments) are never created, modified or deleted here.
 
@@ -73,6 +74,7 @@ GENERATED = (
     "digital_casa",
     "itu_idi",
     "map_shapes",
+    "country_aliases",
 )
 
 # --------------------------------------------------------------------------
@@ -1020,6 +1022,37 @@ def build_economies(ref: Path, name_candidates: Iterable[dict]) -> list[dict]:
     return rows
 
 
+def build_aliases(ref: Path, name_candidates: Iterable[dict], economies: list[dict]) -> list[dict]:
+    """Other names of each economy, from the sources that use them: every name a
+    source gives (survey editions, indicator files, Natural Earth), UNU-EGOV's
+    common and official names, and ISO 3166 names (pycountry). An alias equal
+    to the economy's own name is left out; one that two economies share is
+    left out as ambiguous. ``ddx import-un`` maps country names with these."""
+    own = {e["iso3"]: e["name"] for e in economies}
+    cands: list[tuple[str, str, str]] = []
+    for c in name_candidates:
+        cands.append((c["name"], c["iso3"], c["source_id"]))
+    for iso3, u in sorted(read_unu_countries(ref).items()):
+        for field in ("COMMON NAME", "OFFICIAL NAME"):
+            cands.append(((u.get(field) or ""), iso3, "unu_egov_countries"))
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        for field in ("name", "official_name", "common_name"):
+            cands.append((getattr(c, field, None) or "", c.alpha_3, "iso3166"))
+    by_alias: dict[str, dict] = {}
+    clash: set[str] = set()
+    for name, iso3, src in cands:
+        alias = " ".join(name.split())
+        key = alias.casefold()
+        if not alias or iso3 not in own or key == own[iso3].casefold():
+            continue
+        if key in by_alias:
+            if by_alias[key]["iso3"] != iso3:
+                clash.add(key)
+            continue
+        by_alias[key] = dict(alias=alias, iso3=iso3, source_id=src)
+    return [r for k, r in by_alias.items() if k not in clash]
+
+
 # --------------------------------------------------------------------------
 # self-check
 
@@ -1186,6 +1219,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     names += [dict(iso3=k, name=v, source_id="natural_earth") for k, v in shape_names.items()]
     economies = build_economies(ref, names)
+    aliases = build_aliases(ref, names, economies)
 
     tables = {
         "sources": list(sources.values()),
@@ -1198,6 +1232,7 @@ def main(argv: list[str] | None = None) -> int:
         "digital_casa": casa,
         "itu_idi": idi,
         "map_shapes": shapes,
+        "country_aliases": aliases,
     }
     print("\nwritten:")
     for name in GENERATED:

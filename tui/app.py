@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -50,12 +50,12 @@ class DDXApp(App[None]):
         Binding("2", "show_pane(1)", "Countries", show=False, id="pane2"),
         Binding("3", "show_pane(2)", "Rankings", show=False, id="pane3"),
         Binding("4", "show_pane(3)", "Sources", show=False, id="pane4"),
-        Binding("5", "show_pane(4)", "Pane 5", show=False, id="pane5"),
-        Binding("6", "show_pane(5)", "Pane 6", show=False, id="pane6"),
+        Binding("5", "show_pane(4)", "Compare", show=False, id="pane5"),
+        Binding("6", "show_pane(5)", "Timeline", show=False, id="pane6"),
         Binding("7", "show_pane(6)", "Pane 7", show=False, id="pane7"),
         Binding("8", "show_pane(7)", "Pane 8", show=False, id="pane8"),
-        Binding("right_square_bracket", "step(1)", "Next", key_display="]", id="next"),
-        Binding("left_square_bracket", "step(-1)", "Prev", key_display="[", id="prev"),
+        Binding("right_square_bracket", "step(1)", "Prev/Next", key_display="[ ]", id="next"),
+        Binding("left_square_bracket", "step(-1)", "Prev", show=False, id="prev"),
         Binding("i", "cycle_indicator", "Indicator", id="indicator"),
         Binding("s", "show_source", "Source", id="source"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -96,13 +96,19 @@ class DDXApp(App[None]):
             self.apply_start(self.options.start)
         self.call_after_refresh(self._focus_active)
 
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
 
-    def _check_size(self) -> None:
-        w, h = self.size
+    def _check_size(self, w: int | None = None, h: int | None = None) -> None:
+        if w is None or h is None:
+            w, h = self.size
         small = w < MIN_WIDTH or h < MIN_HEIGHT
         self.screen.set_class(small, "-too-small")
+        # Layout classes let the stylesheet use the room a big terminal gives.
+        self.screen.set_class(h >= 40, "-tall")
+        self.screen.set_class(h < 40, "-short")
+        self.screen.set_class(w >= 150, "-wide")
+        self.screen.set_class(w < 110, "-narrow")
         if small:
             self.query_one("#too-small", Static).update(
                 f"ddx needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
@@ -177,6 +183,11 @@ class DDXApp(App[None]):
 
         self.show_pane_id("rankings")
         self.query_one(RankingsPane).set_scope(scope)
+
+    def action_pane_do(self, pane_id: str, action: str, *args: object) -> None:
+        """Open a pane and run its ``action_<action>(*args)`` (panes' palette commands)."""
+        self.show_pane_id(pane_id)
+        getattr(self.query_one(f"#{pane_id}", Pane), f"action_{action}")(*args)
 
     def action_switch_theme(self, name: str) -> None:
         self.theme = name

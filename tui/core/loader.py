@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,10 @@ from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
 # than row by row, so a 20-million-row indicator file opens in seconds.
 ROW_CHECK_LIMIT = 2_000_000
 
+# A user table with a header and nothing under it is almost always a failed
+# export or a truncated copy; loading it would silently show nothing.
+NO_ROWS = "the file has a header but no data rows; add rows or leave the file out"
+
 
 @dataclass
 class Loaded:
@@ -33,6 +38,11 @@ class Loaded:
     lazy: pl.LazyFrame
     lines: list[int] | None  # file line of each row (CSV) or None (Parquet rows)
     positions: dict[str, int]  # column name -> 1-based field number in the file
+
+    @property
+    def unit(self) -> str:
+        """What ``line`` counts in messages: file lines (CSV) or rows (Parquet)."""
+        return "line" if self.lines is not None else "row"
 
     def line_of(self, row: int) -> int:
         return self.lines[row] if self.lines is not None else row + 1
@@ -67,18 +77,21 @@ def _unclosed_quote_column(line_text: str) -> int:
     return start_field
 
 
-def check_header(path: Path, header: list[str], table: Table) -> dict[str, int]:
-    """Map each expected column to its position; complain about the first mismatch."""
+def check_header(path: Path, header: list[str], table: Table, line: int | None = 1) -> dict[str, int]:
+    """Map each expected column to its position; complain about the first mismatch.
+
+    ``line`` is where the header is: 1 in a CSV file, None for Parquet (no header line).
+    """
     positions: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         clean = name.strip()
         if clean in positions:
-            raise DataError(path, f"column '{clean}' appears twice in the header", 1, i)
+            raise DataError(path, f"column '{clean}' appears twice in the header", line, i)
         if clean not in table.names:
             raise DataError(
                 path,
-                f"unexpected column '{clean}'; a {table.name} table has exactly: {', '.join(table.names)}",
-                1,
+                f"unexpected column {_show(clean)}; a {table.name} table has exactly: {', '.join(table.names)}",
+                line,
                 i,
             )
         positions[clean] = i
@@ -87,7 +100,7 @@ def check_header(path: Path, header: list[str], table: Table) -> dict[str, int]:
             raise DataError(
                 path,
                 f"missing column '{name}'; a {table.name} table has exactly: {', '.join(table.names)}",
-                1,
+                line,
                 len(header) + 1,
             )
     return positions
@@ -101,7 +114,8 @@ def _read_csv_cells(path: Path, table: Table) -> tuple[dict[str, list[str]], lis
     text = _decode(path, raw)
     if not text.strip():
         raise DataError(path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1)
-    source_lines = text.splitlines()
+    # Split as the csv module does (\r\n, \r or \n only), so line numbers agree.
+    source_lines = re.split(r"\r\n|\r|\n", text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -120,7 +134,15 @@ def _read_csv_cells(path: Path, table: Table) -> tuple[dict[str, list[str]], lis
             break
         except csv.Error as exc:
             line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
-            if "EOF" in str(exc) or "end of data" in str(exc) or '"' in line_text:
+            if "expected after" in str(exc):
+                # e.g. "Kyrgyz"stan: text after a closing quote
+                raise DataError(
+                    path,
+                    "text after the closing '\"' of a quoted field (write \"\" for a quote inside it)",
+                    start,
+                    _unclosed_quote_column(line_text),
+                ) from None
+            if "EOF" in str(exc) or "end of data" in str(exc):
                 raise DataError(
                     path,
                     "a quoted field opened here is never closed (missing '\"')",
@@ -140,6 +162,8 @@ def _read_csv_cells(path: Path, table: Table) -> tuple[dict[str, list[str]], lis
         lines.append(start)
         for name, value in zip(order, row, strict=True):
             cells[name].append(value)
+    if not lines:
+        raise DataError(path, NO_ROWS, 2, 1)
     return cells, lines, positions
 
 
@@ -193,7 +217,7 @@ def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
                 i = int(bad[0])
                 raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}")
         if col.lo is not None or col.hi is not None:
-            mask = pl.Series([False] * len(s))
+            mask = pl.Series([False] * len(s), dtype=pl.Boolean)
             if col.lo is not None:
                 mask = mask | (s < col.lo).fill_null(False)
             if col.hi is not None:
@@ -222,15 +246,20 @@ def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
             )
     if "date_precision" in table.rules:
         _check_precision(loaded, frame)
-    dup = frame.select(table.key).is_duplicated().arg_true()
-    if len(dup):
-        i = int(dup[1]) if len(dup) > 1 else int(dup[0])
-        first = int(dup[0])
+    # The first row whose key was already seen, and the row where it was first seen.
+    repeats = (
+        frame.select(table.key)
+        .with_row_index("row")
+        .with_columns(pl.col("row").min().over(list(table.key)).alias("first"))
+        .filter(pl.col("row") != pl.col("first"))
+    )
+    if len(repeats):
+        i, first = int(repeats["row"][0]), int(repeats["first"][0])
         key = ", ".join(f"{k}={frame[k][i]}" for k in table.key)
         raise loaded.error(
             i,
             table.key[-1],
-            f"duplicate key ({key}); first seen on line {loaded.line_of(first)}",
+            f"duplicate key ({key}); first seen on {loaded.unit} {loaded.line_of(first)}",
         )
 
 
@@ -283,20 +312,23 @@ def read_parquet(path: Path, table: Table) -> Loaded:
     except Exception as exc:  # polars raises several types for a corrupt file
         raise DataError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
     header = list(schema)
-    positions = check_header(path, header, table)
+    positions = check_header(path, header, table, line=None)
     for col in table.columns:
         found = schema[col.name]
-        if not any(found == ok for ok in _NUMERIC_OK[col.dtype]):  # type: ignore[index]
+        # An all-blank column may be stored with the Null type; blanks are checked below.
+        if found != pl.Null and not any(found == ok for ok in _NUMERIC_OK[col.dtype]):  # type: ignore[index]
             raise DataError(
                 path,
                 f"column '{col.name}' has type {found}; expected {col.describe()}",
-                1,
+                None,
                 positions[col.name],
             )
     lazy = pl.scan_parquet(path).select(
         [pl.col(c.name).cast(c.dtype) for c in table.columns]  # type: ignore[arg-type]
     )
     n = lazy.select(pl.len()).collect().item()
+    if n == 0:
+        raise DataError(path, NO_ROWS, 1)
     if n <= ROW_CHECK_LIMIT:
         frame = lazy.collect()
         loaded = Loaded(table, path, frame, frame.lazy(), None, positions)

@@ -75,9 +75,9 @@ def ranking(
         raise UsageError(f"unknown indicator {indicator!r}; choose one of {', '.join(INDICES)}")
     df = survey(ds).filter(pl.col("year") == year)
     if df.is_empty():
-        raise UsageError(
-            f"no survey edition {year}; editions are {', '.join(map(str, editions(ds)))}"
-        )
+        have = editions(ds)
+        listed = f"editions are {', '.join(map(str, have))}" if have else "the survey table has no editions"
+        raise UsageError(f"no survey edition {year}; {listed}")
     col, derived = rank_column(indicator)
     if col is None:
         rank = pl.col(indicator).rank(method="min", descending=True).cast(pl.Int64)

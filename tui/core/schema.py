@@ -339,5 +339,18 @@ TABLES: dict[str, Table] = {
     )
 }
 
+TABLES["country_aliases"] = Table(
+    "country_aliases",
+    (
+        Col("alias", S),
+        ISO3,
+        SRC,
+    ),
+    key=("alias",),
+    iso3_cols=("iso3",),
+    doc="Other names an economy goes by in the sources (e.g. Turkey / Türkiye, Czech Republic / "
+    "Czechia), each from the source that uses it; the importer maps names to ISO3 with them.",
+)
+
 # Tables the app cannot start without; the others may be absent from a --data dir.
 REQUIRED = ("sources", "economies", "egov_survey")

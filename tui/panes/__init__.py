@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .base import Pane
+from .compare import ComparePane
 from .countries import CountriesPane
 from .goals import GoalsPane
 from .rankings import RankingsPane
 from .sources import SourcesPane
+from .timeline import TimelinePane
 
-PANE_CLASSES: list[type[Pane]] = [GoalsPane, CountriesPane, RankingsPane, SourcesPane]
+PANE_CLASSES: list[type[Pane]] = [GoalsPane, CountriesPane, RankingsPane, SourcesPane, ComparePane, TimelinePane]
 
 __all__ = ["PANE_CLASSES", "Pane"]

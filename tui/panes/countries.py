@@ -38,6 +38,7 @@ class CountriesPane(Pane):
                 yield Static("", id="country-head")
                 yield Static("", id="country-figures")
                 yield Chart(id="country-chart")
+                yield Static("", id="country-summary")
                 yield Static("", id="country-milestones")
 
     def on_mount(self) -> None:
@@ -78,9 +79,11 @@ class CountriesPane(Pane):
         head = f"[b]{escape(str(info['name']))}[/b] ({iso3})"
         if info.get("portal"):
             head += f"  e-government portal: {escape(str(info['portal']))}"
-        if info.get("summary"):
-            head += f"\n{escape(str(info['summary']))} [dim](source: the article)[/dim]"
         self.query_one("#country-head", Static).update(head)
+        summary = ""
+        if info.get("summary"):
+            summary = f"[b]In the article[/b]\n{escape(str(info['summary']))} [dim](the article's account)[/dim]"
+        self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
         self.query_one("#country-figures", Static).update(self._figures_text())
         self.query_one("#country-assessments", Static).update(self._assessments_text(iso3))
@@ -135,7 +138,7 @@ class CountriesPane(Pane):
     def provenance(self) -> list[Provenance]:
         iso3 = self.ddx.country
         items = [
-            Provenance(f"{f.label}: {f.text}", f.source_id, f.caveats, f"edition {f.year}" if f.year else "")
+            Provenance(f"{f.label}: {f.text}", f.source_id, f.caveats, f"({f.year})" if f.year else "")
             for f in self.figures
         ]
         items.append(Provenance("Country summary, milestones and ratings", "article", ("article_claim",)))

@@ -26,22 +26,27 @@ class RankingsPane(Pane):
     key = "3"
     step_help = "next / previous survey edition"
     indicator_help = "cycle EGDI, OSI, TII, HCI, EPI"
+    can_focus = True
 
     BINDINGS = [
         Binding("v", "cycle_scope", "Scope", id="rank_scope"),
         Binding("o", "cycle_sort", "Sort", id="rank_sort"),
+        Binding("c", "toggle_chart", "Chart", id="rank_chart"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="rank-head")
         with Horizontal(id="rank-top"):
             yield KeyTable(id="rank-table", cursor_type="row", zebra_stripes=False)
-            yield Chart(id="rank-bars")
-        yield Chart(id="rank-trajectory")
+            with Vertical(id="rank-charts"):
+                yield Chart(id="rank-bars")
+                yield Chart(id="rank-trajectory")
 
     def on_mount(self) -> None:
         self.scope = "central-asia"
         self.sort = "rank"
+        self.chart_kind = "bars"
+        self.set_class(True, "-show-bars")
         self.frame: pl.DataFrame = pl.DataFrame()
         table = self.query_one("#rank-table", KeyTable)
         table.add_columns("Rank", "Country", "Value", "Note")
@@ -67,6 +72,20 @@ class RankingsPane(Pane):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refresh_view()
 
+    def action_toggle_chart(self) -> None:
+        """On small screens one chart shows at a time; tall screens show both."""
+        self.chart_kind = "trajectory" if self.chart_kind == "bars" else "bars"
+        self.set_class(self.chart_kind == "bars", "-show-bars")
+        self.set_class(self.chart_kind == "trajectory", "-show-trajectory")
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        table = self.query_one("#rank-table", KeyTable)
+        if not table.display or table.region.area == 0:
+            self.focus()
+        else:
+            table.focus()
+
     def set_scope(self, scope: str) -> None:
         self.scope = scope
         self.refresh_view()
@@ -88,9 +107,8 @@ class RankingsPane(Pane):
         self.query_one("#rank-head", Static).update(
             f"[b]{year}[/b] UN E-Government Survey · [b]{short}[/b] ({q.INDICATOR_NAMES[ind]}) · "
             f"{scope}, {len(df)} countries · sorted by {self.sort}{era}\n"
-            f"[dim]] [ edition · i indicator · v scope · o sort · s source"
-            + (" · rank* derived by ddx from values" if derived else "")
-            + "[/dim]"
+            + ("[b]rank* derived by ddx from values[/b] · " if derived else "")
+            + "[dim]v scope · o sort · c chart · s source[/dim]"
         )
         self._fill_table(df, derived)
         self._draw_bars(df, year, short)
@@ -115,7 +133,8 @@ class RankingsPane(Pane):
 
     def _draw_bars(self, df: pl.DataFrame, year: int, short: str) -> None:
         view = df if self.scope == "central-asia" else df.filter(pl.col("focus"))
-        view = view.sort("value", descending=True, nulls_last=True)
+        # plotext draws the first horizontal bar at the bottom: list best last.
+        view = view.sort("value", descending=False, nulls_last=False)
         labels = view["iso3"].to_list()
         values = view["value"].to_list()
         title = f"{short} {year}" + ("" if self.scope == "central-asia" else " (the five)")
@@ -149,7 +168,8 @@ class RankingsPane(Pane):
         if len(self.frame) and table.cursor_row is not None and table.cursor_row < len(self.frame):
             focus_row = self.frame.row(table.cursor_row, named=True)
         rows = [focus_row] if focus_row else []
-        rows += [r for r in self.frame.filter(pl.col("focus")).iter_rows(named=True) if r is not focus_row]
+        seen = {focus_row["iso3"]} if focus_row else set()
+        rows += [r for r in self.frame.filter(pl.col("focus")).iter_rows(named=True) if r["iso3"] not in seen]
         for r in rows[:6]:
             cav = list(q.figure_caveats(year, r["flags"], ind))
             if r["rank_derived"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -12,7 +13,7 @@ GENERAL = [
     ("1 … 8", "jump to a pane (its number is on its tab)"),
     ("Tab / Shift+Tab", "move focus between lists, tables and tabs"),
     ("↑ ↓  j k", "move within a list or table"),
-    ("]  [", "next / previous item in the pane (country, edition, ...)"),
+    ("[  ]", "previous / next item in the pane (country, edition, ...)"),
     ("i", "cycle the indicator (EGDI, OSI, TII, HCI, EPI)"),
     ("s", "source and caveats of what is on screen"),
     ("Ctrl+P", "command palette: jump to any country, edition, indicator, theme"),
@@ -34,14 +35,14 @@ class HelpScreen(ModalScreen[None]):
         from ..panes import PANE_CLASSES
 
         lines = ["[b]Keys[/b]", ""]
-        lines += [f"  [b]{k:<16}[/b] {v}" for k, v in GENERAL]
+        lines += [f"  [b]{escape(f'{k:<16}')}[/b] {escape(v)}" for k, v in GENERAL]
         lines += ["", "[b]Panes[/b]", ""]
         for i, cls in enumerate(PANE_CLASSES, start=1):
             lines.append(f"  [b]{i} {cls.title}[/b]")
             if cls.step_help:
-                lines.append(f"      ] [  {cls.step_help}")
+                lines.append(f"      {escape('[ ]')}  {escape(cls.step_help)}")
             if cls.indicator_help:
-                lines.append(f"      i    {cls.indicator_help}")
+                lines.append(f"      i    {escape(cls.indicator_help)}")
         lines += [
             "",
             "[b]Reading the figures[/b]",

@@ -31,20 +31,29 @@ class ProvenanceScreen(ModalScreen[None]):
         lines = [f"[b]Sources for what the {escape(self.pane_title)} pane shows[/b]", ""]
         if not self.items:
             lines.append("Nothing with a source is selected here.")
-        seen_caveats: list[str] = []
+        # Figures that share a source are listed together, the source once.
+        groups: list[tuple[str | None, list[Provenance]]] = []
         for item in self.items:
-            src = q.source(ds, item.source_id)
-            lines.append(f"[b]{escape(item.label)}[/b]" + (f"  {escape(item.detail)}" if item.detail else ""))
+            if groups and groups[-1][0] == item.source_id:
+                groups[-1][1].append(item)
+            else:
+                groups.append((item.source_id, [item]))
+        for source_id, items in groups:
+            for item in items:
+                detail = f"  [dim]{escape(item.detail)}[/dim]" if item.detail else ""
+                lines.append(f"[b]{escape(item.label)}[/b]{detail}")
+            src = q.source(ds, source_id)
             if src is None:
                 lines.append("  source: none (a gap in the data)")
             else:
-                lines.append(f"  source [{escape(str(item.source_id))}]: {escape(q.citation(src))}")
+                lines.append(f"  source {escape('[' + str(source_id) + ']')}: {escape(q.citation(src))}")
                 if src.get("url"):
                     lines.append(f"  {escape(str(src['url']))}")
-            for key in item.caveats:
-                lines.append(f"  [$warning]! {escape(describe(key))}[/]")
-                if key not in seen_caveats:
-                    seen_caveats.append(key)
+            caveats: list[str] = []
+            for item in items:
+                caveats += [k for k in item.caveats if k not in caveats]
+            for key in caveats:
+                lines.append(f"  ! {escape(describe(key))}")
             lines.append("")
         lines.append("Escape closes this; the Sources pane (4) lists every source.")
         with VerticalScroll(id="provenance-body"):

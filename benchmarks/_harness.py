@@ -1,0 +1,167 @@
+"""Shared helpers for the benchmarks: a pty at 80x24 read through pyte, peak
+RSS of a child, percentiles, and the interpreter to run.
+
+Nothing here is imported by the app.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyte
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """A clean terminal environment; imports never read the user's real data."""
+    env = dict(os.environ)
+    env.update(
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        COLUMNS="80",
+        LINES="24",
+        PYTHONPATH=str(ROOT),
+        XDG_DATA_HOME=env.get("DDX_BENCH_XDG") or tempfile.mkdtemp(prefix="ddx-bench-xdg-"),
+    )
+    env.pop("NO_COLOR", None)
+    env.pop("TEXTUAL", None)
+    env.update(extra)
+    return env
+
+
+@dataclass
+class PtyRun:
+    seconds: float | None  # time from spawn to the predicate first holding; None on timeout
+    peak_rss_kib: int | None  # VmHWM of the child just before it was stopped
+    screen: str
+    bytes_read: int
+
+
+def _vm_hwm(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def run_in_pty(
+    argv: Sequence[str],
+    ready: Callable[[str], bool],
+    *,
+    cols: int = 80,
+    rows: int = 24,
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+) -> PtyRun:
+    """Start ``argv`` on a fresh pty and time it until ``ready(screen_text)``."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    screen = pyte.Screen(cols, rows)
+    stream = pyte.ByteStream(screen)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env or child_env(),
+        cwd=cwd,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    seconds: float | None = None
+    total = 0
+    text = ""
+    try:
+        deadline = start + timeout
+        while time.perf_counter() < deadline:
+            r, _, _ = select.select([master], [], [], 0.05)
+            if r:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                now = time.perf_counter()
+                total += len(chunk)
+                stream.feed(chunk)
+                text = "\n".join(screen.display)
+                if ready(text):
+                    seconds = now - start
+                    break
+            elif proc.poll() is not None:
+                break
+        rss = _vm_hwm(proc.pid)
+    finally:
+        _stop(proc)
+        os.close(master)
+    return PtyRun(seconds, rss, text, total)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def run_python(code_or_argv: Sequence[str], timeout: float = 600.0, env: dict[str, str] | None = None) -> str:
+    """Run a Python child (non-interactive) and return its stdout; raise on failure."""
+    out = subprocess.run(
+        [PYTHON, *code_or_argv],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env or child_env(),
+        cwd=ROOT,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(code_or_argv)} failed ({out.returncode}):\n{out.stderr[-3000:]}")
+    return out.stdout
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0..100)."""
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    return s[k]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def mib(kib: int | float | None) -> float | None:
+    return None if kib is None else kib / 1024

@@ -1,0 +1,143 @@
+"""Interaction latency: keypress to idle, driven by Textual's Pilot at 80x24.
+
+Each timed press posts the key event (as ``pilot.press`` does), then waits
+until the app and every widget on the screen have handled all pending
+messages, waits for workers, and forces the repaint the screen's update timer
+would do, so the figure covers handlers, data queries and the frame's render.
+Between presses ``pilot.pause()`` lets the app go idle (untimed):
+``pilot.press`` itself sleeps at least 2 x 20 ms in ``wait_for_idle``, a
+sampling floor that is not the app's work, so it is not used for timing.
+
+    python benchmarks/latency.py [--presses 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import median, percentile  # noqa: E402
+
+BUDGET_P95_MS = 50.0
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for _ in range(3):
+        await pilot._wait_for_screen()
+        await app.workers.wait_for_complete()
+    app.screen._on_timer_update()
+
+
+async def timed_press(pilot, key: str) -> float:  # type: ignore[no-untyped-def]
+    from textual import events
+    from textual.app import _character_to_key
+    from textual.keys import _get_unicode_name_from_key
+
+    app = pilot.app
+    k = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(k))
+    except KeyError:
+        char = k if len(k) == 1 else None
+    event = events.Key(k, char)
+    event.set_sender(app)
+    t0 = time.perf_counter()
+    app._driver.send_message(event)
+    await _settle(pilot)
+    dt = time.perf_counter() - t0
+    await pilot.pause()
+    return dt * 1000
+
+
+def _pane_keys() -> list[str]:
+    from tui.panes import PANE_CLASSES
+
+    return [str(i) for i in range(1, len(PANE_CLASSES) + 1)]
+
+
+async def run(presses: int = 50) -> dict[str, dict[str, float]]:
+    from tui.app import make_app
+
+    app = make_app()
+    results: dict[str, list[float]] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = _pane_keys()
+
+        # Tab switch: cycle through every pane (1, 2, ..., N, 1, ...).
+        ts = []
+        for i in range(presses):
+            ts.append(await timed_press(pilot, keys[(i + 1) % len(keys)]))
+        results["tab switch"] = ts
+
+        await pilot.press("2")
+        await pilot.pause()
+        results["next country"] = [await timed_press(pilot, "]") for _ in range(presses)]
+
+        await pilot.press("3")
+        await pilot.pause()
+        ts, direction = [], "["
+        for _ in range(presses):
+            eds = app.editions
+            if direction == "[" and app.edition == eds[0]:
+                direction = "]"
+            elif direction == "]" and app.edition == eds[-1]:
+                direction = "["
+            ts.append(await timed_press(pilot, direction))
+        results["next edition"] = ts
+
+        results["indicator change"] = [await timed_press(pilot, "i") for _ in range(presses)]
+
+        ts = []
+        for _ in range(presses):
+            ts.append(await timed_press(pilot, "question_mark"))
+            assert type(app.screen).__name__ == "HelpScreen", type(app.screen).__name__
+            await pilot.press("escape")
+            await pilot.pause()
+            assert type(app.screen).__name__ != "HelpScreen"
+        results["open help"] = ts
+    return {
+        name: {
+            "n": len(v),
+            "median_ms": median(v),
+            "p95_ms": percentile(v, 95),
+            "max_ms": max(v),
+            "budget_p95_ms": BUDGET_P95_MS,
+            "pass": percentile(v, 95) <= BUDGET_P95_MS,
+        }
+        for name, v in results.items()
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--presses", type=int, default=50)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="ddx-bench-xdg-"))
+    r = asyncio.run(run(args.presses))
+    if args.json:
+        print(json.dumps(r))
+    else:
+        for name, f in r.items():
+            print(
+                f"{name:18} median {f['median_ms']:6.1f} ms  p95 {f['p95_ms']:6.1f} ms  "
+                f"(budget p95 <= {BUDGET_P95_MS:.0f} ms) {'PASS' if f['pass'] else 'FAIL'}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""The bad-data corpus (tests/fixtures/bad/): every malformed table gets its
+own one-line message naming file, line and column, exit status 2, no
+traceback and nothing half-written, whether it comes in through the loader,
+``ddx --data DIR`` or ``ddx import-un FILE``.
+
+Layout of the corpus:
+
+- ``bad/data/<case>/``: a ``--data`` directory holding one malformed table;
+- ``bad/un/<case>.csv``: a malformed UN E-Government Data Center export;
+- ``bad/loads/<case>/``: byte-order mark, CRLF and other variants that are
+  *not* errors and must load.
+
+The 50 MB files of junk are generated into tmp_path at test time.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+from tui.core import Dataset
+from tui.core.errors import DataError
+from tui.core.schema import TABLES
+from tui.paths import data_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+HEADER = (
+    "iso3, country, year, egdi, egdi_rank, osi, tii, hci, epi, epi_rank, region, subregion, "
+    "flags, source_id"
+)
+
+# case -> (line, column, message). The file is always <case>/egov_survey.csv
+# unless the message names another table.
+DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
+    "missing_column": (1, 14, f"missing column 'epi_rank'; a egov_survey table has exactly: {HEADER}"),
+    "extra_column": (1, 15, f"unexpected column 'notes'; a egov_survey table has exactly: {HEADER}"),
+    "wrong_type": (3, 4, "column 'egdi': expected a number from 0 to 1, got 'high'"),
+    "bad_utf8": (3, 30, "not valid UTF-8 (byte 0xe1); save the file as UTF-8"),
+    "empty_file": (
+        1,
+        1,
+        "file is empty; expected a header row: "
+        "iso3,country,year,egdi,egdi_rank,osi,tii,hci,epi,epi_rank,region,subregion,flags,source_id",
+    ),
+    "header_only": (2, 1, "the file has a header but no data rows; add rows or leave the file out"),
+    "duplicate_key": (5, 3, "duplicate key (iso3=KAZ, year=2020); first seen on line 2"),
+    "unknown_iso3": (3, 1, "column 'iso3': unknown country code 'ZZZ' (not in economies)"),
+    "lowercase_iso3": (
+        4,
+        1,
+        "column 'iso3': expected an ISO 3166 alpha-3 code such as KAZ, got 'uzb'",
+    ),
+    "index_out_of_range": (
+        3,
+        6,
+        "column 'osi': expected a number from 0 to 1 "
+        "(only the 2003-2005 readiness indices may exceed 1), got '1.25'",
+    ),
+    "rank_zero": (4, 5, "column 'egdi_rank': expected a whole number from 1 to 250, got '0'"),
+    "rank_negative": (2, 10, "column 'epi_rank': expected a whole number from 1 to 250, got '-26'"),
+    "rank_non_numeric": (3, 5, "column 'egdi_rank': expected a whole number from 1 to 250, got '83rd'"),
+    "implausible_year": (
+        4,
+        3,
+        "column 'year': 2021 is not a UN E-Government Survey year "
+        "(2003, 2004, 2005, or an even year from 2008)",
+    ),
+    "year_out_of_range": (
+        2,
+        3,
+        "column 'year': expected a survey year (2003-2005 or an even year from 2008), got '1999'",
+    ),
+    "unknown_source": (3, 14, "column 'source_id': unknown source 'unegov_2021' (not in sources)"),
+    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "short_row": (3, 14, "expected 14 fields, found 13"),
+    "blank_required": (4, 4, "column 'egdi' is blank; expected a number from 0 to 1"),
+    "sources_duplicate": (3, 1, "duplicate key (source_id=my_notes); first seen on line 2"),
+    "unknown_table": (
+        None,
+        None,
+        # the list of tables grows; its start is fixed
+        "unknown table 'egov'; known tables: " + ", ".join(TABLES),
+    ),
+}
+FILE_OF = {"sources_duplicate": "sources.csv", "unknown_table": "egov.csv"}
+LOADS = ("bom", "crlf", "bom_crlf", "readiness_era")
+
+
+def expected(directory: Path, case: str) -> str:
+    line, column, message = DATA_CASES[case]
+    where = str(directory / FILE_OF.get(case, "egov_survey.csv"))
+    if line is not None:
+        where += f":{line}"
+        if column is not None:
+            where += f":{column}"
+    return f"{where}: {message}"
+
+
+def load(directory: Path) -> Dataset:
+    ds = Dataset(data_dir(), [directory])
+    ds.validate_all()
+    return ds
+
+
+def test_corpus_is_complete() -> None:
+    on_disk = {p.name for p in (BAD / "data").iterdir() if p.is_dir()}
+    assert on_disk == set(DATA_CASES), "every fixture has an expected message, and vice versa"
+    assert len(DATA_CASES) + 2 >= 15  # + the two generated 50 MB files of junk
+    assert {p.name for p in (BAD / "loads").iterdir()} == set(LOADS)
+    # The BOM/CRLF variants must keep their bytes (see bad/.gitattributes).
+    assert (BAD / "loads/crlf/egov_survey.csv").read_bytes().count(b"\r\n") == 4
+    assert (BAD / "loads/bom/egov_survey.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# -- the loader ----------------------------------------------------------------
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_loader_message(case: str) -> None:
+    directory = BAD / "data" / case
+    with pytest.raises(DataError) as info:
+        load(directory)
+    assert str(info.value) == expected(directory, case)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("case", LOADS)
+def test_loads(case: str) -> None:
+    ds = load(BAD / "loads" / case)
+    egov = ds.frame("egov_survey")
+    kaz = egov.filter((egov["iso3"] == "KAZ") & (egov["year"] == (2003 if case == "readiness_era" else 2020)))
+    assert kaz["country"].to_list() == ["Kazakhstan"]  # BOM not glued to the first column
+    if case == "readiness_era":
+        assert kaz["hci"].to_list() == [1.02]
+    else:
+        assert kaz["egdi_rank"].to_list() == [29]
+        assert kaz["source_id"].to_list() == ["unegov_2020"]  # no stray \r on the last column
+
+
+# -- ddx --data DIR ----------------------------------------------------------------
+@pytest.fixture
+def no_tui(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """``ddx --data DIR`` checks every table, then opens the explorer: stub the opening."""
+    from tui.app import DDXApp
+
+    opened: list[object] = []
+    monkeypatch.setattr(DDXApp, "run", lambda self, **kw: opened.append(self))
+    return opened
+
+
+def _subcommand_argv(directory: Path, out: Path) -> list[str] | None:
+    """``--data DIR rankings --out FILE`` once the rankings command exists."""
+    choices = _subcommands()
+    if "rankings" not in choices:
+        return None
+    argv = ["--data", str(directory), "rankings", "--format", "csv"]
+    if "--out" in choices["rankings"].format_usage():
+        argv += ["--out", str(out)]
+    return argv
+
+
+def _subcommands() -> dict:
+    import argparse
+
+    parser = cli.build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_data_option(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_tui: list[object]
+) -> None:
+    directory = BAD / "data" / case
+    line = expected(directory, case)
+    assert cli.main(["--data", str(directory)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"ddx: {line}\n")
+    assert not no_tui, "the explorer must not open on bad data"
+
+    argv = _subcommand_argv(directory, tmp_path / "out.csv")
+    if argv is not None:
+        assert cli.main(argv) == 2
+        out, err = capsys.readouterr()
+        assert (out, err) == ("", f"ddx: {line}\n")
+        assert list(tmp_path.iterdir()) == [], "no partial output file"
+
+
+@pytest.mark.parametrize("case", LOADS)
+def test_data_option_loads(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_tui: list[object]
+) -> None:
+    directory = BAD / "loads" / case
+    assert cli.main(["--data", str(directory)]) == 0
+    assert len(no_tui) == 1
+    argv = _subcommand_argv(directory, tmp_path / "out.csv")
+    if argv is not None:
+        assert cli.main(argv) == 0
+        _, err = capsys.readouterr()
+        assert err == ""
+
+
+# -- 50 MB of junk ------------------------------------------------------------------
+def _junk_text(path: Path, size: int = 50 * 2**20) -> None:
+    rng = random.Random(8)
+    alphabet = string.ascii_letters + string.digits + " ,;\"'.-_"
+    block = "\n".join(
+        "".join(rng.choices(alphabet, k=rng.randint(0, 150))) for _ in range(20_000)
+    ).encode()
+    with path.open("wb") as f:
+        written = 0
+        while written < size:
+            f.write(block)
+            written += len(block)
+
+
+def _junk_bytes(path: Path, size: int = 50 * 2**20) -> None:
+    rng = random.Random(8)
+    block = rng.randbytes(2**20)
+    with path.open("wb") as f:
+        for _ in range(size // len(block)):
+            f.write(block)
+
+
+JUNK = {
+    "text": (_junk_text, 1, 1, "unexpected column 'zAndj4JCcIBO CH1XKH'; a egov_survey table has exactly: " + HEADER),
+    "bytes": (_junk_bytes, 1, 5, "not valid UTF-8 (byte 0xe5); save the file as UTF-8"),
+}
+
+
+@pytest.fixture(scope="module")
+def junk_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    dirs = {}
+    for kind, (make, *_rest) in JUNK.items():
+        d = tmp_path_factory.mktemp(f"junk_{kind}")
+        make(d / "egov_survey.csv")
+        assert (d / "egov_survey.csv").stat().st_size >= 50 * 2**20
+        dirs[kind] = d
+    return dirs
+
+
+@pytest.mark.parametrize("kind", sorted(JUNK))
+def test_junk_50mb(
+    kind: str,
+    junk_dirs: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+    no_tui: list[object],
+) -> None:
+    directory = junk_dirs[kind]
+    _make, line, column, message = JUNK[kind]
+    want = f"{directory / 'egov_survey.csv'}:{line}:{column}: {message}"
+    assert cli.main(["--data", str(directory)]) == 2
+    assert capsys.readouterr() == ("", f"ddx: {want}\n")
+
+
+# -- real processes: no traceback ---------------------------------------------------------
+def _run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_subprocess_no_traceback(junk_dirs: dict[str, Path], tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    for directory, want in (
+        (BAD / "data" / "unclosed_quote", expected(BAD / "data" / "unclosed_quote", "unclosed_quote")),
+        (BAD / "data" / "bad_utf8", expected(BAD / "data" / "bad_utf8", "bad_utf8")),
+        (junk_dirs["text"], f"{junk_dirs['text'] / 'egov_survey.csv'}:1:1: {JUNK['text'][3]}"),
+    ):
+        proc = _run("--data", str(directory), env=env)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stdout == ""
+        assert proc.stderr == f"ddx: {want}\n"
+        assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "xdg").exists(), "nothing written to the user's data dir"

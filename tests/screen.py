@@ -1,0 +1,35 @@
+"""Read what the user sees: the composed screen as plain text lines."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.app import App
+
+
+def screen_text(app: App) -> str:
+    """The whole screen (including modal screens over it) as plain text."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text(styles=False)
+
+
+def flat(app: App) -> str:
+    """Screen text with borders and line breaks folded to single spaces, for
+    phrases that may wrap at small sizes."""
+    text = screen_text(app)
+    for ch in "│╭╮╰╯─┃▁▂▃▄▅▆▇█":
+        text = text.replace(ch, " ")
+    return " ".join(text.split())

@@ -1,0 +1,253 @@
+"""The charts ddx draws, with no Textual import: the TUI's Chart widget and the
+``ddx chart`` command both call these, so a chart on a slide is the chart on
+screen.
+
+A draw function takes a plotext-like ``plt`` (the Chart widget's own, or a bare
+plotext figure) and a *style*: anything with ``ascii``, ``marker(i)`` and
+``size.width`` (the Chart widget has all three; ``Style`` below is the
+command-line stand-in). The ``*_figure`` builders ask the core for the data
+and return a draw function, so the pane and the CLI draw from the same frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import polars as pl
+
+from .core import FOCUS, INDICES
+from .core import queries as q
+from .core.dataset import Dataset
+
+COLORS = ("cyan", "orange", "green", "magenta", "yellow", "blue", "red", "white")
+UNICODE_MARKERS = ("●", "■", "▲", "◆", "✚", "★", "▼", "◇")
+ASCII_MARKERS = ("o", "x", "+", "*", "#", "@", "%", "&")
+
+
+class _Size(Protocol):
+    @property
+    def width(self) -> int: ...
+
+
+class ChartStyle(Protocol):
+    """What a draw function needs to know about where it draws."""
+
+    @property
+    def ascii(self) -> bool: ...
+
+    @property
+    def size(self) -> _Size: ...
+
+    def marker(self, i: int) -> str: ...
+
+
+@dataclass(frozen=True)
+class _WH:
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Style:
+    """A chart drawn outside the TUI (``ddx chart``): its size and marker set."""
+
+    width: int = 80
+    height: int = 24
+    ascii: bool = False
+
+    @property
+    def size(self) -> _WH:
+        return _WH(self.width, self.height)
+
+    def marker(self, i: int) -> str:
+        markers = ASCII_MARKERS if self.ascii else UNICODE_MARKERS
+        return markers[i % len(markers)]
+
+
+Draw = Callable[[Any, ChartStyle], None]
+
+
+# -- series helpers ---------------------------------------------------------------
+def downsample(xs: Sequence[float], ys: Sequence[float | None], width: int) -> tuple[list, list]:
+    """Keep about two points per column for long series (no-op for short ones)."""
+    n = len(xs)
+    limit = max(2 * width, 2)
+    if n <= limit:
+        return list(xs), list(ys)
+    step = n / limit
+    idx = sorted({int(i * step) for i in range(limit)} | {n - 1})
+    return [xs[i] for i in idx], [ys[i] for i in idx]
+
+
+def split_gaps(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[list, list]]:
+    """Runs of consecutive non-null points, so a gap is drawn as a gap."""
+    runs: list[tuple[list, list]] = []
+    cx: list = []
+    cy: list = []
+    for x, y in zip(xs, ys, strict=True):
+        if y is None:
+            if cx:
+                runs.append((cx, cy))
+            cx, cy = [], []
+        else:
+            cx.append(x)
+            cy.append(y)
+    if cx:
+        runs.append((cx, cy))
+    return runs
+
+
+def _line(plt: Any, chart: ChartStyle, i: int, xs: list, ys: list, label: str) -> None:
+    """One series: gaps stay gaps; only the first run carries the legend label."""
+    xs, ys = downsample(xs, ys, chart.size.width)
+    for j, (rx, ry) in enumerate(split_gaps(xs, ys)):
+        plt.plot(
+            rx,
+            ry,
+            marker=chart.marker(i),
+            color=COLORS[i % len(COLORS)],
+            label=label if j == 0 else None,
+        )
+
+
+# -- draw functions (moved here from tui/widgets/charts.py, which re-exports them) ----
+def draw_ranks(plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str) -> None:
+    """Rank over editions with rank 1 at the top (ranks are plotted negated)."""
+    worst = 1
+    years: list[int] = sorted(set(data["year"]))
+    for i, iso3 in enumerate(names):
+        s = data.filter(pl.col("iso3") == iso3).sort("year")
+        ys = [(-v if v is not None else None) for v in s["value"]]
+        worst = max([worst] + [v for v in s["value"] if v is not None])
+        _line(plt, chart, i, s["year"].to_list(), ys, f"{names[iso3]}")
+    top = 1
+    step = 25 if worst > 100 else 10 if worst > 30 else 5
+    ticks = [top] + list(range(step, worst + 1, step))
+    plt.yticks([-t for t in ticks], [str(t) for t in ticks])
+    plt.ylim(-(worst + 2), 0)
+    plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
+    plt.title(title)
+    plt.xlabel("survey edition")
+
+
+def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: str) -> None:
+    """EGDI and its parts over time; the highlighted index is listed first."""
+    years = data["year"].to_list()
+    order = [highlight] + [i for i in INDICES if i != highlight]
+    for ind in order:
+        ys = data[ind].to_list()
+        mark = (" <" if chart.ascii else " ◀") if ind == highlight else ""
+        _line(plt, chart, INDICES.index(ind), years, ys, q.INDICATOR_SHORT[ind] + mark)
+    plt.ylim(0, 1.05)
+    plt.xticks(years, [str(y)[2:] for y in years])
+    plt.title("Index components (0-1); 2003-05 = readiness era")
+    plt.xlabel("survey edition")
+
+
+def draw_hbars(
+    plt: Any, chart: ChartStyle, labels: list[str], values: list[float | None], title: str, xlabel: str
+) -> None:
+    """Horizontal bars; a missing value is shown as a labelled gap, not a zero."""
+    shown = [(lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)]
+    plt.bar(
+        shown,
+        [v if v is not None else 0 for v in values],
+        orientation="horizontal",
+        width=0.4,
+        marker="#" if chart.ascii else "sd",
+        color="cyan",
+    )
+    plt.title(title)
+    plt.xlabel(xlabel)
+
+
+def draw_series(
+    plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str, ylabel: str = ""
+) -> None:
+    """Index values over editions, one line (and marker) per country."""
+    years: list[int] = sorted(set(data["year"]))
+    for i, iso3 in enumerate(names):
+        s = data.filter(pl.col("iso3") == iso3).sort("year")
+        _line(plt, chart, i, s["year"].to_list(), s["value"].to_list(), names[iso3])
+    plt.ylim(0, 1.05)
+    if years:
+        plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
+    plt.title(title)
+    plt.xlabel("survey edition")
+    if ylabel:
+        plt.ylabel(ylabel)
+
+
+# -- figures: the data behind each chart the TUI shows, then how to draw it ---------
+def focus_names(ds: Dataset) -> dict[str, str]:
+    fc = q.focus_countries(ds)
+    return dict(zip(fc["iso3"], fc["name"], strict=True))
+
+
+def rankings_bars_figure(
+    ds: Dataset, year: int, indicator: str = "egdi", scope: str = "central-asia", region: str | None = None
+) -> Draw:
+    """Rankings pane, bar chart: the five's values in one edition (best at the top)."""
+    df = q.ranking(ds, year, indicator, scope, region)
+    view = df if scope == "central-asia" else df.filter(pl.col("focus"))
+    # plotext draws the first horizontal bar at the bottom: list best last.
+    view = view.sort("value", descending=False, nulls_last=False)
+    labels, values = view["iso3"].to_list(), view["value"].to_list()
+    short = q.INDICATOR_SHORT[indicator]
+    title = f"{short} {year}" + ("" if scope == "central-asia" else " (the five)")
+    return lambda plt, c: draw_hbars(plt, c, labels, values, title, "index 0-1")
+
+
+def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
+    """Rankings pane, trajectory: the five's world rank across editions."""
+    col, derived = q.rank_column(indicator)
+    if col is None:
+        frames = [
+            q.ranking(ds, y, indicator, "world").select(pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value"))
+            for y in q.editions(ds)
+        ]
+        data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
+    else:
+        data = q.series(ds, list(FOCUS), col)
+    names = focus_names(ds)
+    title = f"World rank by {q.INDICATOR_SHORT[indicator]}{' (derived)' if derived else ''}, 1 = best"
+    return lambda plt, c: draw_ranks(plt, c, data, names, title)
+
+
+def country_rank_figure(ds: Dataset, iso3: str) -> Draw:
+    """Countries pane, rank chart: one country's UN rank across editions."""
+    data = q.series(ds, [iso3], "egdi_rank")
+    name = str(q.country(ds, iso3)["name"])
+    return lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, "UN e-government rank (1 = best)")
+
+
+def country_components_figure(ds: Dataset, iso3: str, indicator: str = "egdi") -> Draw:
+    """Countries pane, components chart: EGDI and its parts across editions."""
+    data = q.components(ds, iso3)
+    return lambda plt, c: draw_components(plt, c, data, indicator)
+
+
+def compare_figure(ds: Dataset, iso3s: Sequence[str], indicator: str = "egdi") -> Draw:
+    """Several countries' index values across editions, one marker each."""
+    data = q.series(ds, list(iso3s), indicator)
+    econ = ds.frame("economies").filter(pl.col("iso3").is_in(list(iso3s)))
+    known = dict(zip(econ["iso3"], econ["name"], strict=True))
+    names = {c: known.get(c, c) for c in iso3s}
+    short = q.INDICATOR_SHORT[indicator]
+    title = f"{short} ({q.INDICATOR_NAMES[indicator]}), 0-1, by edition"
+    return lambda plt, c: draw_series(plt, c, data, names, title)
+
+
+def render_text(draw: Draw, style: Style, color: bool = False) -> str:
+    """Draw on a fresh plotext figure of the style's size and return the text."""
+    from plotext._figure import _figure_class
+    from plotext._utility import uncolorize
+
+    plt = _figure_class()
+    draw(plt, style)  # the same order as the Chart widget: draw, then size and theme
+    plt.plotsize(style.width, style.height)
+    plt.theme("clear")
+    out = plt.build()
+    return out if color else uncolorize(out)

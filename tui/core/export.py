@@ -1,0 +1,188 @@
+"""Frames out of ddx: a plain-text table, CSV, JSON, Parquet or TSV, and files
+written atomically (a temp file beside the target, then ``os.replace``), so an
+interrupted write never leaves half a file behind.
+
+Polars and the standard library only: the CLI and the TUI both use this.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import polars as pl
+
+from .errors import DataError, UsageError
+
+FORMATS = ("table", "csv", "json", "parquet")
+FILE_FORMATS = ("csv", "json", "parquet")
+
+
+# -- text renderings -------------------------------------------------------------
+def to_csv(frame: pl.DataFrame) -> str:
+    """CSV with a header row; a gap is an empty cell."""
+    return frame.write_csv()
+
+
+def to_tsv(frame: pl.DataFrame) -> str:
+    """Tab-separated, for pasting into a spreadsheet; tabs/newlines in cells become spaces."""
+    clean = frame.with_columns(
+        pl.col(c).str.replace_all(r"[\t\r\n]+", " ") for c, t in frame.schema.items() if t == pl.String
+    )
+    return clean.write_csv(separator="\t", quote_style="never")
+
+
+def to_json(frame: pl.DataFrame) -> str:
+    """A JSON array of row objects; a gap is ``null``."""
+    return frame.write_json() + "\n"
+
+
+def to_parquet(frame: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    frame.write_parquet(buf)
+    return buf.getvalue()
+
+
+def read_back(data: str | bytes, fmt: str, schema: pl.Schema | None = None) -> pl.DataFrame:
+    """Read what ``render`` produced (used by tests and by ``--format`` round trips)."""
+    if fmt == "parquet":
+        return pl.read_parquet(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    if fmt == "json":
+        return pl.read_json(io.StringIO(text), schema=schema)
+    if fmt == "csv":
+        return pl.read_csv(io.StringIO(text), schema=schema)
+    raise UsageError(f"cannot read back format {fmt!r}")
+
+
+def _cell(value: object, gap: str) -> str:
+    if value is None:
+        return gap
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.5f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)
+
+
+def to_table(
+    frame: pl.DataFrame,
+    *,
+    headers: Sequence[str] | None = None,
+    width: int = 100,
+    gap: str = "—",
+    wrap: Sequence[str] = (),
+) -> str:
+    """An aligned plain-text table. Numbers are right-aligned; the columns named
+    in ``wrap`` are wrapped so the table fits ``width`` (never cut off)."""
+    names = list(frame.columns)
+    heads = list(headers) if headers is not None else names
+    rows = [[_cell(v, gap) for v in row] for row in frame.iter_rows()]
+    numeric = [frame.schema[c].is_numeric() for c in names]
+    widths = [max([len(h)] + [max((len(x) for x in r[i].split("\n")), default=0) for r in rows]) for i, h in enumerate(heads)]
+    wrap_idx = [names.index(c) for c in wrap if c in names]
+    sep = "  "
+    total = sum(widths) + len(sep) * (len(widths) - 1)
+    if wrap_idx and total > width:
+        fixed = total - sum(widths[i] for i in wrap_idx)
+        room = max(20, (width - fixed) // len(wrap_idx))
+        for i in wrap_idx:
+            widths[i] = max(len(heads[i]), min(widths[i], room))
+    out: list[str] = []
+
+    def emit(cells: list[str]) -> None:
+        parts = [
+            textwrap.wrap(c, widths[i]) or [""] if i in wrap_idx else c.split("\n") for i, c in enumerate(cells)
+        ]
+        for k in range(max(len(p) for p in parts)):
+            line = []
+            for i, p in enumerate(parts):
+                text = p[k] if k < len(p) else ""
+                line.append(text.rjust(widths[i]) if numeric[i] else text.ljust(widths[i]))
+            out.append(sep.join(line).rstrip())
+
+    emit(heads)
+    out.append(sep.join("-" * w for w in widths))
+    for r in rows:
+        emit(r)
+    return "\n".join(out) + "\n"
+
+
+def render(frame: pl.DataFrame, fmt: str) -> str | bytes:
+    """The frame in a machine format (csv, json or parquet)."""
+    if fmt == "csv":
+        return to_csv(frame)
+    if fmt == "json":
+        return to_json(frame)
+    if fmt == "parquet":
+        return to_parquet(frame)
+    if fmt == "tsv":
+        return to_tsv(frame)
+    raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# -- files ---------------------------------------------------------------------------
+def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path:
+    """Write ``data`` (text, bytes, or a function that writes a given path) to
+    ``path`` through a temp file in the same directory, then rename it into
+    place. On any failure the temp file is removed and ``path`` is untouched."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise DataError(path, f"cannot write here: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        if callable(data):
+            os.close(fd)
+            data(tmp)
+        else:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data.encode("utf-8") if isinstance(data, str) else data)
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DataError(path, f"cannot write file: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_frame(frame: pl.DataFrame, path: Path, fmt: str | None = None) -> Path:
+    """Write a frame atomically; the format defaults to the file's extension."""
+    path = Path(path)
+    fmt = fmt or format_for(path)
+    return atomic_write(path, render(frame, fmt))
+
+
+def format_for(path: Path, default: str = "csv") -> str:
+    ext = Path(path).suffix.lower().lstrip(".")
+    return ext if ext in (*FILE_FORMATS, "tsv") else default
+
+
+def unique_path(directory: Path, stem: str, ext: str) -> Path:
+    """``directory/stem.ext``, or ``stem-2.ext``, ``stem-3.ext``... never an existing file."""
+    path = directory / f"{stem}.{ext}"
+    n = 2
+    while path.exists():
+        path = directory / f"{stem}-{n}.{ext}"
+        n += 1
+    return path
+
+
+def slug(text: str) -> str:
+    """A short file-name-safe version of a description (``edition=2020 scope=world``)."""
+    parts = [p.split("=", 1)[-1] for p in text.split()]
+    out = "-".join(p for p in parts if p)
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in out.lower())
+    while "--" in keep:
+        keep = keep.replace("--", "-")
+    return keep.strip("-")[:60]

@@ -1,0 +1,281 @@
+"""Compare: two to eight countries in one edition, EGDI and its parts side by
+side or two indices against each other, with the exact values underneath."""
+
+from __future__ import annotations
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.markup import escape
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ..core import FOCUS, INDICES, UsageError
+from ..core import compare as cmp
+from ..core import queries as q
+from ..widgets.chart import Chart
+from ..widgets.compare_charts import draw_grouped_bars, draw_scatter, fill
+from ..widgets.lists import KeyTable
+from .base import PaletteCommand, Pane, Provenance
+
+VIEWS = ("bars", "scatter")
+PICKER_AUTO_WIDTH = 110  # wider panes show the country checklist without asking
+
+
+class ComparePane(Pane):
+    pane_id = "compare"
+    title = "Compare"
+    key = "5"
+    step_help = "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
+    indicator_help = "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"
+
+    BINDINGS = [
+        Binding("v", "toggle_view", "Bars/Scatter", id="cmp_view"),
+        Binding("n", "toggle_neighbours", "Neighbours", id="cmp_neighbours"),
+        Binding("c", "toggle_picker", "Countries", id="cmp_picker"),
+        Binding("x", "cycle_x", "X-axis", show=False, id="cmp_x"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="cmp-head")
+        with Horizontal(id="cmp-body"):
+            yield SelectionList[str](id="cmp-picker")
+            with Vertical(id="cmp-main"):
+                yield Chart(id="cmp-chart")
+                yield KeyTable(id="cmp-table", cursor_type="none", zebra_stripes=False, show_cursor=False)
+                yield Static("", id="cmp-caption")
+
+    def on_mount(self) -> None:
+        self.selection: tuple[str, ...] = FOCUS
+        self.view = "bars"
+        self.x, self.y = cmp.DEFAULT_X, cmp.DEFAULT_Y
+        self.picker_forced: bool | None = None  # None: follow the width
+        self.frame: pl.DataFrame = pl.DataFrame()
+        self.names = cmp.names(self.ds, cmp.CANDIDATES)
+        picker = self.query_one("#cmp-picker", SelectionList)
+        picker.border_title = "Compare"
+        picker.add_options(
+            [Selection(f"{self.names[c]} ({c})", c, c in self.selection, id=c) for c in cmp.CANDIDATES]
+        )
+        self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
+        self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.refresh_view()
+
+    def on_resize(self, event: Resize) -> None:
+        self._place_picker()
+
+    def _place_picker(self) -> None:
+        show = self.picker_forced if self.picker_forced is not None else self.size.width >= PICKER_AUTO_WIDTH
+        self.set_class(show, "-picker")
+
+    def focus_main(self) -> None:
+        if self.has_class("-picker") and self.picker_forced:
+            self.query_one("#cmp-picker").focus()
+        else:
+            self.query_one("#cmp-table").focus()
+
+    # -- keys ---------------------------------------------------------------------
+    def step(self, delta: int) -> bool:
+        self.ddx.step_edition(delta)
+        return True
+
+    def cycle_indicator(self) -> bool:
+        if self.view == "scatter":
+            order = [i for i in INDICES if i != self.x]
+            self.y = order[(order.index(self.y) + 1) % len(order)] if self.y in order else order[0]
+            if self.ddx.indicator != self.y:
+                self.ddx.indicator = self.y  # redraws through the watcher
+                return True
+            self.refresh_view()
+        else:
+            self.ddx.next_indicator()
+        return True
+
+    def action_cycle_x(self) -> None:
+        order = [i for i in INDICES if i != self.y]
+        self.x = order[(order.index(self.x) + 1) % len(order)] if self.x in order else order[0]
+        self.view = "scatter"
+        self.refresh_view()
+
+    def action_toggle_view(self) -> None:
+        self.set_view(VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)])
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.refresh_view()
+
+    def action_toggle_neighbours(self) -> None:
+        self.set_selection(FOCUS if self.selection == cmp.with_neighbours(self.selection) else cmp.with_neighbours(self.selection))
+
+    def action_toggle_picker(self) -> None:
+        self.picker_forced = not self.has_class("-picker")
+        self._place_picker()
+        self.focus_main()
+
+    def action_add(self, iso3: str) -> None:
+        if iso3 not in self.selection:
+            self._toggle(iso3)
+
+    def action_remove(self, iso3: str) -> None:
+        if iso3 in self.selection:
+            self._toggle(iso3)
+
+    def action_preset(self, name: str) -> None:
+        self.set_selection(FOCUS if name == "five" else cmp.with_neighbours(self.selection))
+
+    def _toggle(self, iso3: str) -> bool:
+        try:
+            self.set_selection(cmp.toggle(self.selection, iso3))
+        except UsageError as exc:
+            self.notify(str(exc), severity="warning", timeout=4)
+            self.app.bell()
+            self._sync_picker()
+            return False
+        return True
+
+    def set_selection(self, iso3s: tuple[str, ...]) -> None:
+        order = {c: i for i, c in enumerate(cmp.CANDIDATES)}
+        sel = cmp.check_selection(self.ds, iso3s)
+        self.selection = tuple(sorted(sel, key=lambda c: order.get(c, len(order))))
+        self._sync_picker()
+        self.refresh_view()
+
+    def _sync_picker(self) -> None:
+        picker: SelectionList[str] = self.query_one("#cmp-picker", SelectionList)
+        for c in cmp.CANDIDATES:
+            if c in self.selection and c not in picker.selected:
+                picker.select(c)
+            elif c not in self.selection and c in picker.selected:
+                picker.deselect(c)
+        picker.border_subtitle = f"{len(self.selection)} of {cmp.MIN_COUNTRIES}-{cmp.MAX_COUNTRIES}"
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        event.stop()
+        value = str(event.selection.value)
+        if (value in self.selection) != (value in event.selection_list.selected):
+            self._toggle(value)
+
+    # -- view -----------------------------------------------------------------------
+    def refresh_view(self) -> None:
+        year = self.ddx.edition
+        self.frame = cmp.compare_frame(self.ds, year, self.selection)
+        absent = self.frame.filter(~pl.col("in_edition"))["iso3"].to_list()
+        view = "indices side by side" if self.view == "bars" else f"{cmp.pretty(self.x)} vs {cmp.pretty(self.y)}"
+        era = " · [b]readiness-era index[/b]" if year <= 2005 else ""
+        other = "scatter" if self.view == "bars" else "bars"
+        nb = "the five" if self.selection == cmp.with_neighbours(self.selection) else "+neighbours"
+        self.query_one("#cmp-head", Static).update(
+            f"[b]{year}[/b] UN E-Government Survey · {len(self.selection)} countries · [b]{view}[/b]{era}\n"
+            f"[dim]] [ edition · v {other} · i index · n {nb} · c list · s source[/dim]"
+        )
+        if self.view == "bars":
+            self._draw_bars(year)
+        else:
+            self._draw_scatter(year)
+        self._fill_table()
+        self._caption(absent)
+
+    def _draw_bars(self, year: int) -> None:
+        df, hl = self.frame, self.ddx.indicator
+        title = f"{year}: EGDI and its parts, 0-1 (fill = country, see table)"
+        self.query_one("#cmp-chart", Chart).show(
+            lambda plt, c: draw_grouped_bars(plt, c, df, hl, title),
+            ("bars", year, self.selection, hl, self.ddx.ascii_mode),
+        )
+
+    def _draw_scatter(self, year: int) -> None:
+        sdf = cmp.scatter_frame(self.frame, self.x, self.y)
+        x, y = self.x, self.y
+        title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
+        self.query_one("#cmp-chart", Chart).show(
+            lambda plt, c: draw_scatter(plt, c, sdf, x, y, title),
+            ("scatter", year, self.selection, x, y, self.ddx.ascii_mode),
+        )
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#cmp-table", KeyTable)
+        table.clear(columns=True)
+        chart = self.query_one("#cmp-chart", Chart)
+        ascii_mode = self.ddx.ascii_mode
+        marks = [fill(i, ascii_mode) if self.view == "bars" else chart.marker(i) for i in range(len(self.frame))]
+        table.add_column("Index", key="index")
+        for mark, iso3 in zip(marks, self.frame["iso3"], strict=True):
+            table.add_column(f"{mark} {iso3}", key=iso3)
+        hi = ">" if ascii_mode else "▶"
+        rows: list[tuple[str, str]]
+        if self.view == "bars":
+            rows = [(ind, (hi if ind == self.ddx.indicator else " ") + cmp.pretty(ind)) for ind in INDICES]
+            rows.append(("egdi_rank", " rank"))
+        else:
+            rows = [(self.x, f"x {cmp.pretty(self.x)}"), (self.y, f"y {cmp.pretty(self.y)}")]
+        for col, label in rows:
+            cells = []
+            for v in self.frame[col].to_list():
+                cells.append("—" if v is None else str(v) if col == "egdi_rank" else q.fmt_index(v))
+            table.add_row(label, *cells, key=col)
+
+    def _caption(self, absent: list[str]) -> None:
+        if self.view == "bars":
+            text = "— = a gap in the source (no bar drawn); rank = world EGDI rank."
+        else:
+            text = cmp.SCATTER_CAPTION
+            gaps = [
+                r["iso3"] for r in cmp.scatter_frame(self.frame, self.x, self.y).iter_rows(named=True)
+                if r["x"] is None or r["y"] is None
+            ]
+            if gaps:
+                text += f" Not plotted (gap): {', '.join(gaps)}."
+        if absent:
+            text += f" Not in the {self.ddx.edition} edition: {', '.join(absent)}."
+        self.query_one("#cmp-caption", Static).update(f"[dim]{escape(text)}[/dim]")
+
+    # -- pane protocol -------------------------------------------------------------
+    def provenance(self) -> list[Provenance]:
+        year = self.ddx.edition
+        shown = INDICES if self.view == "bars" else (self.x, self.y)
+        items: list[Provenance] = []
+        for r in self.frame.iter_rows(named=True):
+            vals = ", ".join(f"{cmp.pretty(i)} {q.fmt_index(r[i])}" for i in shown)
+            if not r["in_edition"]:
+                items.append(Provenance(f"{r['country']}: not in the {year} edition", None, ("gap",), f"edition {year}"))
+                continue
+            cav = cmp.row_caveats(year, r, tuple(shown))
+            items.append(Provenance(f"{r['country']}: {vals}", r["source_id"], cav, f"edition {year}"))
+        if self.view == "scatter":
+            items.append(Provenance("Scatter caption: a stand-in for the article's Figure 3.3", None, ("project_reading",), cmp.SCATTER_CAPTION))
+        return items
+
+    def current_frame(self) -> pl.DataFrame:
+        return self.frame.with_columns(
+            pl.lit(self.view).alias("view"), pl.lit(self.x).alias("x"), pl.lit(self.y).alias("y")
+        )
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        cmds = [
+            PaletteCommand("Compare: the five", "Central Asia only", "app.pane_do('compare', 'preset', 'five')"),
+            PaletteCommand(
+                "Compare: the five with Russia, China, Afghanistan", "eight countries", "app.pane_do('compare', 'preset', 'near')"
+            ),
+            PaletteCommand("Compare: indices side by side (bars)", "grouped bars", "app.pane_do('compare', 'view', 'bars')"),
+            PaletteCommand("Compare: EGDI vs EPI scatter", "stand-in for the article's Figure 3.3", "app.pane_do('compare', 'view', 'scatter')"),
+        ]
+        sel = getattr(self, "selection", FOCUS)
+        names = getattr(self, "names", {})
+        for c in cmp.CANDIDATES:
+            name = names.get(c, c)
+            if c in sel:
+                cmds.append(PaletteCommand(f"Compare: remove {name} ({c})", "take it off the Compare charts", f"app.pane_do('compare', 'remove', '{c}')"))
+            else:
+                cmds.append(PaletteCommand(f"Compare: add {name} ({c})", "put it on the Compare charts", f"app.pane_do('compare', 'add', '{c}')"))
+        return cmds
+
+    def action_view(self, view: str) -> None:
+        self.set_view(view)
+
+    def describe_state(self) -> str:
+        return (
+            f"edition={self.ddx.edition} view={self.view} countries={','.join(self.selection)} "
+            f"x={self.x} y={self.y} indicator={self.ddx.indicator}"
+        )

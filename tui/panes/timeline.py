@@ -1,0 +1,131 @@
+"""Timeline: the five's national digital programmes and e-government plans as
+bars over the years, their other dated milestones as marks; the selected
+item's dates, summary and source underneath."""
+
+from __future__ import annotations
+
+import datetime
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.markup import escape
+from textual.widgets import Static
+
+from ..core import queries as q
+from ..core import timeline as tl
+from ..core.caveats import describe
+from ..widgets.gantt import Gantt
+from .base import Pane, Provenance
+
+KIND_LABEL = {
+    "programme": "programme",
+    "concept": "concept",
+    "launch": "launch",
+    "law": "law",
+    "decree": "decree",
+    "themed_year": "themed year",
+    "plan": "plan",
+    "statistic": "figure",
+    "rank": "UN rank",
+}
+
+
+class TimelinePane(Pane):
+    pane_id = "timeline"
+    title = "Timeline"
+    key = "6"
+    step_help = "next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)"
+    indicator_help = "(no indicator in this pane)"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="tl-head")
+        yield Gantt(id="tl-gantt")
+        yield Static("", id="tl-detail")
+
+    def on_mount(self) -> None:
+        extra = self.ddx.options.extra.get("present_year")
+        self.present = int(extra) if isinstance(extra, int | str) and str(extra).isdigit() else datetime.date.today().year
+        self.frame: pl.DataFrame = tl.items(self.ds, self.present)
+        gantt = self.query_one("#tl-gantt", Gantt)
+        gantt.set_items(self.frame, self.present)
+        self._head()
+        self.watch(self.ddx, "country", self._follow_country, init=False)
+        self._show_detail(gantt.selected)
+
+    def focus_main(self) -> None:
+        self.query_one("#tl-gantt", Gantt).focus()
+
+    def _head(self) -> None:
+        lo, hi = tl.span(self.frame, self.present) if len(self.frame) else (self.present, self.present)
+        self.query_one("#tl-head", Static).update(
+            f"[b]Digital programmes and milestones[/b] of the five, {lo}-{hi}, as the article gives them\n"
+            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))} · ] [ item · s source[/dim]"
+        )
+
+    # -- selection -----------------------------------------------------------------
+    @property
+    def selected(self) -> dict[str, object] | None:
+        i = self.query_one("#tl-gantt", Gantt).selected
+        return self.frame.row(i, named=True) if 0 <= i < len(self.frame) else None
+
+    def step(self, delta: int) -> bool:
+        return self.query_one("#tl-gantt", Gantt).move(delta)
+
+    def on_gantt_selected(self, event: Gantt.Selected) -> None:
+        self._show_detail(event.index)
+        row = self.selected
+        if row is not None and row["iso3"] != self.ddx.country:
+            self.ddx.country = str(row["iso3"])
+
+    def _follow_country(self, iso3: str) -> None:
+        row = self.selected
+        if row is None or row["iso3"] == iso3:
+            return
+        idx = self.frame["iso3"].to_list()
+        if iso3 in idx:
+            self.query_one("#tl-gantt", Gantt).selected = idx.index(iso3)
+
+    def _show_detail(self, index: int) -> None:
+        if not 0 <= index < len(self.frame):
+            self.query_one("#tl-detail", Static).update("No milestones in the data.")
+            return
+        r = self.frame.row(index, named=True)
+        src = q.source(self.ds, r["source_id"])
+        cite = f"[{r['source_id']}] {q.citation(src)}" if src else "none"
+        kind = KIND_LABEL.get(r["kind"], r["kind"])
+        note = f" · {r['note']}" if r["note"] else ""
+        lines = [
+            f"[b]{escape(r['country'])}: {escape(r['title'])}[/b]",
+            f"{escape(r['when'])} · {kind}{escape(note)}",
+            escape(r["summary"]),
+            f"[dim]source {escape(cite)} · ! {escape(describe('article_claim'))}[/dim]",
+        ]
+        self.query_one("#tl-detail", Static).update("\n".join(lines))
+
+    # -- pane protocol -------------------------------------------------------------
+    def provenance(self) -> list[Provenance]:
+        items: list[Provenance] = []
+        r = self.selected
+        if r is not None:
+            detail = f"{r['when']}" + (f"; {r['note']}" if r["note"] else "")
+            items.append(Provenance(f"{r['country']}: {r['title']}", str(r["source_id"]), ("article_claim",), detail))
+        srcs = sorted(set(self.frame["source_id"].to_list())) if len(self.frame) else []
+        for s in srcs:
+            items.append(
+                Provenance(
+                    f"Every bar and mark on the timeline ({len(self.frame)} items)",
+                    s,
+                    ("article_claim",),
+                    f"open-ended bars are drawn to {self.present}, the present year; nothing is extrapolated",
+                )
+            )
+        return items
+
+    def current_frame(self) -> pl.DataFrame:
+        return self.frame
+
+    def describe_state(self) -> str:
+        r = self.selected
+        i = self.query_one("#tl-gantt", Gantt).selected
+        mid = r["milestone_id"] if r else "-"
+        return f"item={mid} ({i + 1}/{len(self.frame)}) present={self.present}"
