@@ -52,8 +52,8 @@ class DDXApp(App[None]):
         Binding("4", "show_pane(3)", "Sources", show=False, id="pane4"),
         Binding("5", "show_pane(4)", "Compare", show=False, id="pane5"),
         Binding("6", "show_pane(5)", "Timeline", show=False, id="pane6"),
-        Binding("7", "show_pane(6)", "Pane 7", show=False, id="pane7"),
-        Binding("8", "show_pane(7)", "Pane 8", show=False, id="pane8"),
+        Binding("7", "show_pane(6)", "Infrastructure", show=False, id="pane7"),
+        Binding("8", "show_pane(7)", "Map", show=False, id="pane8"),
         Binding("right_square_bracket", "step(1)", "Prev/Next", key_display="[ ]", id="next"),
         Binding("left_square_bracket", "step(-1)", "Prev", show=False, id="prev"),
         Binding("i", "cycle_indicator", "Indicator", id="indicator"),
@@ -61,6 +61,8 @@ class DDXApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help_f1"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
+        Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
     ]
 
     country: reactive[str] = reactive("KAZ", init=False)
@@ -84,7 +86,7 @@ class DDXApp(App[None]):
         with Container(id="main"):
             with TabbedContent(id="tabs"):
                 for i, cls in enumerate(PANE_CLASSES, start=1):
-                    with TabPane(f"{i} {cls.title}", id=f"tab-{cls.pane_id}"):
+                    with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
                         yield cls(id=cls.pane_id)
         yield Static("", id="too-small")
         yield Footer()
@@ -208,6 +210,44 @@ class DDXApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    # -- export (e) and copy (y) the frame behind the current view ----------------
+    def _view_frame(self):  # type: ignore[no-untyped-def]
+        frame = self.active_pane.current_frame()
+        if frame is None or frame.is_empty():
+            self.notify("Nothing to export in this view.", severity="warning")
+            return None
+        return frame
+
+    def action_export_view(self) -> None:
+        from .commands_cli import protected_dirs
+        from .core import export
+        from .core.errors import DataError
+        from .paths import user_data_dir
+
+        frame = self._view_frame()
+        if frame is None:
+            return
+        pane = self.active_pane
+        folder = export.choose_export_dir(Path.cwd(), protected_dirs(), user_data_dir() / "exports")
+        try:
+            path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
+        except DataError as exc:
+            self.notify(str(exc), title="Export failed", severity="error")
+            return
+        self.notify(f"{len(frame)} rows saved to {path}", title="Exported CSV", timeout=8)
+
+    def action_copy_view(self) -> None:
+        from .core import export
+
+        frame = self._view_frame()
+        if frame is None:
+            return
+        self.copy_to_clipboard(export.to_tsv(frame))
+        self.notify(
+            f"{len(frame)} rows copied as TSV (via OSC 52: the terminal must allow clipboard access).",
+            title="Copied",
+        )
 
     def action_show_source(self) -> None:
         from .screens.provenance import ProvenanceScreen

@@ -17,7 +17,7 @@ from .schema import FOCUS, INDICES
 # Neighbours a lecturer reaches for, in the order the issue names them.
 NEIGHBOURS: tuple[str, ...] = ("AFG", "AZE", "MNG", "RUS", "CHN", "PAK", "TUR", "IND")
 # The one-key "with neighbours" set: the five and three of their neighbours (8 = the maximum).
-NEAR: tuple[str, ...] = ("RUS", "CHN", "AFG")
+NEAR: tuple[str, ...] = ("AFG", "RUS", "CHN")
 CANDIDATES: tuple[str, ...] = FOCUS + NEIGHBOURS
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 
@@ -72,7 +72,7 @@ def toggle(selection: tuple[str, ...], iso3: str) -> tuple[str, ...]:
 
 
 def with_neighbours(selection: tuple[str, ...]) -> tuple[str, ...]:
-    """The five and Russia, China, Afghanistan (eight in all)."""
+    """The five and Afghanistan, Russia, China (eight in all)."""
     del selection
     return FOCUS + NEAR
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from .dataset import Dataset
 from .errors import DataError, UsageError
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -126,6 +127,12 @@ def render(frame: pl.DataFrame, fmt: str) -> str | bytes:
 
 
 # -- files ---------------------------------------------------------------------------
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path:
     """Write ``data`` (text, bytes, or a function that writes a given path) to
     ``path`` through a temp file in the same directory, then rename it into
@@ -146,6 +153,7 @@ def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path
                 f.write(data.encode("utf-8") if isinstance(data, str) else data)
                 f.flush()
                 os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -186,3 +194,99 @@ def slug(text: str) -> str:
     while "--" in keep:
         keep = keep.replace("--", "-")
     return keep.strip("-")[:60]
+
+
+# -- the whole dataset ------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
+    """Every table (built-in and overlays, merged) to ``target``, plus
+    ``manifest.csv``: table, file, rows, the source ids its rows cite, sha256.
+
+    A new directory is built beside its final name and renamed into place; an
+    existing one (empty, or an earlier ddx export) gets each file atomically.
+    """
+    import shutil
+
+    from .schema import TABLES
+
+    if fmt not in ("csv", "parquet"):
+        raise UsageError(f"unknown export format {fmt!r}; choose csv or parquet")
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} exists and is not a directory")
+    fresh = not target.exists()
+    if not fresh and any(target.iterdir()) and not (target / "manifest.csv").is_file():
+        raise UsageError(f"{target} is not empty and holds no earlier ddx export; choose a new or empty directory")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent)) if fresh else target
+    except OSError as exc:
+        raise DataError(target, f"cannot write here: {exc.strerror or exc}") from None
+    written: list[Path] = []
+    manifest: list[dict[str, object]] = []
+    try:
+        for name in TABLES:
+            if not ds.has(name):
+                continue
+            frame = ds.lazy(name).collect()
+            path = write_frame(frame, work / f"{name}.{fmt}", fmt)
+            cited = sorted(set(frame["source_id"].drop_nulls())) if "source_id" in frame.columns else []
+            manifest.append(
+                {
+                    "table": name,
+                    "file": path.name,
+                    "rows": len(frame),
+                    "source_ids": ";".join(cited) if name != "sources" else None,
+                    "sha256": _sha256(path),
+                    "description": TABLES[name].doc,
+                }
+            )
+            written.append(path)
+        written.append(write_frame(pl.DataFrame(manifest), work / "manifest.csv", "csv"))
+        if fresh:
+            os.chmod(work, 0o777 & ~_umask())
+            os.rename(work, target)
+            written = [target / p.name for p in written]
+    except OSError as exc:
+        raise DataError(target, f"cannot write the export: {exc.strerror or exc}") from None
+    finally:
+        if fresh and work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return written
+
+
+# -- the TUI's `e` key ------------------------------------------------------------------
+def _writable_dir(d: Path) -> bool:
+    return d.is_dir() and os.access(d, os.W_OK | os.X_OK)
+
+
+def choose_export_dir(cwd: Path, protected: Sequence[Path], fallback: Path) -> Path:
+    """Where a view export goes: the current directory, unless that is inside
+    ddx's own files (the install, data/) or not writable; then ``fallback``."""
+    here = Path(cwd).resolve()
+    for p in protected:
+        try:
+            here.relative_to(Path(p).resolve())
+            return fallback
+        except ValueError:
+            continue
+    return here if _writable_dir(here) else fallback
+
+
+def export_view(frame: pl.DataFrame, name: str, state: str, directory: Path) -> Path:
+    """Save a view's frame as CSV in ``directory`` under a new, descriptive name."""
+    stem = "-".join(p for p in ("ddx", name, slug(state)) if p)
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError(directory, f"cannot create the export folder: {exc.strerror or exc}") from None
+    return write_frame(frame, unique_path(Path(directory), stem, "csv"), "csv")

@@ -220,6 +220,8 @@ def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
         return []
     if year is not None:
         df = df.filter(pl.col("year") <= year)
+        if df.is_empty():  # asked for a year before the country's first edition
+            return []
     cur = df.row(-1, named=True)
     prev = df.row(-2, named=True) if len(df) > 1 else None
     y, flags, src = cur["year"], cur["flags"], cur["source_id"]
@@ -276,6 +278,12 @@ def goal_milestones(ds: Dataset, goal_id: str) -> pl.DataFrame:
 # -- sources ---------------------------------------------------------------------
 def sources(ds: Dataset) -> pl.DataFrame:
     return ds.frame("sources").sort("source_id")
+
+
+def article_references(ds: Dataset) -> pl.DataFrame:
+    if not ds.has("article_references"):
+        return pl.DataFrame()
+    return ds.frame("article_references").sort("ref_no")
 
 
 def source(ds: Dataset, source_id: str | None) -> dict[str, object] | None:

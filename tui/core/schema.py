@@ -121,6 +121,17 @@ TABLES: dict[str, Table] = {
             doc="The eight goals of digital diplomacy (article, Table 1).",
         ),
         Table(
+            "article_references",
+            (
+                Col("ref_no", I, lo=1, hi=999),
+                Col("reference", S),
+                Col("url", S, nullable=True),
+                SRC,
+            ),
+            key=("ref_no",),
+            doc="The article's own reference list, as the article gives it.",
+        ),
+        Table(
             "economies",
             (
                 ISO3,

@@ -171,7 +171,8 @@ class Axis:
         for y in self.ticks():
             c = self.col(y)
             text = str(y)
-            if c + len(text) <= self.width:
+            c = min(c, self.width - len(text))  # the last label may end at the edge
+            if c >= 0 and all(ch == " " for ch in line[max(0, c - 1) : c + len(text)]):
                 line[c : c + len(text)] = list(text)
         return "".join(line)
 

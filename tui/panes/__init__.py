@@ -6,10 +6,12 @@ from .base import Pane
 from .compare import ComparePane
 from .countries import CountriesPane
 from .goals import GoalsPane
+from .infrastructure import InfrastructurePane
+from .map import MapPane
 from .rankings import RankingsPane
 from .sources import SourcesPane
 from .timeline import TimelinePane
 
-PANE_CLASSES: list[type[Pane]] = [GoalsPane, CountriesPane, RankingsPane, SourcesPane, ComparePane, TimelinePane]
+PANE_CLASSES: list[type[Pane]] = [GoalsPane, CountriesPane, RankingsPane, SourcesPane, ComparePane, TimelinePane, InfrastructurePane, MapPane]
 
 __all__ = ["PANE_CLASSES", "Pane"]

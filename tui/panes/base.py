@@ -37,6 +37,8 @@ class Pane(Container):
 
     pane_id: ClassVar[str] = ""
     title: ClassVar[str] = ""
+    # A shorter name for the tab bar, so all tabs fit in 80 columns.
+    tab_title: ClassVar[str] = ""
     key: ClassVar[str] = ""
     # Help text for `[`/`]` and `i` in this pane, shown on the help screen.
     step_help: ClassVar[str] = ""

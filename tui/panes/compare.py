@@ -72,7 +72,10 @@ class ComparePane(Pane):
 
     def focus_main(self) -> None:
         if self.has_class("-picker") and self.picker_forced:
-            self.query_one("#cmp-picker").focus()
+            picker = self.query_one("#cmp-picker", SelectionList)
+            if picker.highlighted is None:
+                picker.highlighted = 0
+            picker.focus()
         else:
             self.query_one("#cmp-table").focus()
 
@@ -168,7 +171,7 @@ class ComparePane(Pane):
         nb = "the five" if self.selection == cmp.with_neighbours(self.selection) else "+neighbours"
         self.query_one("#cmp-head", Static).update(
             f"[b]{year}[/b] UN E-Government Survey · {len(self.selection)} countries · [b]{view}[/b]{era}\n"
-            f"[dim]] [ edition · v {other} · i index · n {nb} · c list · s source[/dim]"
+            f"[dim]] \\[ edition · v {other} · i index · n {nb} · c list · s source[/dim]"
         )
         if self.view == "bars":
             self._draw_bars(year)
@@ -256,7 +259,7 @@ class ComparePane(Pane):
         cmds = [
             PaletteCommand("Compare: the five", "Central Asia only", "app.pane_do('compare', 'preset', 'five')"),
             PaletteCommand(
-                "Compare: the five with Russia, China, Afghanistan", "eight countries", "app.pane_do('compare', 'preset', 'near')"
+                "Compare: the five with Afghanistan, Russia, China", "eight countries", "app.pane_do('compare', 'preset', 'near')"
             ),
             PaletteCommand("Compare: indices side by side (bars)", "grouped bars", "app.pane_do('compare', 'view', 'bars')"),
             PaletteCommand("Compare: EGDI vs EPI scatter", "stand-in for the article's Figure 3.3", "app.pane_do('compare', 'view', 'scatter')"),

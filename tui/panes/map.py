@@ -36,12 +36,23 @@ class MapPane(Pane):
 
     def on_mount(self) -> None:
         self.geometry = geo.MapGeometry(geo.load_rings(self.ds))
-        self.countries = self.geometry.in_view()
+        # Every country with a shape is valued and classed (a wide widget shows more
+        # than the base view); what is *reported* is what the raster shows.
+        self.countries = list(self.geometry.codes)
         self.frame: pl.DataFrame = pl.DataFrame()
-        self.classes: geo.Classes = geo.classify_fixed({})
+        self.fill: geo.Classes = geo.classify_fixed({})
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
+
+    def shown(self) -> pl.DataFrame:
+        """The frame for the countries the map shows at its current size."""
+        raster = self.query_one("#map-view", ChoroplethMap).last_raster
+        codes = raster.shown() if raster is not None else self.geometry.in_view()
+        return self.frame.filter(pl.col("iso3").is_in(codes) | pl.col("focus"))
+
+    def on_choropleth_map_resized(self) -> None:
+        self.query_one("#map-legend", Static).update(self.legend_text())
 
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:
@@ -58,19 +69,18 @@ class MapPane(Pane):
         year, ind = self.ddx.edition, self.ddx.indicator
         short = q.INDICATOR_SHORT[ind]
         self.frame = geo.map_values(self.ds, year, ind, self.countries)
-        self.classes = geo.classify_frame(self.frame)
+        self.fill = geo.classify_frame(self.frame)
         era = " · [b]readiness-era index[/b]" if year in q.READINESS_ERA else ""
         self.query_one("#map-head", Static).update(
             f"[b]{short} {year}[/b] {escape(q.INDICATOR_NAMES[ind])} · Central Asia and neighbours{era}\n"
-            "[dim]] [ edition · i indicator · s source[/dim]"
+            "[dim][ ] edition · i indicator · s source[/dim]"
         )
         self.query_one("#map-view", ChoroplethMap).show(
-            self.geometry, self.classes, frozenset(FOCUS), (year, ind)
+            self.geometry, self.fill, frozenset(FOCUS), (year, ind)
         )
         self.query_one("#map-legend", Static).update(self.legend_text())
         self.query_one("#map-caption", Static).update(
-            "Shapes: Natural Earth 1:50m, de facto boundaries · values: "
-            f"UN E-Government Survey {year}"
+            f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}"
         )
 
     def legend_text(self) -> Text:
@@ -79,7 +89,7 @@ class MapPane(Pane):
         text = Text()
         text.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
         text.append(", 4 classes\n")
-        for b in reversed(self.classes.bins):
+        for b in reversed(self.fill.bins):
             text.append_text(view.swatch(b.index))
             text.append(f" {b.label}\n")
         text.append_text(view.swatch(geo.NO_DATA))
@@ -88,9 +98,9 @@ class MapPane(Pane):
             val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
             text.append(r["iso3"], "bold")
             text.append(" ")
-            text.append_text(view.swatch(self.classes.class_of(r["iso3"]), 1))
+            text.append_text(view.swatch(self.fill.class_of(r["iso3"]), 1))
             text.append(f" {val}\n")
-        gaps = self.frame.filter(pl.col("status") != "value")["iso3"].to_list()
+        gaps = self.shown().filter(pl.col("status") != "value")["iso3"].to_list()
         if gaps:
             text.append(f"\nno data: {', '.join(gaps)}\n")
         text.append("breaks: UN EGDI groups", "dim")
@@ -107,13 +117,13 @@ class MapPane(Pane):
                 cav.append("gap")
             val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
             items.append(Provenance(f"{r['country']}: {short} {val}", r["source_id"], tuple(cav), f"edition {year}"))
-        others = self.frame.filter(~pl.col("focus"))
+        others = self.shown().filter(~pl.col("focus"))
         for src in sorted(set(others["source_id"].drop_nulls())):
             n = len(others.filter(pl.col("source_id") == src))
             items.append(
                 Provenance(f"Neighbours: {short} of {n} countries", src, geo.map_caveats(year), f"edition {year}")
             )
-        gaps = self.frame.filter(pl.col("status") != "value")
+        gaps = self.shown().filter(pl.col("status") != "value")
         if len(gaps):
             words = ", ".join(f"{r['iso3']} ({STATUS_WORD[r['status']]})" for r in gaps.iter_rows(named=True))
             items.append(
@@ -143,13 +153,14 @@ class MapPane(Pane):
         return items
 
     def current_frame(self) -> pl.DataFrame:
-        classes = [self.classes.class_of(c) for c in self.frame["iso3"]]
-        labels = {b.index: b.label for b in self.classes.bins}
-        return self.frame.drop("flags").with_columns(
+        frame = self.shown()
+        classes = [self.fill.class_of(c) for c in frame["iso3"]]
+        labels = {b.index: b.label for b in self.fill.bins}
+        return frame.drop("flags").with_columns(
             pl.lit(self.ddx.edition).alias("year"),
             pl.lit(self.ddx.indicator).alias("indicator"),
             pl.Series("class", [labels.get(k, "no data") for k in classes], dtype=pl.String),
         )
 
     def describe_state(self) -> str:
-        return f"edition={self.ddx.edition} indicator={self.ddx.indicator} countries={len(self.frame)}"
+        return f"edition={self.ddx.edition} indicator={self.ddx.indicator} countries={len(self.shown())}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ..core import FOCUS
@@ -38,15 +38,13 @@ class RankingsPane(Pane):
         yield Static("", id="rank-head")
         with Horizontal(id="rank-top"):
             yield KeyTable(id="rank-table", cursor_type="row", zebra_stripes=False)
-            with Vertical(id="rank-charts"):
-                yield Chart(id="rank-bars")
-                yield Chart(id="rank-trajectory")
+            yield Chart(id="rank-bars")
+        yield Chart(id="rank-trajectory")
 
     def on_mount(self) -> None:
         self.scope = "central-asia"
         self.sort = "rank"
         self.chart_kind = "bars"
-        self.set_class(True, "-show-bars")
         self.frame: pl.DataFrame = pl.DataFrame()
         table = self.query_one("#rank-table", KeyTable)
         table.add_columns("Rank", "Country", "Value", "Note")
@@ -75,7 +73,6 @@ class RankingsPane(Pane):
     def action_toggle_chart(self) -> None:
         """On small screens one chart shows at a time; tall screens show both."""
         self.chart_kind = "trajectory" if self.chart_kind == "bars" else "bars"
-        self.set_class(self.chart_kind == "bars", "-show-bars")
         self.set_class(self.chart_kind == "trajectory", "-show-trajectory")
         self.call_after_refresh(self._keep_focus)
 

@@ -29,7 +29,11 @@ class SourcesPane(Pane):
     def on_mount(self) -> None:
         self.frame = q.sources(self.ds)
         table = self.query_one("#source-table", KeyTable)
-        table.add_columns("Id", "Publisher", "Year", "Title")
+        # Fixed widths keep the title in view at 80 columns; details are below.
+        table.add_column("Id", width=20)
+        table.add_column("Publisher", width=20)
+        table.add_column("Year", width=4)
+        table.add_column("Title")
         for r in self.frame.iter_rows(named=True):
             table.add_row(r["source_id"], r["publisher"], r["year"] or "", r["title"], key=r["source_id"])
         self._show(0)
@@ -56,6 +60,11 @@ class SourcesPane(Pane):
             lines.append(f"Note: {escape(r['note'])}")
         lines += ["", "[b]Caveats that apply across the data[/b]"]
         lines += [f"• {escape(v)}" for k, v in CAVEATS.items() if k in _GENERAL]
+        refs = q.article_references(self.ds)
+        if len(refs):
+            lines += ["", "[b]The article's own references[/b] [dim](as the article lists them)[/dim]"]
+            for n, text, url in refs.select("ref_no", "reference", "url").iter_rows():
+                lines.append(f"{n}. {escape(text)}" + (f" {escape(url)}" if url else ""))
         self.query_one("#source-text", Static).update("\n".join(lines))
 
     def provenance(self) -> list[Provenance]:

@@ -58,8 +58,8 @@ class TimelinePane(Pane):
     def _head(self) -> None:
         lo, hi = tl.span(self.frame, self.present) if len(self.frame) else (self.present, self.present)
         self.query_one("#tl-head", Static).update(
-            f"[b]Digital programmes and milestones[/b] of the five, {lo}-{hi}, as the article gives them\n"
-            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))} · ] [ item · s source[/dim]"
+            f"[b]Programmes and milestones[/b] of the five, {lo}-{hi}, as the article gives them\n"
+            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))} · ] \\[ item · s source[/dim]"
         )
 
     # -- selection -----------------------------------------------------------------
@@ -97,8 +97,9 @@ class TimelinePane(Pane):
         lines = [
             f"[b]{escape(r['country'])}: {escape(r['title'])}[/b]",
             f"{escape(r['when'])} · {kind}{escape(note)}",
+            f"[dim]source {escape(cite)}[/dim]",
             escape(r["summary"]),
-            f"[dim]source {escape(cite)} · ! {escape(describe('article_claim'))}[/dim]",
+            f"[dim]! {escape(describe('article_claim'))}[/dim]",
         ]
         self.query_one("#tl-detail", Static).update("\n".join(lines))
 

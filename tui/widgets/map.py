@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
+from textual.message import Message
 from textual.widget import Widget
 
 from ..core.geo import NO_DATA, WATER, Classes, MapGeometry, Raster
@@ -49,6 +50,9 @@ class ChoroplethMap(Widget):
     DEFAULT_CSS = """
     ChoroplethMap { width: 1fr; height: 1fr; }
     """
+
+    class Resized(Message):
+        """A raster of a new size was painted (the countries shown may differ)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -96,7 +100,9 @@ class ChoroplethMap(Widget):
         if self._text_cache is not None and self._text_cache[0] == key:
             return self._text_cache[1]
         raster = self.geometry.raster(w, h)
-        self.last_raster = raster
+        if raster is not self.last_raster:
+            self.last_raster = raster
+            self.post_message(self.Resized())
         text = self.paint(raster)
         self._text_cache = (key, text)
         return text

@@ -1,0 +1,293 @@
+"""Key and resize fuzzing of the explorer, shared by tests/robust/test_fuzz.py
+(Hypothesis chooses, ~2,000 keys per CI run) and benchmarks/fuzz_long.py
+(a seeded random.Random chooses, 10,000+ keys, crashes counted).
+
+A session drives the real app headless through the Pilot: random bound keys
+(read from the app, its panes, widgets and screens at run time), arbitrary
+printable keys, Tab/Shift+Tab, Escape, Enter and arrows, the help screen, the
+command palette (Ctrl+P, type, Escape or Enter) and random resizes between
+20x8 and 250x80. After every step the invariants hold:
+
+- no exception in the app, and it is still running;
+- the app still answers (a pause completes within a few seconds);
+- the selected country, edition and indicator are valid ones;
+- the main screen shows the pane named by the active tab.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+
+MIN_SIZE, MAX_SIZE = (20, 8), (250, 80)
+ANSWER_TIMEOUT = 10.0
+# Printable keys a user might hit: ASCII, plus a few letters of the region's scripts.
+PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " " + "әғқңөұүіжшчёЎўҚқҒғҲҳ"
+ALWAYS = (
+    "tab",
+    "shift+tab",
+    "escape",
+    "enter",
+    "up",
+    "down",
+    "left",
+    "right",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "space",
+    "backspace",
+    "ctrl+p",
+    "question_mark",
+    "f1",
+)
+# What a step does, weighted by repetition.
+STEP_KINDS = ("key",) * 10 + ("text",) * 2 + ("resize",) * 2 + ("palette", "help", "pane")
+
+
+def fuzz_seed() -> int:
+    """DDX_FUZZ_SEED if set (to replay a CI run), else a fresh random seed."""
+    value = os.environ.get("DDX_FUZZ_SEED", "").strip()
+    return int(value) if value else random.SystemRandom().randrange(2**32)
+
+
+class Chooser(Protocol):
+    def choice(self, options: Sequence[T]) -> T: ...
+
+    def integer(self, lo: int, hi: int) -> int: ...
+
+    def text(self, max_size: int) -> str: ...
+
+
+class RandomChooser:
+    """Choices from a seeded random.Random (the long benchmark run)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def choice(self, options: Sequence[T]) -> T:
+        return self.rng.choice(list(options))
+
+    def integer(self, lo: int, hi: int) -> int:
+        return self.rng.randint(lo, hi)
+
+    def text(self, max_size: int) -> str:
+        return "".join(self.rng.choices(PRINTABLE, k=self.rng.randint(1, max_size)))
+
+
+class HypothesisChooser:
+    """Choices drawn from Hypothesis (the CI test): replayable from its seed."""
+
+    def __init__(self, data: Any) -> None:
+        from hypothesis import strategies as st
+
+        self.st = st
+        self.data = data
+
+    def choice(self, options: Sequence[T]) -> T:
+        return self.data.draw(self.st.sampled_from(list(options)))  # type: ignore[no-any-return]
+
+    def integer(self, lo: int, hi: int) -> int:
+        return self.data.draw(self.st.integers(lo, hi))  # type: ignore[no-any-return]
+
+    def text(self, max_size: int) -> str:
+        return self.data.draw(  # type: ignore[no-any-return]
+            self.st.text(alphabet=PRINTABLE, min_size=1, max_size=max_size)
+        )
+
+
+@dataclass
+class Stats:
+    keys: int = 0
+    resizes: int = 0
+    steps: int = 0
+    sessions: int = 0
+    quits: int = 0  # quit requests (recorded, not obeyed, so the session goes on)
+    screenshots: int = 0
+    crashes: list[str] = field(default_factory=list)
+    bound_keys: int = 0
+
+
+class InvariantBroken(AssertionError):
+    pass
+
+
+def bound_keys(app: Any) -> list[str]:
+    """Every key bound anywhere: the app, every widget on screen, every screen class."""
+    from textual.command import CommandPalette
+    from textual.screen import Screen
+
+    from tui.screens.help import HelpScreen
+    from tui.screens.provenance import ProvenanceScreen
+
+    keys: set[str] = set()
+
+    def add(bindings_map: Any) -> None:
+        for key in bindings_map.key_to_bindings:
+            keys.add(key)
+
+    add(app._bindings)
+    for node in app.screen.walk_children(with_self=True):
+        add(node._bindings)
+    for cls in (HelpScreen, ProvenanceScreen, CommandPalette, Screen):
+        for binding in cls._merged_bindings.key_to_bindings if cls._merged_bindings else {}:
+            keys.add(binding)
+    for screen_cls in _extra_screens():
+        if screen_cls._merged_bindings:
+            keys.update(screen_cls._merged_bindings.key_to_bindings)
+    return sorted(keys | set(ALWAYS))
+
+
+def _extra_screens() -> list[Any]:
+    """Other modal screens of the app (whatever tui/screens/ holds today)."""
+    import importlib
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import tui.screens
+
+    found = []
+    for info in pkgutil.iter_modules(tui.screens.__path__):
+        try:
+            mod = importlib.import_module(f"tui.screens.{info.name}")
+        except Exception:  # a screen module being written by someone else
+            continue
+        for value in vars(mod).values():
+            if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == mod.__name__:
+                found.append(value)
+    return found
+
+
+def check_invariants(app: Any, where: str) -> None:
+    from textual.widgets import ContentSwitcher, TabbedContent, TabPane
+
+    from tui.core import FOCUS, INDICES
+    from tui.panes import PANE_CLASSES
+    from tui.panes.base import Pane
+
+    if app._exception is not None:
+        raise InvariantBroken(f"{where}: the app raised {app._exception!r}")
+    if not app.is_running:
+        raise InvariantBroken(f"{where}: the app stopped running")
+    if app.country not in FOCUS:
+        raise InvariantBroken(f"{where}: country {app.country!r} is not one of {FOCUS}")
+    if app.edition not in app.editions:
+        raise InvariantBroken(f"{where}: edition {app.edition!r} is not one of {app.editions}")
+    if app.indicator not in INDICES:
+        raise InvariantBroken(f"{where}: indicator {app.indicator!r} is not one of {INDICES}")
+    main = app.screen_stack[0]
+    tabs = main.query_one("#tabs", TabbedContent)
+    active = tabs.active
+    ids = [f"tab-{c.pane_id}" for c in PANE_CLASSES]
+    if active not in ids:
+        raise InvariantBroken(f"{where}: active tab {active!r} is not a pane")
+    switcher = tabs.query_one(ContentSwitcher)
+    if switcher.current != active:
+        raise InvariantBroken(f"{where}: tab {active!r} is active but {switcher.current!r} is shown")
+    shown = [p.id for p in tabs.query(TabPane) if p.display]
+    if shown != [active]:
+        raise InvariantBroken(f"{where}: tab {active!r} is active but panes {shown} are displayed")
+    index = ids.index(active)
+    cls = PANE_CLASSES[index]
+    label = str(tabs.get_tab(active).label)
+    if label != f"{index + 1} {cls.title}":
+        raise InvariantBroken(f"{where}: active tab reads {label!r}, pane is {cls.title!r}")
+    pane = tabs.get_pane(active).query_one(Pane)
+    if type(pane) is not cls:
+        raise InvariantBroken(f"{where}: tab {label!r} holds a {type(pane).__name__}")
+
+
+def patch_app(app: Any, stats: Stats) -> None:
+    """Record, don't obey, the two things a fuzzer must not do: quit, write screenshots."""
+
+    def quit_() -> None:
+        stats.quits += 1
+
+    def screenshot(*_args: object, **_kw: object) -> None:
+        stats.screenshots += 1
+
+    app.action_quit = quit_
+    app.action_screenshot = screenshot
+    app.deliver_screenshot = screenshot
+
+
+async def run_session(
+    app: Any,
+    chooser: Chooser,
+    n_keys: int,
+    stats: Stats,
+    log: list[str],
+    size: tuple[int, int] = (80, 24),
+) -> None:
+    """Drive one app until ``n_keys`` keys have been sent; raise on a broken invariant."""
+    patch_app(app, stats)
+    stats.sessions += 1
+    async with app.run_test(size=size) as pilot:
+        keys = bound_keys(app)
+        stats.bound_keys = max(stats.bound_keys, len(keys))
+        check_invariants(app, "at start")
+        sent = 0
+
+        async def press(*names: str) -> None:
+            nonlocal sent
+            for name in names:
+                log.append(name)
+                await pilot.press(name)
+                sent += 1
+                stats.keys += 1
+
+        while sent < n_keys:
+            kind = chooser.choice(STEP_KINDS)
+            if kind == "key":
+                await press(chooser.choice(keys))
+            elif kind == "text":
+                await press(*chooser.text(6))
+            elif kind == "resize":
+                w = chooser.integer(MIN_SIZE[0], MAX_SIZE[0])
+                h = chooser.integer(MIN_SIZE[1], MAX_SIZE[1])
+                log.append(f"resize:{w}x{h}")
+                await pilot.resize_terminal(w, h)
+                stats.resizes += 1
+            elif kind == "palette":
+                await press("ctrl+p", *chooser.text(5))
+                ending = chooser.choice(("escape", "enter", "down enter", "backspace escape"))
+                await press(*ending.split())
+            elif kind == "help":
+                await press(chooser.choice(("question_mark", "f1")))
+                await press(chooser.choice(keys), chooser.choice(("escape", "question_mark", "q")))
+            else:  # jump to a pane by number, including numbers with no pane
+                await press(str(chooser.integer(1, 9)))
+            stats.steps += 1
+            where = f"step {stats.steps} ({kind}), last keys {log[-8:]}"
+            try:
+                await asyncio.wait_for(pilot.pause(), ANSWER_TIMEOUT)
+            except TimeoutError:
+                raise InvariantBroken(f"{where}: the app did not answer in {ANSWER_TIMEOUT:g} s") from None
+            check_invariants(app, where)
+        # Leave cleanly: close whatever is open, then the invariants once more.
+        for _ in range(4):
+            if len(app.screen_stack) == 1:
+                break
+            await pilot.press("escape")
+        check_invariants(app, "at the end")
+
+
+def make_fuzz_app(demo: bool = False) -> Any:
+    from tui.app import Options, make_app
+
+    return make_app(options=Options(demo=demo, demo_interval=0.05 if demo else None))
+
+
+def demo_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("tui.demo") is not None

@@ -1,0 +1,327 @@
+"""Infrastructure: internet users, fixed broadband and mobile subscriptions of
+the five over time, the price of mobile data, the World Bank's Digital CASA
+projects, Freedom on the Net and ITU IDI ranks; one view at a time, `[`/`]`
+to move between views and `i` to cycle the three series."""
+
+from __future__ import annotations
+
+import polars as pl
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.markup import escape
+from textual.widgets import ContentSwitcher, DataTable, Static
+from textual_plotext.plot import Plot
+
+from ..core import FOCUS
+from ..core import infra
+from ..core import queries as q
+from ..widgets.chart import Chart, split_gaps
+from ..widgets.lists import KeyTable
+from .base import Pane, Provenance
+
+VIEWS = ("internet", "broadband", "mobile", "price", "casa", "fotn", "idi")
+VIEW_LABEL = {
+    "internet": "Internet",
+    "broadband": "Broadband",
+    "mobile": "Mobile",
+    "price": "Data price",
+    "casa": "Digital CASA",
+    "fotn": "Net freedom",
+    "idi": "ICT IDI",
+}
+SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, strict=True))
+COLORS = ("cyan", "orange", "green", "magenta", "yellow")
+FOTN_STATUS = {"Free": "F", "Partly Free": "PF", "Not Free": "NF"}
+
+
+def draw_series(plt: Plot, chart: Chart, grid: pl.DataFrame, names: dict[str, str], meta: infra.SeriesMeta) -> None:
+    """One line per country; a missing year breaks the line (a gap stays a gap)."""
+    years: list[int] = sorted(set(grid["year"].to_list()))
+    for i, iso3 in enumerate(FOCUS):
+        s = grid.filter(pl.col("iso3") == iso3).sort("year")
+        for j, (rx, ry) in enumerate(split_gaps(s["year"].to_list(), s["value"].to_list())):
+            plt.plot(rx, ry, marker=chart.marker(i), color=COLORS[i % len(COLORS)],
+                     label=names.get(iso3, iso3) if j == 0 else None)
+    if years:
+        step = 5 if len(years) > 12 else 2
+        ticks = [y for y in years if y % step == 0]
+        plt.xticks(ticks, [str(y) for y in ticks])
+    plt.ylim(0, None)
+    plt.title(f"{meta.name}; a break in a line is a gap in the source")
+    plt.xlabel("year")
+
+
+class InfrastructurePane(Pane):
+    pane_id = "infrastructure"
+    title = "Infrastructure"
+    tab_title = "Infra"
+    key = "7"
+    step_help = "next / previous view: internet users, broadband, mobile, data price, Digital CASA, Net freedom, ICT IDI"
+    indicator_help = "cycle internet users %, fixed broadband /100, mobile subscriptions /100"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="infra-head")
+        with ContentSwitcher(id="infra-switch", initial="infra-series"):
+            with Vertical(id="infra-series"):
+                yield Chart(id="infra-chart")
+                yield Static("", id="infra-latest")
+            with Vertical(id="infra-price"):
+                yield KeyTable(id="infra-price-table", cursor_type="row")
+                yield Static("", id="infra-price-note")
+            with Vertical(id="infra-casa"):
+                yield Static("", id="infra-casa-conflicts")
+                yield KeyTable(id="infra-casa-table", cursor_type="row")
+                yield Static("", id="infra-casa-note")
+            with VerticalScroll(id="infra-fotn"):
+                yield Static("", id="infra-fotn-text")
+            with VerticalScroll(id="infra-idi"):
+                yield Static("", id="infra-idi-text")
+
+    def on_mount(self) -> None:
+        self.view = "internet"
+        self.last_series = "internet"
+        self.names = infra.names(self.ds)
+        self.grid: pl.DataFrame = pl.DataFrame()
+        self.latest: pl.DataFrame = pl.DataFrame()
+        self.price = infra.mobile_price(self.ds)
+        self.casa = infra.casa_projects(self.ds)
+        self.fotn = {s: infra.fotn(self.ds, s) for s in infra.FOTN_SCALES}
+        self.idi = infra.idi_ranks(self.ds)
+        self._fill_price()
+        self._fill_casa()
+        self.query_one("#infra-fotn-text", Static).update(self._fotn_renderable())
+        self.query_one("#infra-idi-text", Static).update(self._idi_renderable())
+        self.show_view("internet")
+
+    # -- keys ---------------------------------------------------------------------
+    def step(self, delta: int) -> bool:
+        self.show_view(VIEWS[(VIEWS.index(self.view) + delta) % len(VIEWS)])
+        return True
+
+    def cycle_indicator(self) -> bool:
+        series = list(SERIES_VIEW)
+        if self.view in SERIES_VIEW:
+            self.show_view(series[(series.index(self.view) + 1) % len(series)])
+        else:
+            self.show_view(self.last_series)
+        return True
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "infra-price-table":
+            self._price_note(event.cursor_row)
+        elif event.data_table.id == "infra-casa-table":
+            self._casa_note(event.cursor_row)
+
+    # -- views ----------------------------------------------------------------------
+    def show_view(self, view: str) -> None:
+        self.view = view
+        if view in SERIES_VIEW:
+            self.last_series = view
+            self._show_series(SERIES_VIEW[view])
+            panel = "infra-series"
+        else:
+            panel = f"infra-{view}"
+        self.query_one("#infra-switch", ContentSwitcher).current = panel
+        self._head()
+        if view in ("price", "casa"):
+            self.call_after_refresh(self.query_one(f"#infra-{view}-table", KeyTable).focus)
+
+    def _head(self) -> None:
+        parts = []
+        for v in VIEWS:
+            label = escape(VIEW_LABEL[v])
+            parts.append(f"[reverse b] {label} [/]" if v == self.view else f" {label} ")
+        hint = "[ ] view · i series · s source"
+        if self.view in ("price", "casa"):
+            hint += " · ↑↓ row" if not self.ddx.ascii_mode else " · up/down row"
+        self.query_one("#infra-head", Static).update("".join(parts) + f"\n[dim]{escape(hint)}[/dim]")
+
+    # series ---------------------------------------------------------------------------
+    def _show_series(self, code: str) -> None:
+        self.code = code
+        self.meta = infra.series_meta(self.ds, code)
+        self.grid = infra.series_grid(self.ds, code)
+        self.latest = infra.latest(self.ds, code)
+        self.gaps = infra.gap_years(self.ds, code)
+        grid, names, meta = self.grid, self.names, self.meta
+        self.query_one("#infra-chart", Chart).show(lambda plt, c: draw_series(plt, c, grid, names, meta), ("series", code))
+        self.query_one("#infra-latest", Static).update(self._latest_text())
+
+    def _latest_text(self) -> str:
+        cells = []
+        for r in self.latest.iter_rows(named=True):
+            if r["year"] is None:
+                cells.append(f"{escape(r['country'])}: no data")
+            else:
+                cells.append(f"[b]{escape(r['country'])}: latest {r['year']}[/b] ({r['value']:.1f})")
+        lines = [" · ".join(cells)]
+        gaps = [f"{c} {infra.year_ranges(ys)}" for c, ys in self.gaps.items() if ys]
+        if gaps:
+            lines.append(f"[dim]Gaps, left open: {escape('; '.join(gaps))}[/dim]")
+        return "\n".join(lines)
+
+    # price ------------------------------------------------------------------------------
+    def _fill_price(self) -> None:
+        table = self.query_one("#infra-price-table", KeyTable)
+        table.add_columns("Country", "Year", "US$ per GB", "World rank", "Source")
+        for i, r in enumerate(self.price.iter_rows(named=True)):
+            rank = "—" if r["rank"] is None else str(r["rank"])
+            if r["rank"] is not None and r["n_countries"] is not None:
+                rank += f" of {r['n_countries']}"
+            table.add_row(r["country"], str(r["year"]), f"{r['usd_per_gb']:g}", rank, r["source_id"], key=str(i))
+        self._price_note(0)
+
+    def _price_note(self, row: int) -> None:
+        head = ("Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
+                "files themselves were not stored). Rank 1 = cheapest.")
+        text = f"[dim]{escape(head)}[/dim]"
+        if len(self.price) and 0 <= row < len(self.price):
+            r = self.price.row(row, named=True)
+            text = f"[b]{escape(r['country'])} {r['year']}[/b]: " + escape(r["note"] or "no note") + "\n" + text
+        self.query_one("#infra-price-note", Static).update(text)
+
+    # Digital CASA -----------------------------------------------------------------------
+    def _fill_casa(self) -> None:
+        table = self.query_one("#infra-casa-table", KeyTable)
+        table.add_columns("Date", "Ctry", "US$ m", "Status", "Project", "Date type")
+        mark = "! conflict" if self.ddx.ascii_mode else "⚠ conflict"
+        for i, r in enumerate(self.casa.iter_rows(named=True)):
+            status = mark if r["status"] == "conflict" else r["status"]
+            amount = "—" if r["amount_usd_million"] is None else f"{r['amount_usd_million']:g}"
+            table.add_row(r["date"] or "undated", r["iso3"], amount, status, r["project"], r["date_type"] or "", key=str(i))
+        lines = []
+        for group, rows in infra.casa_conflicts(self.casa).items():
+            dates = " vs ".join(f"{d or 'undated'} ({s})" for d, s in zip(rows["date"], rows["source_id"], strict=True))
+            lines.append(f"[b]Conflict[/b] {escape(group)}: {escape(dates)}. Both shown, neither preferred.")
+        undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
+        if len(undated):
+            lines.append(f"Undated: {escape(', '.join(undated['project']))} (no date in the stored sources).")
+        self.query_one("#infra-casa-conflicts", Static).update("\n".join(lines))
+        self._casa_note(0)
+
+    def _casa_note(self, row: int) -> None:
+        if not len(self.casa) or not 0 <= row < len(self.casa):
+            self.query_one("#infra-casa-note", Static).update("No Digital CASA rows.")
+            return
+        r = self.casa.row(row, named=True)
+        bits = [f"[b]{escape(r['project'])}[/b]"]
+        for key in ("wb_project_id", "instrument", "note"):
+            if r[key]:
+                bits.append(escape(str(r[key])))
+        bits.append(f"source: {escape(r['source_id'])}")
+        self.query_one("#infra-casa-note", Static).update(" · ".join(bits))
+
+    # Freedom on the Net ---------------------------------------------------------------
+    def _box(self) -> box.Box:
+        return box.ASCII if self.ddx.ascii_mode else box.SIMPLE_HEAD
+
+    def _fotn_table(self, scale: str) -> Table:
+        editions, rows = infra.fotn_wide(self.fotn[scale])
+        by_row = {(r["iso3"], r["edition_year"]): r for r in self.fotn[scale].iter_rows(named=True)} if len(self.fotn[scale]) else {}
+        if scale == "current":
+            title = "CURRENT scale (2019 on): 0-100, HIGHER = freer"
+        else:
+            title = "LEGACY scale (before 2019): 0-100, LOWER = freer; not comparable with the above"
+        table = Table(title=title, box=self._box(), title_justify="left", title_style="bold", pad_edge=False)
+        table.add_column("Country")
+        for e in editions:
+            table.add_column(str(e), justify="right")
+        for iso3, name, scores in rows:
+            cells = []
+            for e in editions:
+                r = by_row.get((iso3, e))
+                if r is None:
+                    cells.append("")
+                    continue
+                score = "—" if r["total_score"] is None else str(r["total_score"])
+                status = FOTN_STATUS.get(r["status"] or "", "")
+                cells.append(f"{score} {status}".strip())
+            table.add_row(name, *cells)
+        return table
+
+    def _fotn_renderable(self) -> RenderableType:
+        parts: list[RenderableType] = [
+            Text("Freedom House, Freedom on the Net: the two scales are shown apart and never on one axis.", style="dim")
+        ]
+        for scale in infra.FOTN_SCALES:
+            if len(self.fotn[scale]):
+                parts.append(self._fotn_table(scale))
+        missing = infra.fotn_missing(self.ds)
+        foot = "F Free · PF Partly Free · NF Not Free · — score not in the stored source."
+        if missing:
+            foot += " No scores stored for " + ", ".join(self.names.get(c, c) for c in missing) + "."
+        parts.append(Text(foot, style="dim"))
+        return Group(*parts)
+
+    # ITU IDI ----------------------------------------------------------------------------
+    def _idi_renderable(self) -> RenderableType:
+        table = Table(title="ITU ICT Development Index: ranks only (no index values were found)",
+                      box=self._box(), title_justify="left", title_style="bold", pad_edge=False)
+        table.add_column("Edition")
+        table.add_column("Country")
+        table.add_column("Rank", justify="right")
+        table.add_column("Note", no_wrap=True, overflow="ellipsis", max_width=36)
+        for r in self.idi.iter_rows(named=True):
+            rank = "—" if r["rank"] is None else f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"])
+            table.add_row(r["edition"], r["country"], rank, r["note"] or "")
+        return Group(table, Text("Full notes and sources: press s.", style="dim"))
+
+    # -- pane protocol -------------------------------------------------------------
+    def provenance(self) -> list[Provenance]:
+        items: list[Provenance] = []
+        if self.view in SERIES_VIEW:
+            for r in self.latest.iter_rows(named=True):
+                gaps = self.gaps.get(r["iso3"], [])
+                cav = ("gap",) if gaps or r["year"] is None else ()
+                if r["year"] is None:
+                    items.append(Provenance(f"{r['country']}: {self.meta.short}: no data", None, ("gap",)))
+                    continue
+                detail = f"latest {r['year']}" + (f"; gaps {infra.year_ranges(gaps)}" if gaps else "")
+                items.append(Provenance(f"{r['country']}: {self.meta.short} {r['value']:.1f} ({r['year']})",
+                                        r["source_id"], cav, detail))
+            items.append(Provenance(f"Series: {self.meta.name}", self.meta.source_id, (), self.meta.note or ""))
+        elif self.view == "price":
+            for r in self.price.iter_rows(named=True):
+                items.append(Provenance(f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
+                                        r["source_id"], (), r["note"] or ""))
+        elif self.view == "casa":
+            for r in self.casa.iter_rows(named=True):
+                cav = ("conflict",) if r["status"] == "conflict" else ("gap",) if r["status"] == "undated" else ()
+                amount = "no amount" if r["amount_usd_million"] is None else f"US$ {r['amount_usd_million']:g}m"
+                items.append(Provenance(f"{r['project']}: {amount}, {r['date'] or 'undated'}",
+                                        r["source_id"], cav, r["note"] or ""))
+        elif self.view == "fotn":
+            for scale in infra.FOTN_SCALES:
+                for r in self.fotn[scale].iter_rows(named=True):
+                    cav = ("legacy_fotn_scale",) if scale == "legacy" else ()
+                    if r["total_score"] is None:
+                        cav += ("gap",)
+                    score = "—" if r["total_score"] is None else r["total_score"]
+                    items.append(Provenance(f"{r['country']} FOTN {r['edition_year']} ({scale} scale): {score}",
+                                            r["source_id"], cav, r["note"] or ""))
+        elif self.view == "idi":
+            for r in self.idi.iter_rows(named=True):
+                cav = ("gap",) if r["rank"] is None else ()
+                items.append(Provenance(f"{r['country']} {r['edition']}: rank {r['rank'] or '—'}",
+                                        r["source_id"], cav, r["note"] or ""))
+        return items
+
+    def current_frame(self) -> pl.DataFrame:
+        if self.view in SERIES_VIEW:
+            return self.grid.with_columns(pl.lit(self.code).alias("indicator_code"))
+        if self.view == "price":
+            return self.price
+        if self.view == "casa":
+            return self.casa
+        if self.view == "fotn":
+            return pl.concat([f for f in self.fotn.values() if len(f)], how="vertical") if any(
+                len(f) for f in self.fotn.values()) else pl.DataFrame()
+        return self.idi
+
+    def describe_state(self) -> str:
+        code = f" indicator={self.code}" if self.view in SERIES_VIEW else ""
+        return f"view={self.view}{code}"
