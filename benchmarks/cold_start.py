@@ -31,7 +31,7 @@ def bare_ready(text: str) -> bool:
 
 def ddx_ready(text: str) -> bool:
     # First pane (Goals) list drawn from goals.csv, its detail text, and the footer.
-    return "Knowledge management" in text and "Goal from the article" in text and "Quit" in text
+    return "Knowledge management" in text and "Goal from the article" in text and "palette" in text
 
 
 def measure(runs: int = 9, argv: list[str] | None = None) -> dict[str, object]:

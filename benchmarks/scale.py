@@ -75,11 +75,11 @@ def generate(directory: Path, rows: int = 20_000_000, years: range = YEARS) -> d
 
 
 def rankings_ready(text: str) -> bool:
-    return "UN E-Government Survey" in text and "Kazakhstan" in text and "Quit" in text
+    return "UN E-Government Survey" in text and "Kazakhstan" in text and "palette" in text
 
 
 def countries_ready(text: str) -> bool:
-    return "UN E-Government Survey 20" in text and "Internet users" in text and "Quit" in text
+    return "UN E-Government Survey 20" in text and "Internet users" in text and "palette" in text
 
 
 def measure(rows: int = 20_000_000, keep: Path | None = None) -> dict[str, object]:

@@ -54,7 +54,7 @@ async def main():
         "data_dir": str(tui.paths.data_dir()),
         "styles_dir": str(tui.paths.styles_dir()),
         "css": [str(p) for p in DDXApp.CSS_PATH],
-        "builtin": str(app.dataset.builtin) if hasattr(app, "dataset") else None,
+        "builtin": str(app.dataset.builtin),
         "screen": text,
     }))
 
@@ -63,7 +63,9 @@ asyncio.run(main())
 """
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{proc.stdout}\n{proc.stderr}"
     return proc
@@ -71,13 +73,19 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 120) ->
 
 @pytest.mark.slow
 def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg")  # no user imports laid over the data
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 
     # 1. Build the wheel.
     dist = tmp_path / "dist"
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)], ROOT, env)
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        ROOT,
+        env,
+    )
     wheels = list(dist.glob("ddx-*.whl"))
     assert len(wheels) == 1, wheels
     wheel = wheels[0]
@@ -108,7 +116,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     helptext = run([ddx, "--help"], elsewhere, env).stdout
     assert helptext.startswith("usage: ddx")
     assert "--data DIR" in helptext
-    assert run([str(python), "-m", "tui", "--version"], elsewhere, env).stdout.strip() == f"ddx {tui.__version__}"
+    assert (
+        run([str(python), "-m", "tui", "--version"], elsewhere, env).stdout.strip()
+        == f"ddx {tui.__version__}"
+    )
 
     out = run([str(python), "-c", HEADLESS], elsewhere, env).stdout
     result = json.loads(out.strip().splitlines()[-1])
@@ -118,9 +129,8 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert Path(result["data_dir"]) == installed / "_assets" / "data"
     assert Path(result["styles_dir"]) == installed / "_assets" / "styles"
     assert result["css"] == [str(installed / "_assets" / "styles" / "app.tcss")]
-    if result["builtin"] is not None:
-        assert Path(result["builtin"]) == installed / "_assets" / "data"
-    for key in ("tui", "data_dir", "styles_dir"):
+    assert Path(result["builtin"]) == installed / "_assets" / "data"
+    for key in ("tui", "data_dir", "styles_dir", "builtin"):
         assert str(ROOT) not in result[key]
     # The explorer drew the rankings from the installed tables.
     screen = result["screen"]

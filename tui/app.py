@@ -3,8 +3,10 @@ indicator) and hands keys to the active pane."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -21,6 +23,11 @@ from .panes import PANE_CLASSES
 from .panes.base import Pane
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
+
+    from .screens.demo import Tour
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
@@ -63,11 +70,16 @@ class DDXApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
         Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
+        # Demo mode only (tui/demo.py); outside a tour these keys pass through.
+        Binding("space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"),
+        Binding("left", "demo_step(-1)", "Previous step", show=False, priority=True, id="demo_prev"),
     ]
 
-    country: reactive[str] = reactive("KAZ", init=False)
-    edition: reactive[int] = reactive(2024, init=False)
-    indicator: reactive[str] = reactive("egdi", init=False)
+    # repaint=False: a change repaints only the widgets that watch it, not the
+    # whole screen (a full repaint costs ~20 KB per key press over SSH).
+    country: reactive[str] = reactive("KAZ", init=False, repaint=False)
+    edition: reactive[int] = reactive(2024, init=False, repaint=False)
+    indicator: reactive[str] = reactive("egdi", init=False, repaint=False)
 
     def __init__(self, dataset: Dataset, options: Options | None = None) -> None:
         super().__init__()
@@ -79,6 +91,18 @@ class DDXApp(App[None]):
         for theme in THEMES.values():
             self.register_theme(theme)
         self.theme = THEME_ALIASES.get(self.options.theme, self.options.theme)
+        # Over SSH every frame costs bytes: no animations unless asked for.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
+        self.set_class(self.ascii_mode, "-ascii")  # styles/app.tcss: ASCII borders
+        self.demo: Tour | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """The terminal driver, sending fewer bytes and ASCII when asked (tui/wire.py)."""
+        from .wire import lean_driver
+
+        driver = super().get_driver_class()
+        return lean_driver(driver) if driver.__name__ == "LinuxDriver" else driver
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -96,6 +120,10 @@ class DDXApp(App[None]):
         self._check_size()
         if self.options.start:
             self.apply_start(self.options.start)
+        if self.options.demo:
+            from .screens.demo import start_tour
+
+            start_tour(self)
         self.call_after_refresh(self._focus_active)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -190,6 +218,15 @@ class DDXApp(App[None]):
         """Open a pane and run its ``action_<action>(*args)`` (panes' palette commands)."""
         self.show_pane_id(pane_id)
         getattr(self.query_one(f"#{pane_id}", Pane), f"action_{action}")(*args)
+
+    def action_demo_step(self, delta: int) -> None:
+        """Space/→ and ← in demo mode; elsewhere (or under a dialog) the key passes on."""
+        from textual.actions import SkipAction
+
+        if self.demo is None or len(self.screen_stack) > 1:
+            raise SkipAction()
+        if not self.demo.go(delta):
+            self.bell()
 
     def action_switch_theme(self, name: str) -> None:
         self.theme = name

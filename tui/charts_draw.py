@@ -113,7 +113,9 @@ def _line(plt: Any, chart: ChartStyle, i: int, xs: list, ys: list, label: str) -
 
 
 # -- draw functions (moved here from tui/widgets/charts.py, which re-exports them) ----
-def draw_ranks(plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str) -> None:
+def draw_ranks(
+    plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str
+) -> None:
     """Rank over editions with rank 1 at the top (ranks are plotted negated)."""
     worst = 1
     years: list[int] = sorted(set(data["year"]))
@@ -147,10 +149,17 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
 
 
 def draw_hbars(
-    plt: Any, chart: ChartStyle, labels: list[str], values: list[float | None], title: str, xlabel: str
+    plt: Any,
+    chart: ChartStyle,
+    labels: list[str],
+    values: list[float | None],
+    title: str,
+    xlabel: str,
 ) -> None:
     """Horizontal bars; a missing value is shown as a labelled gap, not a zero."""
-    shown = [(lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)]
+    shown = [
+        (lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)
+    ]
     plt.bar(
         shown,
         [v if v is not None else 0 for v in values],
@@ -163,23 +172,6 @@ def draw_hbars(
     plt.xlabel(xlabel)
 
 
-def draw_series(
-    plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str, ylabel: str = ""
-) -> None:
-    """Index values over editions, one line (and marker) per country."""
-    years: list[int] = sorted(set(data["year"]))
-    for i, iso3 in enumerate(names):
-        s = data.filter(pl.col("iso3") == iso3).sort("year")
-        _line(plt, chart, i, s["year"].to_list(), s["value"].to_list(), names[iso3])
-    plt.ylim(0, 1.05)
-    if years:
-        plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
-    plt.title(title)
-    plt.xlabel("survey edition")
-    if ylabel:
-        plt.ylabel(ylabel)
-
-
 # -- figures: the data behind each chart the TUI shows, then how to draw it ---------
 def focus_names(ds: Dataset) -> dict[str, str]:
     fc = q.focus_countries(ds)
@@ -187,7 +179,11 @@ def focus_names(ds: Dataset) -> dict[str, str]:
 
 
 def rankings_bars_figure(
-    ds: Dataset, year: int, indicator: str = "egdi", scope: str = "central-asia", region: str | None = None
+    ds: Dataset,
+    year: int,
+    indicator: str = "egdi",
+    scope: str = "central-asia",
+    region: str | None = None,
 ) -> Draw:
     """Rankings pane, bar chart: the five's values in one edition (best at the top)."""
     df = q.ranking(ds, year, indicator, scope, region)
@@ -205,14 +201,18 @@ def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
     col, derived = q.rank_column(indicator)
     if col is None:
         frames = [
-            q.ranking(ds, y, indicator, "world").select(pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value"))
+            q.ranking(ds, y, indicator, "world").select(
+                pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value")
+            )
             for y in q.editions(ds)
         ]
         data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
     else:
         data = q.series(ds, list(FOCUS), col)
     names = focus_names(ds)
-    title = f"World rank by {q.INDICATOR_SHORT[indicator]}{' (derived)' if derived else ''}, 1 = best"
+    title = (
+        f"World rank by {q.INDICATOR_SHORT[indicator]}{' (derived)' if derived else ''}, 1 = best"
+    )
     return lambda plt, c: draw_ranks(plt, c, data, names, title)
 
 
@@ -227,17 +227,6 @@ def country_components_figure(ds: Dataset, iso3: str, indicator: str = "egdi") -
     """Countries pane, components chart: EGDI and its parts across editions."""
     data = q.components(ds, iso3)
     return lambda plt, c: draw_components(plt, c, data, indicator)
-
-
-def compare_figure(ds: Dataset, iso3s: Sequence[str], indicator: str = "egdi") -> Draw:
-    """Several countries' index values across editions, one marker each."""
-    data = q.series(ds, list(iso3s), indicator)
-    econ = ds.frame("economies").filter(pl.col("iso3").is_in(list(iso3s)))
-    known = dict(zip(econ["iso3"], econ["name"], strict=True))
-    names = {c: known.get(c, c) for c in iso3s}
-    short = q.INDICATOR_SHORT[indicator]
-    title = f"{short} ({q.INDICATOR_NAMES[indicator]}), 0-1, by edition"
-    return lambda plt, c: draw_series(plt, c, data, names, title)
 
 
 def render_text(draw: Draw, style: Style, color: bool = False) -> str:

@@ -23,23 +23,35 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 
 
-def _add_data_options(p: argparse.ArgumentParser) -> None:
+def _add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # On subcommands the default is SUPPRESS, so `ddx --data D rankings` keeps D
+    # instead of the subcommand's empty default overwriting it.
     p.add_argument(
         "--data",
         metavar="DIR",
         action="append",
         type=Path,
-        default=[],
+        default=[] if top else argparse.SUPPRESS,
         help="load your own tables (same schema) over the built-in ones; may be repeated",
     )
 
 
-def _add_tui_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--ascii", action="store_true", help="plain ASCII chart markers and boxes")
-    p.add_argument("--no-mouse", action="store_true", help="turn mouse tracking off (slow links)")
-    p.add_argument("--theme", default="dark", help="dark (default) or light (high contrast, projectors)")
+def _add_tui_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    def d(value: object) -> object:
+        return value if top else argparse.SUPPRESS
+
+    p.add_argument("--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes")
     p.add_argument(
-        "--start", metavar="PANE[:ARG]", help="open on a pane, e.g. countries:UZB or rankings:2020"
+        "--no-mouse", action="store_true", default=d(False), help="turn mouse tracking off (slow links)"
+    )
+    p.add_argument(
+        "--theme", default=d("dark"), help="dark (default) or light (high contrast, projectors)"
+    )
+    p.add_argument(
+        "--start",
+        metavar="PANE[:ARG]",
+        default=d(None),
+        help="open on a pane, e.g. countries:UZB or rankings:2020",
     )
 
 
@@ -50,8 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         "diplomacy against the world, from sourced data. Without a command, opens the explorer.",
     )
     parser.add_argument("--version", action="version", version=f"ddx {__version__}")
-    _add_data_options(parser)
-    _add_tui_options(parser)
+    _add_data_options(parser, top=True)
+    _add_tui_options(parser, top=True)
+    from .demo import positive_seconds
+
+    parser.add_argument("--demo", action="store_true", help="guided tour for class (same as `ddx demo`)")
+    parser.add_argument(
+        "--interval", metavar="SECONDS", type=positive_seconds, help="demo: advance every SECONDS"
+    )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     from . import commands_cli
@@ -90,14 +108,15 @@ def run_tui(args: argparse.Namespace) -> int:
     theme = THEME_ALIASES.get(args.theme, args.theme)
     if theme not in THEMES:
         raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
-    ascii_mode = args.ascii or not _utf8_locale()
+    # The Linux console's font has box drawing but few of the chart markers.
+    ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
     ds = load_dataset(args)
     options = Options(
         ascii=ascii_mode,
         mouse=not args.no_mouse,
         theme=theme,
         start=args.start,
-        demo=getattr(args, "demo", False),
+        demo=getattr(args, "demo", False) or getattr(args, "interval", None) is not None,
         demo_interval=getattr(args, "interval", None),
     )
     if args.start:

@@ -44,14 +44,21 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: Add
 
 
 # -- parser ---------------------------------------------------------------------------
-def _add_output(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "csv", "json", "parquet")) -> None:
+def _add_output(
+    p: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "csv", "json", "parquet")
+) -> None:
     p.add_argument(
         "--format",
         choices=formats,
         default=None,
         help=f"output format: {', '.join(formats)} (default: table on screen; with --out, from the file's extension)",
     )
-    p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE (atomically) instead of standard output")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (atomically) instead of standard output",
+    )
 
 
 def _year(text: str) -> int:
@@ -67,7 +74,9 @@ def _positive(text: str) -> int:
 
 
 def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
-    def command(name: str, handler: Handler, help: str, description: str = "") -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Handler, help: str, description: str = ""
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=description or help)
         add_data(p)
         p.set_defaults(handler=handler)
@@ -106,8 +115,12 @@ def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOption
     p = command("sources", cmd_sources, "every source a figure can cite")
     _add_output(p)
 
-    p = command("milestones", cmd_milestones, "dated facts the article gives, for all five or one country")
-    p.add_argument("country", metavar="COUNTRY", nargs="?", help="ISO3 code or name (default: all five)")
+    p = command(
+        "milestones", cmd_milestones, "dated facts the article gives, for all five or one country"
+    )
+    p.add_argument(
+        "country", metavar="COUNTRY", nargs="?", help="ISO3 code or name (default: all five)"
+    )
     _add_output(p)
 
     p = command(
@@ -123,7 +136,9 @@ def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOption
         c = charts.add_parser(name, help=help, description=help)
         add_data(c)
         c.add_argument("--width", type=_positive, help="columns (default: the terminal's width)")
-        c.add_argument("--height", type=_positive, help="rows (default: the terminal's height minus 2)")
+        c.add_argument(
+            "--height", type=_positive, help="rows (default: the terminal's height minus 2)"
+        )
         c.add_argument("--ascii", action="store_true", help="plain ASCII markers")
         c.add_argument(
             "--color",
@@ -134,15 +149,38 @@ def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOption
         c.add_argument("--indicator", choices=INDICES, default="egdi", help="index (default: egdi)")
         return c
 
-    c = chart("rankings", "Rankings pane: the five's values in one edition, or their rank over time")
+    c = chart(
+        "rankings", "Rankings pane: the five's values in one edition, or their rank over time"
+    )
     c.add_argument("--year", type=_year, help="survey edition (default: the latest)")
-    c.add_argument("--scope", default="central-asia", metavar="central-asia|world|REGION", help="as for `ddx rankings`")
-    c.add_argument("--trajectory", action="store_true", help="the five's world rank across editions instead")
-    c = chart("country", "Countries pane: a country's UN rank (or index components) across editions")
+    c.add_argument(
+        "--scope",
+        default="central-asia",
+        metavar="central-asia|world|REGION",
+        help="as for `ddx rankings`",
+    )
+    c.add_argument(
+        "--trajectory", action="store_true", help="the five's world rank across editions instead"
+    )
+    c = chart(
+        "country", "Countries pane: a country's UN rank (or index components) across editions"
+    )
     c.add_argument("country", metavar="COUNTRY", help="ISO3 code or name")
-    c.add_argument("--components", action="store_true", help="EGDI and its component indices instead of the rank")
-    c = chart("compare", "several countries' index values across editions")
-    c.add_argument("countries", metavar="COUNTRY", nargs="*", help="ISO3 codes or names (default: the five)")
+    c.add_argument(
+        "--components",
+        action="store_true",
+        help="EGDI and its component indices instead of the rank",
+    )
+    c = chart("compare", "Compare pane: countries' indices side by side (or a scatter of two)")
+    c.add_argument(
+        "countries", metavar="COUNTRY", nargs="*", help="ISO3 codes or names (default: the five)"
+    )
+    c.add_argument("--year", type=_year, help="survey edition (default: the latest)")
+    c.add_argument(
+        "--scatter", action="store_true", help="a scatter of two indices instead of bars"
+    )
+    c.add_argument("--x", choices=INDICES, help="scatter: the index across (default: the pane's)")
+    c.add_argument("--y", choices=INDICES, help="scatter: the index up (default: the pane's)")
 
     p = command(
         "export",
@@ -151,8 +189,12 @@ def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOption
         "Write every table ddx has (built-in, imported and --data, merged) to DIR, with "
         "manifest.csv naming each file's rows and the source ids its rows cite.",
     )
-    p.add_argument("dir", metavar="DIR", type=Path, help="a new or empty directory (or an earlier ddx export)")
-    p.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)")
+    p.add_argument(
+        "dir", metavar="DIR", type=Path, help="a new or empty directory (or an earlier ddx export)"
+    )
+    p.add_argument(
+        "--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)"
+    )
 
     p = command(
         "import-un",
@@ -163,12 +205,17 @@ def _register_data_commands(sub: argparse._SubParsersAction, add_data: AddOption
         "to your data directory ($XDG_DATA_HOME/ddx) so the explorer shows it.",
     )
     p.add_argument("file", metavar="FILE", type=Path, help="the exported CSV file")
-    p.add_argument("--dry-run", action="store_true", help="only show what would change; write nothing")
+    p.add_argument(
+        "--dry-run", action="store_true", help="only show what would change; write nothing"
+    )
 
 
 # -- output ----------------------------------------------------------------------------
 def _utf8_out() -> bool:
-    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") in (
+        "utf8",
+        "utf8sig",
+    )
 
 
 def _gap() -> str:
@@ -224,17 +271,26 @@ def _inside(path: Path, parent: Path) -> bool:
         return False
 
 
-def protected_dirs() -> list[Path]:
-    """Where ddx never writes: its own package (the install) and the built-in data."""
+def protected_dirs(checkout: bool = True) -> list[Path]:
+    """Where ddx never writes: its own package (the install), the built-in data
+    and styles; with ``checkout``, also a whole source checkout it runs from
+    (so the TUI's `e` key never litters a clone; ``--out`` may still go there)."""
     from .paths import data_dir, styles_dir
 
-    return [Path(__file__).resolve().parent, data_dir(), styles_dir()]
+    package = Path(__file__).resolve().parent
+    dirs = [package, data_dir(), styles_dir()]
+    root = package.parent
+    if checkout and (root / "pyproject.toml").is_file() and (root / "data").is_dir():
+        dirs.append(root)
+    return dirs
 
 
 def _check_writable_target(path: Path) -> None:
-    for d in protected_dirs():
+    for d in protected_dirs(checkout=False):
         if _inside(path, d):
-            raise UsageError(f"will not write into {d} (ddx's own files); choose another place for {path}")
+            raise UsageError(
+                f"will not write into {d} (ddx's own files); choose another place for {path}"
+            )
 
 
 def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -250,7 +306,14 @@ def _caveat_notes(keys: list[str]) -> str:
     for k in keys:
         if k not in seen:
             seen.append(k)
-    return "".join(f"  ! {k}: {describe(k)}\n" for k in seen)
+    import textwrap
+
+    width = max(40, min(_width(), 100) - 1)
+    return "".join(
+        textwrap.fill(f"! {k}: {describe(k)}", width, initial_indent="  ", subsequent_indent="    ")
+        + "\n"
+        for k in seen
+    )
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -265,7 +328,9 @@ def _scope(ds, scope: str) -> tuple[str, str | None]:  # type: ignore[no-untyped
     for r in q.regions(ds):
         if r.lower() == s.lower():
             return "region", r
-    raise UsageError(f"unknown scope {scope!r}; choose central-asia, world or a region: {', '.join(q.regions(ds))}")
+    raise UsageError(
+        f"unknown scope {scope!r}; choose central-asia, world or a region: {', '.join(q.regions(ds))}"
+    )
 
 
 def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
@@ -316,7 +381,14 @@ def cmd_rankings(args: argparse.Namespace) -> int:
             f"UN E-Government Survey {year}: {short} ({q.INDICATOR_NAMES[args.indicator]}), "
             f"{args.scope}, {len(df)} countries (world ranks)\n\n"
         )
-        body = to_table(view, headers=["rank", "iso3", "country", short, "note", "source"], width=_width(), gap=_gap())
+        body = to_table(
+            view,
+            headers=["rank", "iso3", "country", short, "note", "source"],
+            width=_width(),
+            gap=_gap(),
+            right=["rank"],
+            wrap=["country", "note"],
+        )
         keys = [k for f in df["flags"] for k in caveat_keys(f)]
         if year in (2003, 2004, 2005):
             keys.insert(0, "readiness_era")
@@ -359,11 +431,21 @@ def cmd_country(args: argparse.Namespace) -> int:
             "source_id",
         )
         body = to_table(view, width=_width(), gap=_gap(), wrap=["note"])
-        keys = ["readiness_era"] + [k for f in df["flags"] for k in caveat_keys(f)] + ["derived_rank", "ranks_relative"]
+        keys = (
+            ["readiness_era"]
+            + [k for f in df["flags"] for k in caveat_keys(f)]
+            + ["derived_rank", "ranks_relative"]
+        )
         import textwrap
 
         intro = "\n".join(textwrap.fill(x, max(40, _width() - 1)) for x in lines)
-        return intro + "\n\nUN E-Government Survey, every edition\n" + body + "\n" + _caveat_notes(keys)
+        return (
+            intro
+            + "\n\nUN E-Government Survey, every edition\n"
+            + body
+            + "\n"
+            + _caveat_notes(keys)
+        )
 
     return emit(args, df, table)
 
@@ -424,7 +506,10 @@ def cmd_milestones(args: argparse.Namespace) -> int:
             "title",
             "source_id",
         )
-        return to_table(view, width=_width(), gap=_gap(), wrap=["title"]) + "(dates and facts as the article gives them)\n"
+        return (
+            to_table(view, width=_width(), gap=_gap(), wrap=["title"])
+            + "(dates and facts as the article gives them)\n"
+        )
 
     return emit(args, df, table)
 
@@ -433,7 +518,6 @@ def cmd_chart(args: argparse.Namespace) -> int:
     import os
 
     from . import charts_draw as cd
-    from .core import FOCUS
     from .core import queries as q
 
     ds = _load(args)
@@ -457,20 +541,43 @@ def cmd_chart(args: argparse.Namespace) -> int:
         else:
             draw = cd.country_rank_figure(ds, iso3)
     else:
-        iso3s = [q.resolve_country(ds, c) for c in args.countries] or list(FOCUS)
-        iso3s = list(dict.fromkeys(iso3s))
-        if len(iso3s) > len(cd.UNICODE_MARKERS):
-            raise UsageError(f"at most {len(cd.UNICODE_MARKERS)} countries in one chart (each needs its own marker)")
-        draw = cd.compare_figure(ds, iso3s, args.indicator)
+        draw = _compare_draw(ds, args)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     try:
         text = cd.render_text(draw, style, color=color)
     except Exception as exc:  # plotext cannot draw at every size
-        raise UsageError(f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height") from None
+        raise UsageError(
+            f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
+        ) from None
     _write_stdout(text.rstrip("\n") + "\n")
     return 0
+
+
+def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The Compare pane's chart, drawn by the pane's own functions. They live in
+    tui/widgets/compare_charts.py, which imports Textual, so only this chart
+    pays that import."""
+    from .core import FOCUS
+    from .core import compare as cmp
+    from .core import queries as q
+    from .widgets.compare_charts import draw_grouped_bars, draw_scatter
+
+    year = args.year if args.year is not None else q.editions(ds)[-1]
+    if year not in q.editions(ds):
+        editions = ", ".join(map(str, q.editions(ds)))
+        raise UsageError(f"no survey edition {year}; editions are {editions}")
+    chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
+    df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
+    if args.scatter:
+        x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
+        sdf = cmp.scatter_frame(df, x, y)
+        title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
+        return lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)
+    hl = args.indicator
+    title = f"{year}: EGDI and its parts, 0-1 (fill = country, see table)"
+    return lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -493,14 +600,19 @@ def cmd_import_un(args: argparse.Namespace) -> int:
     for line in plan.summary():
         _write_stdout(line + "\n")
     target = user_data_dir()
-    for d in protected_dirs():
+    for d in protected_dirs(checkout=False):
         if _inside(target, d):
-            raise DataError(target, f"the user data directory is inside ddx's own files ({d}); set XDG_DATA_HOME elsewhere")
+            raise DataError(
+                target,
+                f"the user data directory is inside ddx's own files ({d}); set XDG_DATA_HOME elsewhere",
+            )
     if not plan.to_write:
         _write_stdout("nothing to change: the data already has these values\n")
         return 0
     if args.dry_run:
-        _write_stdout(f"dry run: nothing written (would save editions {', '.join(map(str, plan.to_write))} to {target})\n")
+        _write_stdout(
+            f"dry run: nothing written (would save editions {', '.join(map(str, plan.to_write))} to {target})\n"
+        )
         return 0
     written = apply_import(plan, target, data_dir())
     _write_stdout(

@@ -28,7 +28,12 @@ print(json.dumps({"modules": names, "ui": ui, "app": app, "third": third}))
 
 def test_importing_every_core_module_leaves_textual_out() -> None:
     out = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout
     result = json.loads(out)
     on_disk = {f"tui.core.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__"}

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import DATA, FIXTURES
-from tui.core import Dataset, DataError
+from tui.core import DataError, Dataset
 from tui.core import queries as q
 from tui.core.loader import read_table
 from tui.core.schema import REQUIRED, TABLES
@@ -77,7 +77,9 @@ def test_every_focus_country_and_code_is_known(builtin: Dataset) -> None:
 
 
 # -- overlays --------------------------------------------------------------------
-def test_user_row_replaces_the_builtin_row_and_new_keys_are_added(tmp_path: Path, builtin: Dataset) -> None:
+def test_user_row_replaces_the_builtin_row_and_new_keys_are_added(
+    tmp_path: Path, builtin: Dataset
+) -> None:
     mine = overlay(tmp_path, egov_survey="egov_ok.csv")
     mine_rows = fixture_frame()
     kgz = mine_rows.filter(pl.col("iso3") == "KGZ").to_dicts()[0]
@@ -104,7 +106,9 @@ def test_later_overlay_wins(tmp_path: Path) -> None:
     first = overlay(tmp_path, egov_survey="egov_ok.csv")
     second = tmp_path / "second"
     second.mkdir()
-    fixture_frame().with_columns(pl.lit(50).alias("egdi_rank")).write_csv(second / "egov_survey.csv")
+    fixture_frame().with_columns(pl.lit(50).alias("egdi_rank")).write_csv(
+        second / "egov_survey.csv"
+    )
     ds = Dataset(DATA, [first, second])
     assert survey_row(ds, "KAZ", 2020)["egdi_rank"] == 50
 
@@ -115,8 +119,25 @@ def test_unknown_table_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         Dataset(DATA, [mine])
     assert info.value.path == str(mine / "colours.csv")
-    assert info.value.message.startswith("unknown table 'colours'; known tables: sources, goals, economies,")
+    assert info.value.message == f"unknown table 'colours'; known tables: {', '.join(TABLES)}"
     assert str(info.value).startswith(f"{mine / 'colours.csv'}: unknown table 'colours'")
+
+
+def test_csv_and_parquet_of_one_table_in_one_directory_is_an_error(tmp_path: Path) -> None:
+    mine = overlay(tmp_path, egov_survey="egov_ok.csv")
+    fixture_frame().write_parquet(mine / "egov_survey.parquet")
+    with pytest.raises(DataError) as info:
+        Dataset(DATA, [mine])
+    assert str(info.value) == (
+        f"{mine / 'egov_survey.parquet'}: egov_survey.csv and egov_survey.parquet are both here; "
+        "keep one of them"
+    )
+
+
+def test_hidden_files_are_not_tables(tmp_path: Path) -> None:
+    mine = overlay(tmp_path, egov_survey="egov_ok.csv")
+    (mine / "._egov_survey.csv").write_bytes(b"\x00\x05\x16\x07 macOS resource fork")
+    Dataset(DATA, [mine]).validate_all()
 
 
 def test_overlay_must_be_a_directory(tmp_path: Path) -> None:
@@ -144,7 +165,13 @@ def test_optional_table_missing_is_empty(tmp_path: Path) -> None:
 
 # -- references between tables ---------------------------------------------------
 REF_CASES = [
-    ("egov_survey", "egov_unknown_iso3.csv", 3, 1, "column 'iso3': unknown country code 'XKX' (not in economies)"),
+    (
+        "egov_survey",
+        "egov_unknown_iso3.csv",
+        3,
+        1,
+        "column 'iso3': unknown country code 'XKX' (not in economies)",
+    ),
     (
         "egov_survey",
         "egov_unknown_source.csv",
@@ -170,15 +197,24 @@ REF_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("table", "fixture", "line", "column", "message"), REF_CASES, ids=[c[1].removesuffix(".csv") for c in REF_CASES]
+    ("table", "fixture", "line", "column", "message"),
+    REF_CASES,
+    ids=[c[1].removesuffix(".csv") for c in REF_CASES],
 )
-def test_unknown_reference(tmp_path: Path, table: str, fixture: str, line: int, column: int, message: str) -> None:
+def test_unknown_reference(
+    tmp_path: Path, table: str, fixture: str, line: int, column: int, message: str
+) -> None:
     mine = overlay(tmp_path, **{table: fixture})
     ds = Dataset(DATA, [mine])
     with pytest.raises(DataError) as info:
         ds.validate_all()
     err = info.value
-    assert (err.path, err.line, err.column, err.message) == (str(mine / f"{table}.csv"), line, column, message)
+    assert (err.path, err.line, err.column, err.message) == (
+        str(mine / f"{table}.csv"),
+        line,
+        column,
+        message,
+    )
 
 
 def test_reference_to_a_row_added_by_the_user_is_fine(tmp_path: Path) -> None:
@@ -186,11 +222,21 @@ def test_reference_to_a_row_added_by_the_user_is_fine(tmp_path: Path) -> None:
     mine = overlay(tmp_path, milestones="milestones_ok.csv")
     sources = pl.read_csv(DATA / "sources.csv", infer_schema=False).head(0)
     pl.concat(
-        [sources, pl.DataFrame([{"source_id": "my_notes", "publisher": "me", "title": "My notes"}])],
+        [
+            sources,
+            pl.DataFrame([{"source_id": "my_notes", "publisher": "me", "title": "My notes"}]),
+        ],
         how="diagonal",
     ).write_csv(mine / "sources.csv")
     links = pl.DataFrame(
-        [{"milestone_id": "kgz-taza-koom-2017", "goal_id": "information", "rationale": "why", "source_id": "my_notes"}]
+        [
+            {
+                "milestone_id": "kgz-taza-koom-2017",
+                "goal_id": "information",
+                "rationale": "why",
+                "source_id": "my_notes",
+            }
+        ]
     )
     links.write_csv(mine / "milestone_goals.csv")
     ds = Dataset(DATA, [mine])
@@ -215,7 +261,9 @@ def test_parquet_with_the_same_columns_loads(tmp_path: Path) -> None:
 def test_parquet_all_blank_optional_column_loads(tmp_path: Path) -> None:
     mine = tmp_path / "pq"
     mine.mkdir()
-    fixture_frame().with_columns(pl.lit(None).alias("flags")).write_parquet(mine / "egov_survey.parquet")
+    fixture_frame().with_columns(pl.lit(None).alias("flags")).write_parquet(
+        mine / "egov_survey.parquet"
+    )
     Dataset(DATA, [mine]).validate_all()
 
 
@@ -277,13 +325,17 @@ def test_not_a_parquet_file(tmp_path: Path) -> None:
 
 
 # -- an empty survey ---------------------------------------------------------------
-def test_queries_on_an_empty_survey_say_there_are_no_editions(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_queries_on_an_empty_survey_say_there_are_no_editions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A header-only file is refused by the loader; should the survey frame be empty
     anyway (a filtered or future source), the queries say so instead of crashing."""
     ds = Dataset(DATA)
     empty = pl.DataFrame(schema=TABLES["egov_survey"].polars_schema)
     real_frame = ds.frame
-    monkeypatch.setattr(ds, "frame", lambda name: empty if name == "egov_survey" else real_frame(name))
+    monkeypatch.setattr(
+        ds, "frame", lambda name: empty if name == "egov_survey" else real_frame(name)
+    )
     assert q.editions(ds) == []
     assert q.profile(ds, "KAZ") == []
     assert q.series(ds, ["KAZ"], "egdi").height == 0
@@ -311,3 +363,57 @@ def test_cli_prints_one_line_and_exits_2(
         f"ddx: {mine / 'egov_survey.csv'}:3:3: column 'year': 2007 is not a UN E-Government Survey year "
         "(2003, 2004, 2005, or an even year from 2008)\n"
     )
+
+
+# -- Parquet: NaN and infinity, and the column-statistics path for big files --------
+def _indicator_parquet(directory: Path, values: list[float]) -> Path:
+    directory.mkdir(exist_ok=True)
+    pl.DataFrame(
+        {
+            "iso3": ["KGZ", "KAZ"],
+            "indicator_code": ["IT.NET.USER.ZS"] * 2,
+            "year": [2030, 2030],
+            "value": values,
+            "source_id": ["itu_internet_users"] * 2,
+        }
+    ).write_parquet(directory / "indicators.parquet")
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("values", "row", "got"), [([5.0, float("nan")], 2, "nan"), ([float("inf"), 5.0], 1, "inf")]
+)
+def test_parquet_nan_and_infinity_are_refused(
+    tmp_path: Path, values: list[float], row: int, got: str
+) -> None:
+    mine = _indicator_parquet(tmp_path / "pq", values)
+    with pytest.raises(DataError) as info:
+        Dataset(DATA, [mine]).validate_all()
+    assert (info.value.line, info.value.column) == (row, 4)
+    assert info.value.message == f"column 'value': expected a number of at least 0, got '{got}'"
+
+
+def test_big_parquet_is_checked_by_column_statistics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import loader
+
+    monkeypatch.setattr(loader, "ROW_CHECK_LIMIT", 0)  # treat every Parquet file as big
+    good = _indicator_parquet(tmp_path / "good", [5.0, 6.0])
+    ds = Dataset(DATA, [good])
+    ds.validate_all()
+    kgz = q.indicator_series(ds, ["KGZ"], "IT.NET.USER.ZS")
+    assert kgz.filter(pl.col("year") == 2030)["value"].to_list() == [5.0]
+
+    for values, message in [
+        (
+            [float("nan"), 5.0],
+            "column 'value' has NaN or infinite values; expected a number of at least 0",
+        ),
+        ([-1.0, 5.0], "column 'value': expected a number of at least 0, smallest value is -1.0"),
+    ]:
+        bad = _indicator_parquet(tmp_path / "bad", values)
+        with pytest.raises(DataError) as info:
+            Dataset(DATA, [bad]).validate_all()
+        assert info.value.message == message
+        assert info.value.line is None

@@ -21,7 +21,9 @@ TABLES_DIR = FIXTURES / "tables"
 EGOV_COLUMNS = ", ".join(TABLES["egov_survey"].names)
 GOALS_COLUMNS = ", ".join(TABLES["goals"].names)
 KINDS = ", ".join(TABLES["milestones"].col("kind").choices or ())
-NOT_A_SURVEY_YEAR = "is not a UN E-Government Survey year (2003, 2004, 2005, or an even year from 2008)"
+NOT_A_SURVEY_YEAR = (
+    "is not a UN E-Government Survey year (2003, 2004, 2005, or an even year from 2008)"
+)
 
 
 def read(name: str, table: str = "egov_survey", directory: Path = TABLES_DIR) -> pl.DataFrame:
@@ -55,7 +57,13 @@ CASES = [
     ),
     ("goals_duplicate_header.csv", "goals", 1, 4, "column 'name' appears twice in the header"),
     # types
-    ("egov_text_in_number.csv", "egov_survey", 3, 4, "column 'egdi': expected a number from 0 to 1, got 'high'"),
+    (
+        "egov_text_in_number.csv",
+        "egov_survey",
+        3,
+        4,
+        "column 'egdi': expected a number from 0 to 1, got 'high'",
+    ),
     (
         "egov_float_in_int.csv",
         "egov_survey",
@@ -72,7 +80,13 @@ CASES = [
         8,
         "column 'hci': expected a number from 0 to 1 (only the 2003-2005 readiness indices may exceed 1), got '1.03'",
     ),
-    ("egov_rank_zero.csv", "egov_survey", 3, 5, "column 'egdi_rank': expected a whole number from 1 to 250, got '0'"),
+    (
+        "egov_rank_zero.csv",
+        "egov_survey",
+        3,
+        5,
+        "column 'egdi_rank': expected a whole number from 1 to 250, got '0'",
+    ),
     (
         "egov_rank_negative.csv",
         "egov_survey",
@@ -83,7 +97,13 @@ CASES = [
     ("egov_year_2007.csv", "egov_survey", 3, 3, f"column 'year': 2007 {NOT_A_SURVEY_YEAR}"),
     ("egov_year_2023.csv", "egov_survey", 2, 3, f"column 'year': 2023 {NOT_A_SURVEY_YEAR}"),
     # choices, patterns, dates
-    ("milestones_bad_kind.csv", "milestones", 3, 3, f"column 'kind': expected one of {KINDS}, got 'treaty'"),
+    (
+        "milestones_bad_kind.csv",
+        "milestones",
+        3,
+        3,
+        f"column 'kind': expected one of {KINDS}, got 'treaty'",
+    ),
     (
         "milestones_bad_precision.csv",
         "milestones",
@@ -105,9 +125,41 @@ CASES = [
         5,
         "column 'date': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got 'Dec 2017'",
     ),
-    ("milestones_precision_mismatch.csv", "milestones", 3, 6, "precision 'year' does not match date '2017-12'"),
-    ("milestones_undated_with_date.csv", "milestones", 2, 6, "precision 'undated' but date '2017' is given"),
-    ("milestones_dated_without_date.csv", "milestones", 3, 5, "date is blank but precision is 'month'"),
+    (
+        "milestones_precision_mismatch.csv",
+        "milestones",
+        3,
+        6,
+        "precision 'year' does not match date '2017-12'",
+    ),
+    (
+        "milestones_undated_with_date.csv",
+        "milestones",
+        2,
+        6,
+        "precision 'undated' but date '2017' is given",
+    ),
+    (
+        "milestones_dated_without_date.csv",
+        "milestones",
+        3,
+        5,
+        "date is blank but precision is 'month'",
+    ),
+    (
+        "milestones_not_a_calendar_date.csv",
+        "milestones",
+        3,
+        5,
+        "column 'date': '2017-13' is not a calendar date",
+    ),
+    (
+        "milestones_end_before_start.csv",
+        "milestones",
+        2,
+        7,
+        "end_date '2016' is before date '2017'",
+    ),
     # keys
     (
         "egov_duplicate_key.csv",
@@ -125,7 +177,13 @@ CASES = [
         "duplicate key (iso3=KAZ, year=2020); first seen on line 2",
     ),
     # file format
-    ("egov_bad_utf8.csv", "egov_survey", 3, 6, "not valid UTF-8 (byte 0xfc); save the file as UTF-8"),
+    (
+        "egov_bad_utf8.csv",
+        "egov_survey",
+        3,
+        6,
+        "not valid UTF-8 (byte 0xfc); save the file as UTF-8",
+    ),
     (
         "egov_empty.csv",
         "egov_survey",
@@ -142,13 +200,19 @@ CASES = [
         1,
         "the file has a header but no data rows; add rows or leave the file out",
     ),
-    ("egov_unclosed_quote.csv", "egov_survey", 3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    (
+        "egov_unclosed_quote.csv",
+        "egov_survey",
+        3,
+        2,
+        "a quoted field opened here is never closed (missing '\"')",
+    ),
     (
         "egov_stray_quote.csv",
         "egov_survey",
         3,
         2,
-        "text after the closing '\"' of a quoted field (write \"\" for a quote inside it)",
+        'text after the closing \'"\' of a quoted field (write "" for a quote inside it)',
     ),
     ("egov_too_few_fields.csv", "egov_survey", 3, 14, "expected 14 fields, found 13"),
     ("egov_too_many_fields.csv", "egov_survey", 2, 15, "expected 14 fields, found 15"),
@@ -218,7 +282,9 @@ def test_quoted_field_over_two_lines_keeps_later_line_numbers() -> None:
 
 def test_line_numbers_after_a_multiline_field(tmp_path: Path) -> None:
     text = (TABLES_DIR / "egov_quoted_multiline_ok.csv").read_text(encoding="utf-8")
-    (tmp_path / "t.csv").write_text(text.replace("KGZ,Kyrgyzstan,2024", "KGZ,Kyrgyzstan,2007"), encoding="utf-8")
+    (tmp_path / "t.csv").write_text(
+        text.replace("KGZ,Kyrgyzstan,2024", "KGZ,Kyrgyzstan,2007"), encoding="utf-8"
+    )
     err = error_of("t.csv", directory=tmp_path)
     assert (err.line, err.column) == (5, 3)
 

@@ -78,8 +78,14 @@ def test_component_index_ranks_are_computed_from_values(ds: Dataset) -> None:
             "no survey edition 2021; editions are 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, "
             "2018, 2020, 2022, 2024",
         ),
-        ({"year": 2020, "indicator": "edgi"}, "unknown indicator 'edgi'; choose one of egdi, osi, tii, hci, epi"),
-        ({"year": 2020, "scope": "galaxy"}, "unknown scope 'galaxy'; choose central-asia, world or a region"),
+        (
+            {"year": 2020, "indicator": "edgi"},
+            "unknown indicator 'edgi'; choose one of egdi, osi, tii, hci, epi",
+        ),
+        (
+            {"year": 2020, "scope": "galaxy"},
+            "unknown scope 'galaxy'; choose central-asia, world or a region",
+        ),
         ({"year": 2020, "scope": "region"}, "scope 'region' needs a region name"),
         (
             {"year": 2020, "scope": "region", "region": "Atlantis"},
@@ -96,7 +102,14 @@ def test_ranking_bad_usage(ds: Dataset, kwargs: dict[str, object], message: str)
 # -- countries -------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "iso3"),
-    [("kaz", "KAZ"), ("Kyrgyzstan", "KGZ"), (" uzbek ", "UZB"), ("tajik", "TJK"), ("TKM", "TKM"), ("france", "FRA")],
+    [
+        ("kaz", "KAZ"),
+        ("Kyrgyzstan", "KGZ"),
+        (" uzbek ", "UZB"),
+        ("tajik", "TJK"),
+        ("TKM", "TKM"),
+        ("france", "FRA"),
+    ],
 )
 def test_resolve_country(ds: Dataset, text: str, iso3: str) -> None:
     assert q.resolve_country(ds, text) == iso3

@@ -51,7 +51,10 @@ def sources() -> pl.DataFrame:
 
 def test_columns_are_exactly_as_specified() -> None:
     header = (DATA / "egov_survey.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "iso3,country,year,egdi,egdi_rank,osi,tii,hci,epi,epi_rank,region,subregion,flags,source_id"
+    assert (
+        header
+        == "iso3,country,year,egdi,egdi_rank,osi,tii,hci,epi,epi_rank,region,subregion,flags,source_id"
+    )
 
 
 def test_survey_has_every_row_of_the_reference(ours: pl.DataFrame, reference: pl.DataFrame) -> None:
@@ -62,7 +65,9 @@ def test_survey_has_every_row_of_the_reference(ours: pl.DataFrame, reference: pl
 
 
 @pytest.mark.parametrize("column", [*INDICES, "egdi_rank", *TEXT])
-def test_survey_equals_reference_value_for_value(ours: pl.DataFrame, reference: pl.DataFrame, column: str) -> None:
+def test_survey_equals_reference_value_for_value(
+    ours: pl.DataFrame, reference: pl.DataFrame, column: str
+) -> None:
     diff = ours.select("iso3", "year", column).join(
         reference.select("iso3", "year", column), on=["iso3", "year"], how="inner", suffix="_ref"
     )
@@ -71,7 +76,9 @@ def test_survey_equals_reference_value_for_value(ours: pl.DataFrame, reference: 
     assert bad.is_empty(), bad.head(10)
 
 
-def test_epi_rank_is_the_references_derived_rank(ours: pl.DataFrame, reference: pl.DataFrame) -> None:
+def test_epi_rank_is_the_references_derived_rank(
+    ours: pl.DataFrame, reference: pl.DataFrame
+) -> None:
     # The reference's own epi_rank is empty: no source publishes it.
     assert reference["epi_rank"].null_count() == reference.height
     assert ours["epi_rank"].to_list() == reference["epi_rank_derived"].to_list()
@@ -79,7 +86,11 @@ def test_epi_rank_is_the_references_derived_rank(ours: pl.DataFrame, reference: 
 
 def test_epi_rank_is_competition_ranking_of_epi(ours: pl.DataFrame) -> None:
     derived = ours.with_columns(
-        pl.col("epi").rank(method="min", descending=True).over("year").cast(pl.Int64).alias("derived")
+        pl.col("epi")
+        .rank(method="min", descending=True)
+        .over("year")
+        .cast(pl.Int64)
+        .alias("derived")
     )
     assert derived.filter(~pl.col("epi_rank").eq_missing(pl.col("derived"))).is_empty()
 

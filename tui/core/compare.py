@@ -33,7 +33,8 @@ COLUMNS = ("iso3", "country", "year", *INDICES, "egdi_rank", "flags", "source_id
 
 
 def names(ds: Dataset, iso3s: list[str] | tuple[str, ...]) -> dict[str, str]:
-    """Display names: the latest survey name (Türkiye, not Turkey), else the economies list."""
+    """Display names: the latest survey name (Türkiye, not Turkey) unless it is long
+    (Russian Federation: the economies list's Russia), else the economies list."""
     latest = (
         survey(ds)
         .filter(pl.col("iso3").is_in(list(iso3s)))
@@ -41,7 +42,7 @@ def names(ds: Dataset, iso3s: list[str] | tuple[str, ...]) -> dict[str, str]:
         .group_by("iso3")
         .agg(pl.col("country").last())
     )
-    out = dict(zip(latest["iso3"], latest["country"], strict=True))
+    out = {c: n for c, n in zip(latest["iso3"], latest["country"], strict=True) if len(n) <= 16}
     econ = ds.frame("economies").filter(pl.col("iso3").is_in(list(iso3s)))
     for iso3, name in zip(econ["iso3"], econ["name"], strict=True):
         out.setdefault(iso3, name)
@@ -64,7 +65,9 @@ def toggle(selection: tuple[str, ...], iso3: str) -> tuple[str, ...]:
     """Add or remove one country, keeping 2 to 8; a UsageError explains a refusal."""
     if iso3 in selection:
         if len(selection) <= MIN_COUNTRIES:
-            raise UsageError(f"keep at least {MIN_COUNTRIES} countries; add another before removing {iso3}")
+            raise UsageError(
+                f"keep at least {MIN_COUNTRIES} countries; add another before removing {iso3}"
+            )
         return tuple(c for c in selection if c != iso3)
     if len(selection) >= MAX_COUNTRIES:
         raise UsageError(f"at most {MAX_COUNTRIES} countries; remove one before adding {iso3}")
@@ -85,8 +88,10 @@ def compare_frame(ds: Dataset, year: int, iso3s: list[str] | tuple[str, ...]) ->
     with every value null and ``in_edition`` false.
     """
     order = pl.DataFrame({"iso3": list(iso3s), "_order": list(range(len(iso3s)))})
-    rows = survey(ds).filter(pl.col("year") == year).select(
-        "iso3", "country", *INDICES, "egdi_rank", "flags", "source_id"
+    rows = (
+        survey(ds)
+        .filter(pl.col("year") == year)
+        .select("iso3", "country", *INDICES, "egdi_rank", "flags", "source_id")
     )
     label = names(ds, iso3s)
     df = order.join(rows, on="iso3", how="left").with_columns(
@@ -99,9 +104,9 @@ def compare_frame(ds: Dataset, year: int, iso3s: list[str] | tuple[str, ...]) ->
 
 def long_frame(df: pl.DataFrame) -> pl.DataFrame:
     """The compare frame as indicator, iso3, value (the grouped bars' data)."""
-    return df.unpivot(index=["iso3", "year", "source_id"], on=list(INDICES), variable_name="indicator").select(
-        "indicator", "iso3", "year", "value", "source_id"
-    )
+    return df.unpivot(
+        index=["iso3", "year", "source_id"], on=list(INDICES), variable_name="indicator"
+    ).select("indicator", "iso3", "year", "value", "source_id")
 
 
 def scatter_frame(df: pl.DataFrame, x: str, y: str) -> pl.DataFrame:
@@ -109,10 +114,14 @@ def scatter_frame(df: pl.DataFrame, x: str, y: str) -> pl.DataFrame:
     for ind in (x, y):
         if ind not in INDICES:
             raise UsageError(f"unknown indicator {ind!r}; choose one of {', '.join(INDICES)}")
-    return df.select("iso3", "country", pl.col(x).alias("x"), pl.col(y).alias("y"), "source_id", "flags")
+    return df.select(
+        "iso3", "country", pl.col(x).alias("x"), pl.col(y).alias("y"), "source_id", "flags"
+    )
 
 
-def row_caveats(year: int, row: dict[str, object], indicators: tuple[str, ...] = INDICES) -> tuple[str, ...]:
+def row_caveats(
+    year: int, row: dict[str, object], indicators: tuple[str, ...] = INDICES
+) -> tuple[str, ...]:
     """Caveat keys for one country's figures on screen (edition era, flags, gaps)."""
     keys: list[str] = []
     flags = row.get("flags")

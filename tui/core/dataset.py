@@ -15,8 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from .errors import DataError
-from .loader import Loaded, find_table_file, read_table, unknown_files
-from .schema import REQUIRED, TABLES
+from .loader import Loaded, Ref, ambiguous_files, find_table_file, read_table, unknown_files
+from .schema import REQUIRED, TABLES, Table
 
 
 class Dataset:
@@ -34,6 +34,12 @@ class Dataset:
                 raise DataError(
                     strays[0],
                     f"unknown table '{strays[0].stem}'; known tables: {', '.join(TABLES)}",
+                )
+            twice = ambiguous_files(d, TABLES)
+            if twice:
+                name = twice[0].stem
+                raise DataError(
+                    twice[0], f"{name}.csv and {name}.parquet are both here; keep one of them"
                 )
 
     # -- files ---------------------------------------------------------------
@@ -75,9 +81,15 @@ class Dataset:
                 )
             return pl.LazyFrame(schema=table.polars_schema)
         merged: pl.LazyFrame | None = None
+        large = False
         for path in files:
-            loaded = read_table(path, table)
-            self._check_refs(loaded)
+            # A big Parquet file checks its references in its one streaming pass.
+            refs = self._refs(table) if path.suffix == ".parquet" else []
+            loaded = read_table(path, table, refs)
+            if loaded.frame is None:
+                large = True  # kept lazy: never collected whole, whatever the file size
+            else:
+                self._check_refs(loaded)
             lf = loaded.lazy
             if merged is None:
                 merged = lf
@@ -85,23 +97,26 @@ class Dataset:
                 keep = merged.join(lf.select(table.key), on=list(table.key), how="anti")
                 merged = pl.concat([lf, keep], how="vertical")
         assert merged is not None
-        if all(read_is_small(p) for p in files):
+        if not large and all(read_is_small(p) for p in files):
             return merged.sort(list(table.key)).collect().lazy()
         return merged
 
-    def _check_refs(self, loaded: Loaded) -> None:
-        table = loaded.table
+    def _refs(self, table: Table) -> list[Ref]:
+        """The reference checks a table's rows must pass: (column, known, what, where)."""
+        refs: list[Ref] = []
         if table.has_source:
-            self._check_in(loaded, "source_id", self.source_ids(), "source", "sources")
+            refs.append(("source_id", self.source_ids(), "source", "sources"))
         if table.iso3_cols:
             known = self.known_iso3()
-            for col in table.iso3_cols:
-                self._check_in(loaded, col, known, "country code", "economies")
+            refs += [(col, known, "country code", "economies") for col in table.iso3_cols]
         if "milestone_goal_refs" in table.rules:
-            self._check_in(
-                loaded, "milestone_id", set(self.frame("milestones")["milestone_id"]), "milestone", "milestones"
-            )
-            self._check_in(loaded, "goal_id", set(self.frame("goals")["goal_id"]), "goal", "goals")
+            refs.append(("milestone_id", set(self.frame("milestones")["milestone_id"]), "milestone", "milestones"))
+            refs.append(("goal_id", set(self.frame("goals")["goal_id"]), "goal", "goals"))
+        return refs
+
+    def _check_refs(self, loaded: Loaded) -> None:
+        for col, known, what, where in self._refs(loaded.table):
+            self._check_in(loaded, col, known, what, where)
 
     def _check_in(self, loaded: Loaded, col: str, known: set[str], what: str, where: str) -> None:
         if loaded.frame is None:

@@ -32,7 +32,9 @@ def to_csv(frame: pl.DataFrame) -> str:
 def to_tsv(frame: pl.DataFrame) -> str:
     """Tab-separated, for pasting into a spreadsheet; tabs/newlines in cells become spaces."""
     clean = frame.with_columns(
-        pl.col(c).str.replace_all(r"[\t\r\n]+", " ") for c, t in frame.schema.items() if t == pl.String
+        pl.col(c).str.replace_all(r"[\t\r\n]+", " ")
+        for c, t in frame.schema.items()
+        if t == pl.String
     )
     return clean.write_csv(separator="\t", quote_style="never")
 
@@ -77,14 +79,19 @@ def to_table(
     width: int = 100,
     gap: str = "—",
     wrap: Sequence[str] = (),
+    right: Sequence[str] = (),
 ) -> str:
     """An aligned plain-text table. Numbers are right-aligned; the columns named
-    in ``wrap`` are wrapped so the table fits ``width`` (never cut off)."""
+    in ``wrap`` are wrapped so the table fits ``width`` (never cut off); those in
+    ``right`` are right-aligned too."""
     names = list(frame.columns)
     heads = list(headers) if headers is not None else names
     rows = [[_cell(v, gap) for v in row] for row in frame.iter_rows()]
-    numeric = [frame.schema[c].is_numeric() for c in names]
-    widths = [max([len(h)] + [max((len(x) for x in r[i].split("\n")), default=0) for r in rows]) for i, h in enumerate(heads)]
+    numeric = [frame.schema[c].is_numeric() or c in right for c in names]
+    widths = [
+        max([len(h)] + [max((len(x) for x in r[i].split("\n")), default=0) for r in rows])
+        for i, h in enumerate(heads)
+    ]
     wrap_idx = [names.index(c) for c in wrap if c in names]
     sep = "  "
     total = sum(widths) + len(sep) * (len(widths) - 1)
@@ -97,7 +104,8 @@ def to_table(
 
     def emit(cells: list[str]) -> None:
         parts = [
-            textwrap.wrap(c, widths[i]) or [""] if i in wrap_idx else c.split("\n") for i, c in enumerate(cells)
+            textwrap.wrap(c, widths[i]) or [""] if i in wrap_idx else c.split("\n")
+            for i, c in enumerate(cells)
         ]
         for k in range(max(len(p) for p in parts)):
             line = []
@@ -225,10 +233,16 @@ def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
         raise UsageError(f"{target} exists and is not a directory")
     fresh = not target.exists()
     if not fresh and any(target.iterdir()) and not (target / "manifest.csv").is_file():
-        raise UsageError(f"{target} is not empty and holds no earlier ddx export; choose a new or empty directory")
+        raise UsageError(
+            f"{target} is not empty and holds no earlier ddx export; choose a new or empty directory"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent)) if fresh else target
+        work = (
+            Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+            if fresh
+            else target
+        )
     except OSError as exc:
         raise DataError(target, f"cannot write here: {exc.strerror or exc}") from None
     written: list[Path] = []
@@ -239,7 +253,9 @@ def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
                 continue
             frame = ds.lazy(name).collect()
             path = write_frame(frame, work / f"{name}.{fmt}", fmt)
-            cited = sorted(set(frame["source_id"].drop_nulls())) if "source_id" in frame.columns else []
+            cited = (
+                sorted(set(frame["source_id"].drop_nulls())) if "source_id" in frame.columns else []
+            )
             manifest.append(
                 {
                     "table": name,
@@ -288,5 +304,7 @@ def export_view(frame: pl.DataFrame, name: str, state: str, directory: Path) -> 
     try:
         Path(directory).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(directory, f"cannot create the export folder: {exc.strerror or exc}") from None
+        raise DataError(
+            directory, f"cannot create the export folder: {exc.strerror or exc}"
+        ) from None
     return write_frame(frame, unique_path(Path(directory), stem, "csv"), "csv")

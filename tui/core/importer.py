@@ -55,7 +55,9 @@ HEADER: tuple[str, ...] = (
     "Human Capital Index",
     "Telecommunication Infrastructure Index",
 )
-FIELD = dict(zip(HEADER, ("year", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"), strict=True))
+FIELD = dict(
+    zip(HEADER, ("year", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"), strict=True)
+)
 VALUES = ("egdi", "egdi_rank", "osi", "tii", "hci", "epi")
 COMPARED = (*VALUES, "epi_rank")
 UN_DATA_CENTER = "https://publicadministration.un.org/egovkb/en-us/Data-Center"
@@ -138,7 +140,9 @@ def _header_positions(path: Path, header: list[str]) -> tuple[dict[str, int], li
     return positions, ignored
 
 
-def _number(path: Path, text: str, line: int, col: int, column: str, *, whole: bool, expect: str) -> float | int | None:
+def _number(
+    path: Path, text: str, line: int, col: int, column: str, *, whole: bool, expect: str
+) -> float | int | None:
     s = text.strip()
     if not s:
         return None
@@ -186,19 +190,39 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != width:
-            raise DataError(path, f"expected {width} fields, found {len(row)}", line, min(len(row), width) + 1)
+            raise DataError(
+                path, f"expected {width} fields, found {len(row)}", line, min(len(row), width) + 1
+            )
         data_rows += 1
         cell = {name: row[pos[name] - 1] for name in HEADER}
 
         ytext = cell["Survey Year"].strip()
         if not ytext:
-            raise DataError(path, "column 'Survey Year' is blank; expected a survey year", line, pos["Survey Year"])
-        year = _number(path, ytext, line, pos["Survey Year"], "Survey Year", whole=True, expect="a survey year such as 2024")
+            raise DataError(
+                path,
+                "column 'Survey Year' is blank; expected a survey year",
+                line,
+                pos["Survey Year"],
+            )
+        year = _number(
+            path,
+            ytext,
+            line,
+            pos["Survey Year"],
+            "Survey Year",
+            whole=True,
+            expect="a survey year such as 2024",
+        )
         assert isinstance(year, int)
 
         name = " ".join(cell["Country Name"].split())
         if not name:
-            raise DataError(path, "column 'Country Name' is blank; expected a country name", line, pos["Country Name"])
+            raise DataError(
+                path,
+                "column 'Country Name' is blank; expected a country name",
+                line,
+                pos["Country Name"],
+            )
         iso3 = index.get(_norm(name))
         if iso3 is None:
             raise DataError(
@@ -220,14 +244,21 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
             expect="a whole-number rank (174 or 174.0)",
         )
         for head in HEADER[3:]:
-            rec[FIELD[head]] = _number(path, cell[head], line, pos[head], head, whole=False, expect="a number from 0 to 1")
+            rec[FIELD[head]] = _number(
+                path, cell[head], line, pos[head], head, whole=False, expect="a number from 0 to 1"
+            )
 
-        if rec["egdi_rank"] is None and all(rec[k] in (None, 0.0) for k in ("egdi", "osi", "tii", "hci", "epi")):
+        if rec["egdi_rank"] is None and all(
+            rec[k] in (None, 0.0) for k in ("egdi", "osi", "tii", "hci", "epi")
+        ):
             placeholders.append(f"{name} {year}")  # not assessed (e.g. not yet a member)
             continue
         if rec["egdi"] is None:
             raise DataError(
-                path, "column 'E-Government Index' is blank; expected a number from 0 to 1", line, pos["E-Government Index"]
+                path,
+                "column 'E-Government Index' is blank; expected a number from 0 to 1",
+                line,
+                pos["E-Government Index"],
             )
         key = (iso3, year)
         if key in rows:
@@ -248,7 +279,9 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
         first_line[key] = line
 
     if not rows:
-        raise DataError(path, "no data rows (only a header, or only unassessed placeholder rows)", 2, 1)
+        raise DataError(
+            path, "no data rows (only a header, or only unassessed placeholder rows)", 2, 1
+        )
 
     frame = pl.DataFrame(
         [rows[k] for k in rows],
@@ -291,19 +324,31 @@ def derive(frame: pl.DataFrame, economies: pl.DataFrame) -> pl.DataFrame:
     rank), region/subregion (economies table), flags and source_id."""
     zero_flags = [
         pl.when(pl.col("egdi") == 0).then(pl.lit("egdi_zero_tied_bottom_rank")),
-        pl.when((pl.col("year") <= 2010) & (pl.col("hci") == 0)).then(pl.lit("hci_zero_possibly_missing")),
-        pl.when((pl.col("year") <= 2010) & (pl.col("tii") == 0)).then(pl.lit("tii_zero_possibly_missing")),
+        pl.when((pl.col("year") <= 2010) & (pl.col("hci") == 0)).then(
+            pl.lit("hci_zero_possibly_missing")
+        ),
+        pl.when((pl.col("year") <= 2010) & (pl.col("tii") == 0)).then(
+            pl.lit("tii_zero_possibly_missing")
+        ),
     ]
     out = (
         frame.with_columns(
-            pl.col("epi").rank(method="min", descending=True).over("year").cast(pl.Int64).alias("epi_rank"),
+            pl.col("epi")
+            .rank(method="min", descending=True)
+            .over("year")
+            .cast(pl.Int64)
+            .alias("epi_rank"),
             pl.concat_str(zero_flags, separator=";", ignore_nulls=True).alias("flags"),
             pl.format("import_unegov_{}", pl.col("year")).alias("source_id"),
         )
-        .with_columns(pl.when(pl.col("flags") == "").then(None).otherwise(pl.col("flags")).alias("flags"))
+        .with_columns(
+            pl.when(pl.col("flags") == "").then(None).otherwise(pl.col("flags")).alias("flags")
+        )
         .join(economies, on="iso3", how="left")
     )
-    return out.select(*SURVEY.names, "_line") if "_line" in out.columns else out.select(SURVEY.names)
+    return (
+        out.select(*SURVEY.names, "_line") if "_line" in out.columns else out.select(SURVEY.names)
+    )
 
 
 def _validate(parsed: Parsed, pos: dict[str, int]) -> None:
@@ -311,7 +356,14 @@ def _validate(parsed: Parsed, pos: dict[str, int]) -> None:
     positions = {FIELD[h]: i for h, i in pos.items()}
     positions["iso3"] = positions["country"]
     loaded = Loaded(SURVEY, parsed.path, parsed.frame, parsed.frame.lazy(), parsed.lines, positions)
-    check_values(loaded, parsed.frame)
+    try:
+        check_values(loaded, parsed.frame)
+    except DataError as exc:
+        # Say it in the export's own words: 'E-Government Index', not 'egdi'.
+        message = exc.message
+        for head, name in FIELD.items():
+            message = message.replace(f"column '{name}'", f"column '{head}'")
+        raise DataError(exc.path, message, exc.line, exc.column) from None
 
 
 # -- comparing with the data ---------------------------------------------------------------
@@ -333,7 +385,9 @@ class EditionChange:
         parts = []
         if self.changed_values:
             eg = f" (e.g. {'; '.join(self.examples)})" if self.examples else ""
-            parts.append(f"{self.changed_values} value{'s' if self.changed_values != 1 else ''} changed{eg}")
+            parts.append(
+                f"{self.changed_values} value{'s' if self.changed_values != 1 else ''} changed{eg}"
+            )
         if self.rows_added:
             parts.append(f"{self.rows_added} countries added")
         return f"{self.year}: {self.rows} countries, " + ", ".join(parts)
@@ -361,13 +415,17 @@ class ImportPlan:
         ]
         if p.placeholders:
             shown = ", ".join(p.placeholders[:6]) + (", ..." if len(p.placeholders) > 6 else "")
-            lines.append(f"  skipped {len(p.placeholders)} unassessed rows (no rank, every index 0 or blank): {shown}")
+            lines.append(
+                f"  skipped {len(p.placeholders)} unassessed rows (no rank, every index 0 or blank): {shown}"
+            )
         if p.ignored_columns:
             lines.append(f"  ignored columns: {', '.join(p.ignored_columns)}")
         for e in self.editions:
             lines.append("  " + e.describe())
             if e.rows_kept:
-                lines.append(f"    ({e.rows_kept} countries in the current data but not in the file are kept as they are)")
+                lines.append(
+                    f"    ({e.rows_kept} countries in the current data but not in the file are kept as they are)"
+                )
         return lines
 
 
@@ -395,7 +453,9 @@ def compare(parsed: Parsed, ds: Dataset) -> list[EditionChange]:
             changed += len(diff)
             for r in diff.head(3).iter_rows(named=True):
                 if len(examples) < 3:
-                    examples.append(f"{r['iso3']} {col} {_fmt_v(r[f'{col}_cur'])} -> {_fmt_v(r[col])}")
+                    examples.append(
+                        f"{r['iso3']} {col} {_fmt_v(r[f'{col}_cur'])} -> {_fmt_v(r[col])}"
+                    )
         status = "changed" if changed or added else "unchanged"
         out.append(EditionChange(year, status, len(new), changed, added, kept, examples))
     return out
@@ -452,7 +512,9 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(target, f"cannot create the data directory: {exc.strerror or exc}") from None
+        raise DataError(
+            target, f"cannot create the data directory: {exc.strerror or exc}"
+        ) from None
     survey = plan.frame.filter(pl.col("year").is_in(years)).select(SURVEY.names)
     old = _existing(target, "egov_survey")
     if old is not None:
@@ -461,7 +523,9 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
     sources = plan.sources
     old_src = _existing(target, "sources")
     if old_src is not None:
-        sources = pl.concat([old_src.filter(~pl.col("source_id").is_in(sources["source_id"].to_list())), sources])
+        sources = pl.concat(
+            [old_src.filter(~pl.col("source_id").is_in(sources["source_id"].to_list())), sources]
+        )
     sources = sources.sort("source_id")
 
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target))
@@ -472,12 +536,17 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
         check.lazy("sources")
         check.lazy("egov_survey")
         written = []
-        for name in ("sources", "egov_survey"):  # sources first: a survey row never cites a missing source
+        for name in (
+            "sources",
+            "egov_survey",
+        ):  # sources first: a survey row never cites a missing source
             dest = target / f"{name}.csv"
             os.replace(staging / f"{name}.csv", dest)
             written.append(dest)
         return written
     except OSError as exc:
-        raise DataError(target, f"cannot write the imported tables: {exc.strerror or exc}") from None
+        raise DataError(
+            target, f"cannot write the imported tables: {exc.strerror or exc}"
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -230,3 +230,15 @@ def idi_ranks(ds: Dataset) -> pl.DataFrame:
         .drop("_other")
         .select("iso3", "country", "edition", "rank", "n_countries", "note", "source_id")
     )
+
+
+def idi_wide(df: pl.DataFrame) -> tuple[list[str], list[tuple[str, str, dict[str, dict[str, object]]]]]:
+    """Editions, and per country (iso3, name, {edition: row}) for a table."""
+    if df.is_empty():
+        return [], []
+    editions = sorted(set(df["edition"].to_list()))
+    rows = []
+    for iso3 in df["iso3"].unique(maintain_order=True):
+        sub = df.filter(pl.col("iso3") == iso3)
+        rows.append((iso3, sub["country"][0], {r["edition"]: r for r in sub.iter_rows(named=True)}))
+    return editions, rows

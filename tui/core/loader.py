@@ -8,9 +8,10 @@ later as a wrong chart.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,7 +173,7 @@ def _show(value: object) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _cast_column(loaded_cells: list[str], col: Col, report: callable) -> pl.Series:  # type: ignore[valid-type]
+def _cast_column(loaded_cells: list[str], col: Col, report: Callable[[int, str], None]) -> pl.Series:
     raw = pl.Series(col.name, loaded_cells, dtype=pl.String)
     stripped = raw.str.strip_chars()
     blank = stripped == ""
@@ -266,8 +267,28 @@ def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
 _PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
 
 
+def _real_date(text: str) -> bool:
+    """A YYYY, YYYY-MM or YYYY-MM-DD (already pattern-checked) that is on the calendar."""
+    y, m, d = ([int(p) for p in text.split("-")] + [1, 1])[:3]
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_precision(loaded: Loaded, frame: pl.DataFrame) -> None:
-    for i, (date, precision) in enumerate(zip(frame["date"], frame["precision"], strict=True)):
+    ends = frame["end_date"] if "end_date" in frame.columns else pl.Series([None] * frame.height)
+    for i, (date, precision, end) in enumerate(
+        zip(frame["date"], frame["precision"], ends, strict=True)
+    ):
+        for name, value in (("date", date), ("end_date", end)):
+            if value is not None and not _real_date(value):
+                raise loaded.error(i, name, f"column '{name}': {value!r} is not a calendar date")
+        if date is not None and end is not None:
+            n = min(len(date), len(end))
+            if end[:n] < date[:n]:
+                raise loaded.error(i, "end_date", f"end_date {end!r} is before date {date!r}")
         if precision == "undated":
             if date is not None:
                 raise loaded.error(i, "precision", f"precision 'undated' but date {date!r} is given")
@@ -306,7 +327,7 @@ _NUMERIC_OK = {
 }
 
 
-def read_parquet(path: Path, table: Table) -> Loaded:
+def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     try:
         schema = pl.read_parquet_schema(path)
     except Exception as exc:  # polars raises several types for a corrupt file
@@ -336,15 +357,42 @@ def read_parquet(path: Path, table: Table) -> Loaded:
             if not col.nullable and frame[col.name].null_count():
                 i = int(frame[col.name].is_null().arg_true()[0])
                 raise loaded.error(i, col.name, f"column '{col.name}' is blank; expected {col.describe()}")
+            if col.dtype == pl.Float64:
+                # NaN and infinity cannot come from a CSV cell but can from Parquet.
+                nonfinite = (frame[col.name].is_not_null() & ~frame[col.name].is_finite()).arg_true()
+                if len(nonfinite):
+                    i = int(nonfinite[0])
+                    got = _show(frame[col.name][i])
+                    raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {got}")
         check_values(loaded, frame)
         return loaded
     loaded = Loaded(table, path, None, lazy, None, positions)
-    _check_large(loaded)
+    _check_large(loaded, refs)
     return loaded
 
 
-def _check_large(loaded: Loaded) -> None:
-    """Column-level checks on a big lazy table: one streaming pass of aggregates."""
+# A reference check: column, the values it may take, and words for the message
+# ("country code", "economies") -> "unknown country code 'XXX' (not in economies)".
+Ref = tuple[str, "set[str]", str, str]
+
+
+def _unknown(col: str, known: set[str]) -> pl.Expr:
+    return pl.col(col).is_not_null() & ~pl.col(col).is_in(sorted(known))
+
+
+def _raise_unknown(loaded: Loaded, refs: Sequence[Ref], stats: dict[str, object]) -> None:
+    for col, known, what, where in refs:
+        if stats.get(f"{col}__unknown"):
+            first = loaded.lazy.filter(_unknown(col, known)).select(col).head(1).collect()[col][0]
+            raise DataError(loaded.path, f"column '{col}': unknown {what} {first!r} (not in {where})")
+
+
+def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
+    """Column-level checks on a big lazy table: one streaming pass of aggregates.
+
+    ``refs`` (column, known values, what, where) are checked in the same pass, so a
+    20-million-row file is read once, not once per reference check.
+    """
     table = loaded.table
     aggs: list[pl.Expr] = []
     for col in table.columns:
@@ -354,15 +402,27 @@ def _check_large(loaded: Loaded) -> None:
             aggs.append(pl.col(col.name).min().alias(f"{col.name}__min"))
         if col.hi is not None:
             aggs.append(pl.col(col.name).max().alias(f"{col.name}__max"))
+        if col.dtype == pl.Float64:
+            aggs.append((~pl.col(col.name).is_finite()).sum().alias(f"{col.name}__nonfinite"))
+    aggs += [_unknown(col, known).sum().alias(f"{col}__unknown") for col, known, _, _ in refs]
     stats = loaded.lazy.select(aggs).collect(engine="streaming").row(0, named=True)
+    _raise_unknown(loaded, refs, stats)
     for col in table.columns:
         if stats.get(f"{col.name}__nulls"):
             raise DataError(loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}")
+        if stats.get(f"{col.name}__nonfinite"):
+            raise DataError(
+                loaded.path, f"column '{col.name}' has NaN or infinite values; expected {col.describe()}"
+            )
         lo, hi = stats.get(f"{col.name}__min"), stats.get(f"{col.name}__max")
-        if (col.lo is not None and lo is not None and lo < col.lo) or (
-            col.hi is not None and hi is not None and hi > col.hi
-        ):
-            raise DataError(loaded.path, f"column '{col.name}': expected {col.describe()}, found {lo}..{hi}")
+        if col.lo is not None and lo is not None and lo < col.lo:
+            raise DataError(
+                loaded.path, f"column '{col.name}': expected {col.describe()}, smallest value is {lo}"
+            )
+        if col.hi is not None and hi is not None and hi > col.hi:
+            raise DataError(
+                loaded.path, f"column '{col.name}': expected {col.describe()}, largest value is {hi}"
+            )
 
 
 def find_table_file(directory: Path, name: str) -> Path | None:
@@ -373,14 +433,29 @@ def find_table_file(directory: Path, name: str) -> Path | None:
     return None
 
 
-def read_table(path: Path, table: Table) -> Loaded:
+def read_table(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
+    """Read and check one file. ``refs`` are checked here only for a large lazy
+    Parquet table (in its single streaming pass); the caller checks the rest."""
     if path.suffix == ".parquet":
-        return read_parquet(path, table)
+        return read_parquet(path, table, refs)
     return read_csv(path, table)
 
 
 def unknown_files(directory: Path, known: Iterable[str]) -> list[Path]:
+    """Table files that name no table. Hidden files (``._x.csv`` left by macOS on a
+    USB stick, editor lock files) are not tables and are ignored."""
     names = set(known)
     return sorted(
-        p for p in directory.iterdir() if p.suffix in (".csv", ".parquet") and p.stem not in names
+        p
+        for p in directory.iterdir()
+        if p.suffix in (".csv", ".parquet") and p.stem not in names and not p.name.startswith(".")
     )
+
+
+def ambiguous_files(directory: Path, known: Iterable[str]) -> list[Path]:
+    """Tables given twice in one directory (as .csv and as .parquet): which one is meant?"""
+    return [
+        directory / f"{n}.parquet"
+        for n in known
+        if (directory / f"{n}.csv").is_file() and (directory / f"{n}.parquet").is_file()
+    ]

@@ -47,7 +47,7 @@ class Col:
         if self.choices:
             return "one of " + ", ".join(self.choices)
         kind = {pl.Int64: "a whole number", pl.Float64: "a number"}.get(
-            self.dtype,  # type: ignore[call-overload]
+            self.dtype,  # type: ignore[call-overload, arg-type]
             "text",
         )
         if self.lo is not None and self.hi is not None:
@@ -83,7 +83,7 @@ class Table:
         raise KeyError(name)
 
 
-S, I, F = pl.String, pl.Int64, pl.Float64
+S, I, F = pl.String, pl.Int64, pl.Float64  # noqa: E741
 SRC = Col("source_id", S, pattern=ID_RE, expect="a source id (lower-case letters, digits, _ . -)")
 ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as KAZ")
 DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")

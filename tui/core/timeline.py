@@ -34,8 +34,8 @@ GLYPHS: dict[str, tuple[str, str]] = {
 }
 
 NOTES = {
-    "open": "open-ended: the article gives no end date; drawn to the present",
-    "end_only": "start not given by the article; only the end year is drawn",
+    "open": "open-ended: no end date in the article; drawn to now",
+    "end_only": "start not given by the article; end year only",
     "undated": "no date in the article; not placed on the axis",
 }
 
@@ -91,7 +91,13 @@ def items(ds: Dataset, present: int, iso3s: tuple[str, ...] = FOCUS) -> pl.DataF
             start, stop = _pos(date, "mid"), None
         else:
             start = _pos(date) if shape in ("bar", "open") else None
-            stop = _pos(end, "end") if shape in ("bar", "end_only") else float(present + 1) if shape == "open" else None
+            stop = (
+                _pos(end, "end")
+                if shape in ("bar", "end_only")
+                else float(present + 1)
+                if shape == "open"
+                else None
+            )
         rows.append(
             {
                 "milestone_id": r["milestone_id"],
@@ -156,7 +162,7 @@ class Axis:
     def step(self) -> int:
         per_year = self.width / self.years
         for step in (1, 2, 5, 10, 20):
-            if step * per_year >= 6:
+            if step * per_year >= 8:
                 return step
         return 50
 

@@ -9,15 +9,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.markup import escape
-from textual.widgets import SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp
 from ..core import queries as q
 from ..widgets.chart import Chart
 from ..widgets.compare_charts import draw_grouped_bars, draw_scatter, fill
-from ..widgets.lists import KeyTable
+from ..widgets.lists import KeyList, KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
 VIEWS = ("bars", "scatter")
@@ -29,22 +29,28 @@ class ComparePane(Pane):
     title = "Compare"
     key = "5"
     step_help = "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
-    indicator_help = "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"
+    indicator_help = (
+        "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"
+    )
 
     BINDINGS = [
         Binding("v", "toggle_view", "Bars/Scatter", id="cmp_view"),
         Binding("n", "toggle_neighbours", "Neighbours", id="cmp_neighbours"),
         Binding("c", "toggle_picker", "Countries", id="cmp_picker"),
         Binding("x", "cycle_x", "X-axis", show=False, id="cmp_x"),
+        Binding("space", "toggle_highlighted", "Toggle", show=False, id="cmp_space"),
+        Binding("escape", "hide_picker", "Hide list", show=False, id="cmp_escape"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="cmp-head")
         with Horizontal(id="cmp-body"):
-            yield SelectionList[str](id="cmp-picker")
+            yield KeyList(id="cmp-picker")
             with Vertical(id="cmp-main"):
                 yield Chart(id="cmp-chart")
-                yield KeyTable(id="cmp-table", cursor_type="none", zebra_stripes=False, show_cursor=False)
+                yield KeyTable(
+                    id="cmp-table", cursor_type="none", zebra_stripes=False, show_cursor=False
+                )
                 yield Static("", id="cmp-caption")
 
     def on_mount(self) -> None:
@@ -54,11 +60,10 @@ class ComparePane(Pane):
         self.picker_forced: bool | None = None  # None: follow the width
         self.frame: pl.DataFrame = pl.DataFrame()
         self.names = cmp.names(self.ds, cmp.CANDIDATES)
-        picker = self.query_one("#cmp-picker", SelectionList)
-        picker.border_title = "Compare"
-        picker.add_options(
-            [Selection(f"{self.names[c]} ({c})", c, c in self.selection, id=c) for c in cmp.CANDIDATES]
-        )
+        picker = self.query_one("#cmp-picker", KeyList)
+        picker.border_title = "Compare (space)"
+        picker.add_options([Option(self._prompt(c), id=c) for c in cmp.CANDIDATES])
+        self._sync_picker()
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
@@ -67,12 +72,16 @@ class ComparePane(Pane):
         self._place_picker()
 
     def _place_picker(self) -> None:
-        show = self.picker_forced if self.picker_forced is not None else self.size.width >= PICKER_AUTO_WIDTH
+        show = (
+            self.picker_forced
+            if self.picker_forced is not None
+            else self.size.width >= PICKER_AUTO_WIDTH
+        )
         self.set_class(show, "-picker")
 
     def focus_main(self) -> None:
         if self.has_class("-picker") and self.picker_forced:
-            picker = self.query_one("#cmp-picker", SelectionList)
+            picker = self.query_one("#cmp-picker", KeyList)
             if picker.highlighted is None:
                 picker.highlighted = 0
             picker.focus()
@@ -110,7 +119,18 @@ class ComparePane(Pane):
         self.refresh_view()
 
     def action_toggle_neighbours(self) -> None:
-        self.set_selection(FOCUS if self.selection == cmp.with_neighbours(self.selection) else cmp.with_neighbours(self.selection))
+        self.set_selection(
+            FOCUS
+            if self.selection == cmp.with_neighbours(self.selection)
+            else cmp.with_neighbours(self.selection)
+        )
+
+    def action_toggle_highlighted(self) -> None:
+        picker = self.query_one("#cmp-picker", KeyList)
+        if picker.has_focus and picker.highlighted is not None:
+            option = picker.get_option_at_index(picker.highlighted)
+            if option.id:
+                self._toggle(option.id)
 
     def action_toggle_picker(self) -> None:
         self.picker_forced = not self.has_class("-picker")
@@ -145,27 +165,38 @@ class ComparePane(Pane):
         self._sync_picker()
         self.refresh_view()
 
+    def _prompt(self, iso3: str) -> str:
+        """A checklist line that reads without colour: [x] chosen, [ ] not."""
+        box = "\\[x]" if iso3 in self.selection else "\\[ ]"
+        return f"{box} {escape(self.names[iso3])} ({iso3})"
+
     def _sync_picker(self) -> None:
-        picker: SelectionList[str] = self.query_one("#cmp-picker", SelectionList)
+        picker = self.query_one("#cmp-picker", KeyList)
         for c in cmp.CANDIDATES:
-            if c in self.selection and c not in picker.selected:
-                picker.select(c)
-            elif c not in self.selection and c in picker.selected:
-                picker.deselect(c)
+            picker.replace_option_prompt(c, self._prompt(c))
         picker.border_subtitle = f"{len(self.selection)} of {cmp.MIN_COUNTRIES}-{cmp.MAX_COUNTRIES}"
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        event.stop()
-        value = str(event.selection.value)
-        if (value in self.selection) != (value in event.selection_list.selected):
-            self._toggle(value)
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "cmp-picker" and event.option.id:
+            event.stop()
+            self._toggle(event.option.id)
+
+    def action_hide_picker(self) -> None:
+        if self.has_class("-picker"):
+            self.picker_forced = False
+            self._place_picker()
+            self.query_one("#cmp-table").focus()
 
     # -- view -----------------------------------------------------------------------
     def refresh_view(self) -> None:
         year = self.ddx.edition
         self.frame = cmp.compare_frame(self.ds, year, self.selection)
         absent = self.frame.filter(~pl.col("in_edition"))["iso3"].to_list()
-        view = "indices side by side" if self.view == "bars" else f"{cmp.pretty(self.x)} vs {cmp.pretty(self.y)}"
+        view = (
+            "indices side by side"
+            if self.view == "bars"
+            else f"{cmp.pretty(self.x)} vs {cmp.pretty(self.y)}"
+        )
         era = " · [b]readiness-era index[/b]" if year <= 2005 else ""
         other = "scatter" if self.view == "bars" else "bars"
         nb = "the five" if self.selection == cmp.with_neighbours(self.selection) else "+neighbours"
@@ -202,14 +233,20 @@ class ComparePane(Pane):
         table.clear(columns=True)
         chart = self.query_one("#cmp-chart", Chart)
         ascii_mode = self.ddx.ascii_mode
-        marks = [fill(i, ascii_mode) if self.view == "bars" else chart.marker(i) for i in range(len(self.frame))]
+        marks = [
+            fill(i, ascii_mode) if self.view == "bars" else chart.marker(i)
+            for i in range(len(self.frame))
+        ]
         table.add_column("Index", key="index")
         for mark, iso3 in zip(marks, self.frame["iso3"], strict=True):
             table.add_column(f"{mark} {iso3}", key=iso3)
         hi = ">" if ascii_mode else "▶"
         rows: list[tuple[str, str]]
         if self.view == "bars":
-            rows = [(ind, (hi if ind == self.ddx.indicator else " ") + cmp.pretty(ind)) for ind in INDICES]
+            rows = [
+                (ind, (hi if ind == self.ddx.indicator else " ") + cmp.pretty(ind))
+                for ind in INDICES
+            ]
             rows.append(("egdi_rank", " rank"))
         else:
             rows = [(self.x, f"x {cmp.pretty(self.x)}"), (self.y, f"y {cmp.pretty(self.y)}")]
@@ -225,7 +262,8 @@ class ComparePane(Pane):
         else:
             text = cmp.SCATTER_CAPTION
             gaps = [
-                r["iso3"] for r in cmp.scatter_frame(self.frame, self.x, self.y).iter_rows(named=True)
+                r["iso3"]
+                for r in cmp.scatter_frame(self.frame, self.x, self.y).iter_rows(named=True)
                 if r["x"] is None or r["y"] is None
             ]
             if gaps:
@@ -242,12 +280,28 @@ class ComparePane(Pane):
         for r in self.frame.iter_rows(named=True):
             vals = ", ".join(f"{cmp.pretty(i)} {q.fmt_index(r[i])}" for i in shown)
             if not r["in_edition"]:
-                items.append(Provenance(f"{r['country']}: not in the {year} edition", None, ("gap",), f"edition {year}"))
+                items.append(
+                    Provenance(
+                        f"{r['country']}: not in the {year} edition",
+                        None,
+                        ("gap",),
+                        f"edition {year}",
+                    )
+                )
                 continue
             cav = cmp.row_caveats(year, r, tuple(shown))
-            items.append(Provenance(f"{r['country']}: {vals}", r["source_id"], cav, f"edition {year}"))
+            items.append(
+                Provenance(f"{r['country']}: {vals}", r["source_id"], cav, f"edition {year}")
+            )
         if self.view == "scatter":
-            items.append(Provenance("Scatter caption: a stand-in for the article's Figure 3.3", None, ("project_reading",), cmp.SCATTER_CAPTION))
+            items.append(
+                Provenance(
+                    "Scatter caption: a stand-in for the article's Figure 3.3",
+                    None,
+                    ("project_reading",),
+                    cmp.SCATTER_CAPTION,
+                )
+            )
         return items
 
     def current_frame(self) -> pl.DataFrame:
@@ -257,21 +311,45 @@ class ComparePane(Pane):
 
     def palette_commands(self) -> list[PaletteCommand]:
         cmds = [
-            PaletteCommand("Compare: the five", "Central Asia only", "app.pane_do('compare', 'preset', 'five')"),
             PaletteCommand(
-                "Compare: the five with Afghanistan, Russia, China", "eight countries", "app.pane_do('compare', 'preset', 'near')"
+                "Compare: the five", "Central Asia only", "app.pane_do('compare', 'preset', 'five')"
             ),
-            PaletteCommand("Compare: indices side by side (bars)", "grouped bars", "app.pane_do('compare', 'view', 'bars')"),
-            PaletteCommand("Compare: EGDI vs EPI scatter", "stand-in for the article's Figure 3.3", "app.pane_do('compare', 'view', 'scatter')"),
+            PaletteCommand(
+                "Compare: the five with Afghanistan, Russia, China",
+                "eight countries",
+                "app.pane_do('compare', 'preset', 'near')",
+            ),
+            PaletteCommand(
+                "Compare: indices side by side (bars)",
+                "grouped bars",
+                "app.pane_do('compare', 'view', 'bars')",
+            ),
+            PaletteCommand(
+                "Compare: EGDI vs EPI scatter",
+                "stand-in for the article's Figure 3.3",
+                "app.pane_do('compare', 'view', 'scatter')",
+            ),
         ]
         sel = getattr(self, "selection", FOCUS)
         names = getattr(self, "names", {})
         for c in cmp.CANDIDATES:
             name = names.get(c, c)
             if c in sel:
-                cmds.append(PaletteCommand(f"Compare: remove {name} ({c})", "take it off the Compare charts", f"app.pane_do('compare', 'remove', '{c}')"))
+                cmds.append(
+                    PaletteCommand(
+                        f"Compare: remove {name} ({c})",
+                        "take it off the Compare charts",
+                        f"app.pane_do('compare', 'remove', '{c}')",
+                    )
+                )
             else:
-                cmds.append(PaletteCommand(f"Compare: add {name} ({c})", "put it on the Compare charts", f"app.pane_do('compare', 'add', '{c}')"))
+                cmds.append(
+                    PaletteCommand(
+                        f"Compare: add {name} ({c})",
+                        "put it on the Compare charts",
+                        f"app.pane_do('compare', 'add', '{c}')",
+                    )
+                )
         return cmds
 
     def action_view(self, view: str) -> None:

@@ -5,6 +5,8 @@ to move between views and `i` to cycle the three series."""
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 from rich import box
 from rich.console import Group, RenderableType
@@ -51,7 +53,7 @@ def draw_series(plt: Plot, chart: Chart, grid: pl.DataFrame, names: dict[str, st
         ticks = [y for y in years if y % step == 0]
         plt.xticks(ticks, [str(y) for y in ticks])
     plt.ylim(0, None)
-    plt.title(f"{meta.name}; a break in a line is a gap in the source")
+    plt.title(meta.name)
     plt.xlabel("year")
 
 
@@ -82,6 +84,9 @@ class InfrastructurePane(Pane):
                 yield Static("", id="infra-idi-text")
 
     def on_mount(self) -> None:
+        # The chart takes focus on the series views, so switching here moves
+        # focus off the pane left behind.
+        self.query_one("#infra-chart", Chart).can_focus = True
         self.view = "internet"
         self.last_series = "internet"
         self.names = infra.names(self.ds)
@@ -127,8 +132,18 @@ class InfrastructurePane(Pane):
             panel = f"infra-{view}"
         self.query_one("#infra-switch", ContentSwitcher).current = panel
         self._head()
-        if view in ("price", "casa"):
-            self.call_after_refresh(self.query_one(f"#infra-{view}-table", KeyTable).focus)
+        if self.ddx.active_pane is self:
+            self.call_after_refresh(self.focus_main)
+
+    def focus_main(self) -> None:
+        """Focus what the current view shows: the chart, a table or the scroll."""
+        if self.view in SERIES_VIEW:
+            target = "#infra-chart"
+        elif self.view in ("price", "casa"):
+            target = f"#infra-{self.view}-table"
+        else:
+            target = f"#infra-{self.view}"
+        self.query_one(target).focus()
 
     def _head(self) -> None:
         parts = []
@@ -161,7 +176,7 @@ class InfrastructurePane(Pane):
         lines = [" · ".join(cells)]
         gaps = [f"{c} {infra.year_ranges(ys)}" for c, ys in self.gaps.items() if ys]
         if gaps:
-            lines.append(f"[dim]Gaps, left open: {escape('; '.join(gaps))}[/dim]")
+            lines.append(f"[dim]Gaps in the source (a break in a line): {escape('; '.join(gaps))}[/dim]")
         return "\n".join(lines)
 
     # price ------------------------------------------------------------------------------
@@ -195,11 +210,12 @@ class InfrastructurePane(Pane):
             table.add_row(r["date"] or "undated", r["iso3"], amount, status, r["project"], r["date_type"] or "", key=str(i))
         lines = []
         for group, rows in infra.casa_conflicts(self.casa).items():
-            dates = " vs ".join(f"{d or 'undated'} ({s})" for d, s in zip(rows["date"], rows["source_id"], strict=True))
-            lines.append(f"[b]Conflict[/b] {escape(group)}: {escape(dates)}. Both shown, neither preferred.")
+            dates = " vs ".join(d or "undated" for d in rows["date"])
+            what = f"{rows['iso3'][0]} " + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
+            lines.append(f"{mark}: {escape(what)} {escape(dates)}; both shown, neither preferred.")
         undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
         if len(undated):
-            lines.append(f"Undated: {escape(', '.join(undated['project']))} (no date in the stored sources).")
+            lines.append(f"undated: {escape(', '.join(undated['iso3']))} (no date in the stored sources)")
         self.query_one("#infra-casa-conflicts", Static).update("\n".join(lines))
         self._casa_note(0)
 
@@ -219,15 +235,15 @@ class InfrastructurePane(Pane):
     def _box(self) -> box.Box:
         return box.ASCII if self.ddx.ascii_mode else box.SIMPLE_HEAD
 
-    def _fotn_table(self, scale: str) -> Table:
+    def _fotn_table(self, scale: str) -> Group:
         editions, rows = infra.fotn_wide(self.fotn[scale])
         by_row = {(r["iso3"], r["edition_year"]): r for r in self.fotn[scale].iter_rows(named=True)} if len(self.fotn[scale]) else {}
         if scale == "current":
             title = "CURRENT scale (2019 on): 0-100, HIGHER = freer"
         else:
             title = "LEGACY scale (before 2019): 0-100, LOWER = freer; not comparable with the above"
-        table = Table(title=title, box=self._box(), title_justify="left", title_style="bold", pad_edge=False)
-        table.add_column("Country")
+        table = Table(box=self._box(), pad_edge=False, show_edge=False)
+        table.add_column("Country", no_wrap=True)
         for e in editions:
             table.add_column(str(e), justify="right")
         for iso3, name, scores in rows:
@@ -241,11 +257,11 @@ class InfrastructurePane(Pane):
                 status = FOTN_STATUS.get(r["status"] or "", "")
                 cells.append(f"{score} {status}".strip())
             table.add_row(name, *cells)
-        return table
+        return Group(Text(title, style="bold"), table)
 
     def _fotn_renderable(self) -> RenderableType:
         parts: list[RenderableType] = [
-            Text("Freedom House, Freedom on the Net: the two scales are shown apart and never on one axis.", style="dim")
+            Text("Freedom House, Freedom on the Net. Two scales, shown apart, never on one axis.", style="dim")
         ]
         for scale in infra.FOTN_SCALES:
             if len(self.fotn[scale]):
@@ -259,16 +275,28 @@ class InfrastructurePane(Pane):
 
     # ITU IDI ----------------------------------------------------------------------------
     def _idi_renderable(self) -> RenderableType:
-        table = Table(title="ITU ICT Development Index: ranks only (no index values were found)",
-                      box=self._box(), title_justify="left", title_style="bold", pad_edge=False)
-        table.add_column("Edition")
-        table.add_column("Country")
-        table.add_column("Rank", justify="right")
-        table.add_column("Note", no_wrap=True, overflow="ellipsis", max_width=36)
-        for r in self.idi.iter_rows(named=True):
-            rank = "—" if r["rank"] is None else f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"])
-            table.add_row(r["edition"], r["country"], rank, r["note"] or "")
-        return Group(table, Text("Full notes and sources: press s.", style="dim"))
+        editions, rows = infra.idi_wide(self.idi)
+        table = Table(box=self._box(), pad_edge=False, show_edge=False)
+        table.add_column("Country", no_wrap=True)
+        for e in editions:
+            table.add_column(e, justify="right", no_wrap=True)
+        for _iso3, name, cells in rows:
+            out = []
+            for e in editions:
+                r = cells.get(e)
+                if r is None:
+                    out.append("")
+                elif r["rank"] is None:
+                    out.append("not included" if "not included" in str(r["note"] or "") else "—")
+                else:
+                    out.append(f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"]))
+            table.add_row(name, *out)
+        return Group(
+            Text("ITU ICT Development Index: world ranks only (no index values were found)", style="bold"),
+            table,
+            Text("Rank 1 = most developed. The 2013 edition is identified by matching ranks in the press "
+                 "(see s for each note and source). Blank: no stored figure.", style="dim"),
+        )
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
@@ -289,7 +317,9 @@ class InfrastructurePane(Pane):
                 items.append(Provenance(f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
                                         r["source_id"], (), r["note"] or ""))
         elif self.view == "casa":
-            for r in self.casa.iter_rows(named=True):
+            rows = list(self.casa.iter_rows(named=True)) if len(self.casa) else []
+            rows.sort(key=lambda r: r["status"] != "conflict")  # conflicts first, order kept
+            for r in rows:
                 cav = ("conflict",) if r["status"] == "conflict" else ("gap",) if r["status"] == "undated" else ()
                 amount = "no amount" if r["amount_usd_million"] is None else f"US$ {r['amount_usd_million']:g}m"
                 items.append(Provenance(f"{r['project']}: {amount}, {r['date'] or 'undated'}",

@@ -54,6 +54,9 @@ class MapPane(Pane):
     def on_choropleth_map_resized(self) -> None:
         self.query_one("#map-legend", Static).update(self.legend_text())
 
+    def focus_main(self) -> None:
+        self.query_one("#map-view", ChoroplethMap).focus()
+
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:
         before = self.ddx.edition

@@ -44,22 +44,31 @@ class TimelinePane(Pane):
 
     def on_mount(self) -> None:
         extra = self.ddx.options.extra.get("present_year")
-        self.present = int(extra) if isinstance(extra, int | str) and str(extra).isdigit() else datetime.date.today().year
+        self.present = (
+            int(extra)
+            if isinstance(extra, int | str) and str(extra).isdigit()
+            else datetime.date.today().year
+        )
         self.frame: pl.DataFrame = tl.items(self.ds, self.present)
         gantt = self.query_one("#tl-gantt", Gantt)
         gantt.set_items(self.frame, self.present)
         self._head()
         self.watch(self.ddx, "country", self._follow_country, init=False)
-        self._show_detail(gantt.selected)
+        self.call_after_refresh(lambda: self._show_detail(gantt.selected))
+
+    def on_resize(self) -> None:
+        self._show_detail(self.query_one("#tl-gantt", Gantt).selected)
 
     def focus_main(self) -> None:
         self.query_one("#tl-gantt", Gantt).focus()
 
     def _head(self) -> None:
-        lo, hi = tl.span(self.frame, self.present) if len(self.frame) else (self.present, self.present)
+        lo, hi = (
+            tl.span(self.frame, self.present) if len(self.frame) else (self.present, self.present)
+        )
         self.query_one("#tl-head", Static).update(
             f"[b]Programmes and milestones[/b] of the five, {lo}-{hi}, as the article gives them\n"
-            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))} · ] \\[ item · s source[/dim]"
+            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))}[/dim]"
         )
 
     # -- selection -----------------------------------------------------------------
@@ -92,6 +101,9 @@ class TimelinePane(Pane):
         r = self.frame.row(index, named=True)
         src = q.source(self.ds, r["source_id"])
         cite = f"[{r['source_id']}] {q.citation(src)}" if src else "none"
+        room = max(20, self.size.width - 10)
+        if len(cite) > room:  # one line here; s shows the whole citation
+            cite = cite[: room - 1] + ("~" if self.ddx.ascii_mode else "…")
         kind = KIND_LABEL.get(r["kind"], r["kind"])
         note = f" · {r['note']}" if r["note"] else ""
         lines = [
@@ -109,7 +121,11 @@ class TimelinePane(Pane):
         r = self.selected
         if r is not None:
             detail = f"{r['when']}" + (f"; {r['note']}" if r["note"] else "")
-            items.append(Provenance(f"{r['country']}: {r['title']}", str(r["source_id"]), ("article_claim",), detail))
+            items.append(
+                Provenance(
+                    f"{r['country']}: {r['title']}", str(r["source_id"]), ("article_claim",), detail
+                )
+            )
         srcs = sorted(set(self.frame["source_id"].to_list())) if len(self.frame) else []
         for s in srcs:
             items.append(

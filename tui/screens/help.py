@@ -16,6 +16,8 @@ GENERAL = [
     ("[  ]", "previous / next item in the pane (country, edition, ...)"),
     ("i", "cycle the indicator (EGDI, OSI, TII, HCI, EPI)"),
     ("s", "source and caveats of what is on screen"),
+    ("e", "export the data behind the view as CSV (path shown)"),
+    ("y", "copy the data behind the view as TSV (OSC 52 clipboard)"),
     ("Ctrl+P", "command palette: jump to any country, edition, indicator, theme"),
     ("? or F1", "this help"),
     ("Escape", "close a dialog"),

@@ -11,13 +11,11 @@ from __future__ import annotations
 from ..charts_draw import (
     COLORS,
     _line,
-    compare_figure,
     country_components_figure,
     country_rank_figure,
     draw_components,
     draw_hbars,
     draw_ranks,
-    draw_series,
     rankings_bars_figure,
     rankings_trajectory_figure,
 )
@@ -25,13 +23,11 @@ from ..charts_draw import (
 __all__ = [
     "COLORS",
     "_line",
-    "compare_figure",
     "country_components_figure",
     "country_rank_figure",
     "draw_components",
     "draw_hbars",
     "draw_ranks",
-    "draw_series",
     "rankings_bars_figure",
     "rankings_trajectory_figure",
 ]

@@ -21,7 +21,9 @@ def fill(i: int, ascii_mode: bool) -> str:
     return fills[i % len(fills)]
 
 
-def draw_grouped_bars(plt: Plot, chart: Chart, df: pl.DataFrame, highlight: str, title: str) -> None:
+def draw_grouped_bars(
+    plt: Plot, chart: Chart, df: pl.DataFrame, highlight: str, title: str
+) -> None:
     """EGDI, OSI, TII, HCI, EPI as groups; one bar per country, in table order.
 
     A gap is drawn as no bar (height 0), never as an estimated value; the table
@@ -29,13 +31,17 @@ def draw_grouped_bars(plt: Plot, chart: Chart, df: pl.DataFrame, highlight: str,
     """
     hi = "▶" if not chart.ascii else ">"
     groups = [(hi + pretty(ind)) if ind == highlight else pretty(ind) for ind in INDICES]
-    values = [[(v if v is not None else 0.0) for v in (row[ind] for ind in INDICES)] for row in df.iter_rows(named=True)]
+    values = [
+        [(v if v is not None else 0.0) for v in (row[ind] for ind in INDICES)]
+        for row in df.iter_rows(named=True)
+    ]
     n = len(values)
     plt.multiple_bar(
         groups,
         values,
-        marker=[fill(i, chart.ascii) for i in range(n)],
-        color=[COLORS[i % len(COLORS)] for i in range(n)],
+        # plotext takes one marker and colour per series (its type stubs say one for all).
+        marker=[fill(i, chart.ascii) for i in range(n)],  # type: ignore[arg-type]
+        color=[COLORS[i % len(COLORS)] for i in range(n)],  # type: ignore[arg-type]
         width=0.7,
     )
     plt.ylim(0, 1)
@@ -49,7 +55,8 @@ def draw_scatter(plt: Plot, chart: Chart, sdf: pl.DataFrame, x: str, y: str, tit
         if row["x"] is None or row["y"] is None:
             continue
         plt.scatter([row["x"]], [row["y"]], marker=chart.marker(i), color=COLORS[i % len(COLORS)])
-        plt.text(row["iso3"], row["x"] + 0.015, row["y"], alignment="left", color=COLORS[i % len(COLORS)])
+        # The label in the default colour: legible on any theme.
+        plt.text(row["iso3"], row["x"] + 0.015, row["y"], alignment="left")
     plt.xlim(0, 1.08)
     plt.ylim(0, 1.02)
     ticks = [0, 0.25, 0.5, 0.75, 1]

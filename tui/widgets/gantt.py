@@ -113,12 +113,15 @@ class Gantt(Widget, can_focus=True):
 
     # -- drawing --------------------------------------------------------------
     def label_width(self) -> int:
-        return max(22, min(40, int(self.size.width * 0.36)))
+        return max(22, min(50, int(self.size.width * 0.4)))
 
     def render(self) -> Text:
         width, height = self.size.width, self.size.height
         if not len(self.items) or width < 30 or height < 4:
-            return Text("(timeline needs more room)" if len(self.items) else "No milestones in the data.", style="dim")
+            return Text(
+                "(timeline needs more room)" if len(self.items) else "No milestones in the data.",
+                style="dim",
+            )
         ascii_mode = bool(getattr(self.app, "ascii_mode", False))
         lw = self.label_width()
         axis = tl.Axis(*tl.span(self.items, self.present), width - lw - 1)
@@ -128,9 +131,13 @@ class Gantt(Widget, can_focus=True):
         out.append(" " * (lw + 1) + axis.rule(ascii_mode) + "\n", style("gantt--axis"))
         rows = self._rows()
         body = max(1, height - 2)
-        sel_row = next((r for r, (kind, i) in enumerate(rows) if kind == "item" and i == self.selected), 0)
+        sel_row = next(
+            (r for r, (kind, i) in enumerate(rows) if kind == "item" and i == self.selected), 0
+        )
         if sel_row < self.top + 1:  # keep the country heading above the selection in view
-            self.top = max(0, sel_row - 1 if sel_row and rows[sel_row - 1][0] == "heading" else sel_row)
+            self.top = max(
+                0, sel_row - 1 if sel_row and rows[sel_row - 1][0] == "heading" else sel_row
+            )
         elif sel_row >= self.top + body:
             self.top = sel_row - body + 1
         self.top = max(0, min(self.top, max(0, len(rows) - body)))
@@ -140,7 +147,10 @@ class Gantt(Widget, can_focus=True):
                 out.append("\n")
             rec = records[i]
             if kind == "heading":
-                out.append(f"{rec['country']} ({rec['iso3']})".ljust(lw + 1 + axis.width)[: width], style("gantt--heading"))
+                out.append(
+                    f"{rec['country']} ({rec['iso3']})".ljust(lw + 1 + axis.width)[:width],
+                    style("gantt--heading"),
+                )
                 continue
             selected = i == self.selected
             pointer = ("> " if ascii_mode else "▸ ") if selected else "  "
@@ -152,5 +162,5 @@ class Gantt(Widget, can_focus=True):
             out.append(label.ljust(lw) + " ", sel_style)
             for text, role in tl.raster(rec, axis, ascii_mode):
                 role_style = style(ROLE_CLASSES[role]) if role in ROLE_CLASSES else Style()
-                out.append(text, role_style + sel_style if selected and role in ("", "grid") else role_style)
+                out.append(text, role_style)
         return out

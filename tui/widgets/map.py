@@ -45,11 +45,15 @@ class ChoroplethMap(Widget):
         "map--nodata",
         "map--label",
         "map--label-focus",
+        "map--edge",
     }
 
     DEFAULT_CSS = """
     ChoroplethMap { width: 1fr; height: 1fr; }
     """
+    # Focusable so that switching to the Map tab moves focus off the pane left
+    # behind (a focused widget in a hidden tab would pull its tab back).
+    can_focus = True
 
     class Resized(Message):
         """A raster of a new size was painted (the countries shown may differ)."""
@@ -123,13 +127,31 @@ class ChoroplethMap(Widget):
                 if c + j < raster.width:
                     labels.setdefault(r, {})[c + j] = (ch, style)
         text = Text(no_wrap=True, overflow="crop", end="")
-        for r, row in enumerate(raster.cells):
+        edge = self.get_component_rich_style("map--edge", partial=True)
+        edged: dict[tuple[int, int], tuple[str, Style]] = {}
+        cells = raster.cells
+        for r, row in enumerate(cells):
+            below = cells[r + 1] if r + 1 < raster.height else None
+            for c, i in enumerate(row):
+                if i == WATER:
+                    continue
+                right = row[c + 1] if c + 1 < raster.width else WATER
+                down = below[c] if below is not None else WATER
+                if right not in (WATER, i) or down not in (WATER, i):
+                    ch, st = look[i]
+                    edged[(r, c)] = (ch, st + edge)
+        for r, row in enumerate(cells):
             over = labels.get(r, {})
             run_chars: list[str] = []
             run_style: Style | None = None
             for c, i in enumerate(row):
-                ch, st = over[c] if c in over else look[i]
-                if st is not run_style and run_chars:
+                if c in over:
+                    ch, st = over[c]
+                elif (r, c) in edged:
+                    ch, st = edged[(r, c)]
+                else:
+                    ch, st = look[i]
+                if st != run_style and run_chars:
                     text.append("".join(run_chars), run_style)
                     run_chars = []
                 run_style = st

@@ -1,0 +1,31 @@
+"""Snapshots of the Compare (5) and Timeline (6) panes at a small and a roomy size.
+
+Regenerate with ``pytest tests/snapshots/test_snap_compare_timeline.py
+--snapshot-update`` and look at the SVGs in __snapshots__ before committing.
+The timeline's "present" is pinned so open-ended bars do not move each year.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import Options, make_app
+
+SMALL, ROOMY = (80, 24), (120, 40)
+CASES = {
+    "compare_bars-80x24": (["5"], SMALL),
+    "compare_bars-120x40": (["5"], ROOMY),
+    "compare_scatter-80x24": (["5", "v"], SMALL),
+    "compare_scatter_neighbours-120x40": (["5", "n", "v"], ROOMY),
+    "compare_list-80x24": (["5", "n", "c"], SMALL),
+    "timeline-80x24": (["6"], SMALL),
+    "timeline-120x40": (["6"], ROOMY),
+    "timeline_uzbekistan-80x24": (["6", "end"], SMALL),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_snapshot(snap_compare, case: str) -> None:
+    press, size = CASES[case]
+    app = make_app(options=Options(extra={"present_year": 2026}))
+    assert snap_compare(app, press=press, terminal_size=size)

@@ -1,0 +1,125 @@
+"""The demo tour's controller and caption (see tui/demo.py for the steps)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.markup import escape
+from textual.timer import Timer
+from textual.widgets import Static
+
+from ..core import queries as q
+from ..demo import Step, tour_steps
+
+if TYPE_CHECKING:
+    from ..app import DDXApp
+
+
+class DemoCaption(Static):
+    """The caption under the panes: step, what to look at, the sources."""
+
+    DEFAULT_CLASSES = "demo-caption"
+
+
+class Tour:
+    """Drives the app through the steps and keeps the caption up to date."""
+
+    def __init__(self, app: DDXApp, steps: list[Step], interval: float | None = None) -> None:
+        self.app = app
+        self.steps = steps
+        self.index = 0
+        self.interval = interval
+        self.timer: Timer | None = None
+        self.caption = DemoCaption("", id="demo-caption")
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.index]
+
+    def start(self, start: str | None = None) -> None:
+        """Mount the caption and show the first step (or the first on ``start``'s pane)."""
+        self.app.mount(self.caption, before=self.app.query_one("#too-small"))
+        first = 0
+        if start:
+            pane = start.partition(":")[0]
+            first = next((i for i, s in enumerate(self.steps) if s.pane == pane), 0)
+        self.show(first)
+        if start:
+            self.app.apply_start(start)  # e.g. countries:UZB overrides the step's country
+            self.update_caption()
+        if self.interval:
+            self.timer = self.app.set_interval(self.interval, self._tick)
+
+    def _tick(self) -> None:
+        self.show((self.index + 1) % len(self.steps))
+
+    def go(self, delta: int) -> bool:
+        """Next (+1) or previous (-1) step; False at either end."""
+        target = self.index + delta
+        if not 0 <= target < len(self.steps):
+            return False
+        self.show(target)
+        if self.timer is not None:
+            self.timer.reset()  # a key press restarts the countdown
+        return True
+
+    def show(self, index: int) -> None:
+        self.index = index
+        step = self.step
+        app = self.app
+        with app.batch_update():
+            app.show_pane_id(step.pane)
+            if step.country:
+                app.country = step.country
+            editions = app.editions
+            if step.edition is None:
+                app.edition = editions[-1]
+            else:
+                app.edition = editions[step.edition]
+            app.indicator = step.indicator
+            if step.setup is not None:
+                try:
+                    step.setup(app)
+                except Exception:  # a pane changed under us: the step still shows it
+                    pass
+            self.update_caption()
+
+    def sources_line(self) -> str:
+        """The sources of what the step shows, from the pane's provenance."""
+        try:
+            items = self.app.active_pane.provenance()
+        except Exception:
+            items = []
+        ids: list[str] = []
+        for item in items:
+            if item.source_id and item.source_id not in ids:
+                ids.append(item.source_id)
+        if not ids:
+            return "Sources: see the Sources pane (4)"
+        first = q.source(self.app.dataset, ids[0])
+        head = f"{first['publisher']}" if first else ids[0]
+        more = f" + {len(ids) - 1} more" if len(ids) > 1 else ""
+        return f"Source: {head} [{ids[0]}]{more}; s lists them all"
+
+    def update_caption(self) -> None:
+        step = self.step
+        n = len(self.steps)
+        plain = bool(getattr(self.app, "ascii_mode", False))
+        nxt, back, dot = ("right", "left", "-") if plain else ("→", "←", "·")
+        keys = f"space/{nxt} next  {back} back" if self.index < n - 1 else f"last step: {back} back, q quits"
+        if self.interval:
+            keys += f"  (advances every {self.interval:g} s)"
+        self.caption.update(
+            f"[b]Tour {self.index + 1}/{n} {dot} {escape(step.title)}[/b]  [dim]{keys}[/dim]\n"
+            f"{escape(step.look)}\n"
+            f"[dim]{escape(self.sources_line())}[/dim]"
+        )
+
+
+def start_tour(app: DDXApp) -> Tour:
+    """Attach a tour to ``app`` (called from DDXApp.on_mount in demo mode)."""
+    tour = Tour(app, tour_steps(), app.options.demo_interval)
+    app.demo = tour
+    app.screen.add_class("-demo")
+    tour.start(app.options.start)
+    return tour

@@ -1,0 +1,211 @@
+"""Fewer bytes down a slow link: drop colour and style codes the terminal has
+already been told.
+
+Textual writes every run of text as ``ESC[0m ESC[<full style>m text``, so a
+screen of short runs (tables, charts, markup) repeats the same style codes
+over and over. :class:`SGRFilter` keeps track of the attributes the terminal
+has and the ones the next text wants, and emits only the difference, right
+before text is written. What appears on the terminal is identical (the tests
+compare both streams cell by cell in a terminal emulator); only fewer bytes
+cross the link. Set ``DDX_SGR_FILTER=0`` to turn it off.
+
+In ASCII mode (``--ascii``, a non-UTF-8 locale, the Linux console) the same
+driver sends box drawing, blocks, braille, chart markers and typographic
+arrows and dashes as ASCII, one cell for one, whichever widget drew them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+# One escape sequence (CSI with parameters and intermediates, or a two-byte ESC x).
+_TOKEN = re.compile(r"(\x1b\[[0-9;:?<=>!$ ]*[@-~]|\x1b[^\[])")
+_SGR = re.compile(r"\x1b\[[0-9;:]*m")
+# Sequences that move the cursor or only toggle sync output / cursor visibility:
+# they neither draw nor erase, so pending style changes can wait past them.
+_HARMLESS = re.compile(r"\x1b\[[0-9;]*[ABCDEFGHdf]|\x1b\[\?(?:25|2026)[hl]")
+# Attribute -> the code that turns it off (22 turns off both bold and dim).
+_OFF = {1: 22, 2: 22, 3: 23, 4: 24, 21: 24, 5: 25, 6: 25, 7: 27, 8: 28, 9: 29, 53: 55}
+_COLOUR_OFF = {38: "39", 48: "49", 58: "59"}
+
+State = dict[object, str]
+
+
+def apply_sgr(params: str, state: State) -> None:
+    """Update ``state`` (attribute key -> its code) with one SGR's parameters."""
+    if ":" in params:  # sub-parameters (curly underline...): keep verbatim
+        state[("raw", params)] = params
+        return
+    codes = [int(c) if c else 0 for c in params.split(";")] if params else [0]
+    i = 0
+    while i < len(codes):
+        c = codes[i]
+        if c == 0:
+            state.clear()
+        elif c in (38, 48, 58) and i + 1 < len(codes) and codes[i + 1] in (2, 5):
+            n = 3 if codes[i + 1] == 5 else 5
+            state[c] = ";".join(map(str, codes[i : i + n]))
+            i += n - 1
+        elif 30 <= c <= 37 or 90 <= c <= 97:
+            state[38] = str(c)
+        elif 40 <= c <= 47 or 100 <= c <= 107:
+            state[48] = str(c)
+        elif c in (39, 49, 59):
+            state.pop(c - 1, None)
+        elif c in _OFF.values():
+            for on, off in _OFF.items():
+                if off == c:
+                    state.pop(on, None)
+        else:
+            state[c] = str(c)
+        i += 1
+
+
+def _full(want: State) -> str:
+    return "\x1b[0" + "".join(";" + v for v in want.values()) + "m"
+
+
+def transition(have: State, want: State) -> str:
+    """The shortest SGR taking the terminal from ``have`` to ``want``."""
+    codes: list[str] = []
+    for key in have:
+        if key in want:
+            continue
+        if key in _COLOUR_OFF:
+            codes.append(_COLOUR_OFF[key])  # type: ignore[index]
+        elif key in _OFF:
+            off = str(_OFF[key])  # type: ignore[index]
+            if off not in codes:
+                codes.append(off)
+        else:  # no code turns it off: start from a reset
+            return _full(want)
+    for key, code in want.items():
+        # 22 also clears bold/dim, so re-assert whichever of them stays on.
+        if have.get(key) != code or (key in (1, 2) and "22" in codes):
+            codes.append(code)
+    diff = "\x1b[" + ";".join(codes) + "m"
+    full = _full(want)
+    return diff if len(diff) < len(full) else full
+
+
+class SGRFilter:
+    """A stateful filter over everything written to one terminal."""
+
+    def __init__(self) -> None:
+        self.have: State | None = None  # None: unknown, the next text gets a reset
+        self.want: State = {}
+
+    def reset(self) -> None:
+        self.have = None
+
+    def __call__(self, data: str) -> str:
+        out: list[str] = []
+        for i, part in enumerate(_TOKEN.split(data)):
+            if not part:
+                continue
+            if i % 2:  # an escape sequence
+                if _SGR.fullmatch(part):
+                    apply_sgr(part[2:-1], self.want)
+                    continue
+                if not _HARMLESS.fullmatch(part):
+                    self._sync(out)  # it may draw or erase with the current style
+                out.append(part)
+                if part in ("\x1bc", "\x1b8") or part.startswith("\x1b[!"):
+                    self.have = None  # reset or restored: the terminal's state is unknown
+            else:
+                if part.strip("\r\n"):
+                    self._sync(out)
+                out.append(part)
+        return "".join(out)
+
+    def _sync(self, out: list[str]) -> None:
+        if self.have is None:
+            out.append(_full(self.want))
+        elif self.have != self.want:
+            out.append(transition(self.have, self.want))
+        self.have = dict(self.want)
+
+
+def _ascii_table() -> dict[int, str]:
+    """Drawing characters -> ASCII, one cell for one cell (layout is unchanged)."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for cp in range(0x2500, 0x2580):  # box drawing
+        name = unicodedata.name(chr(cp), "")
+        if "HORIZONTAL" in name and "VERTICAL" not in name and " AND " not in name:
+            table[cp] = "-"
+        elif "VERTICAL" in name and "HORIZONTAL" not in name and " AND " not in name:
+            table[cp] = "|"
+        elif "LEFT" in name and " AND " not in name or "RIGHT" in name and " AND " not in name:
+            table[cp] = "-"
+        elif "UP" in name and " AND " not in name or "DOWN" in name and " AND " not in name:
+            table[cp] = "|"
+        elif "DIAGONAL" in name:
+            table[cp] = "/" if "UPPER RIGHT TO LOWER LEFT" in name else "\\" if "UPPER LEFT" in name else "X"
+        else:
+            table[cp] = "+"
+    for cp in range(0x2580, 0x25A0):  # block elements: shades keep their order
+        table[cp] = "#"
+    table.update({ord("▁"): "_", ord("▔"): "-", ord("▏"): "|", ord("▕"): "|"})
+    table.update({ord("░"): ".", ord("▒"): ":", ord("▓"): "%"})
+    for cp in range(0x2801, 0x2900):  # braille dots
+        table[cp] = "."
+    table[0x2800] = " "
+    # Chart markers, in tui/widgets/chart.py order, onto its ASCII markers.
+    for u, a in zip("●■▲◆✚★▼◇", "ox+*#@%&", strict=True):
+        table[ord(u)] = a
+    # Arrows and punctuation that text uses.
+    table.update(
+        {
+            ord(k): v
+            for k, v in {
+                "▲": "^", "▼": "v", "◀": "<", "▶": ">", "◂": "<", "▸": ">", "→": ">", "←": "<",
+                "↑": "^", "↓": "v", "—": "-", "–": "-", "−": "-", "·": ".", "•": "*", "…": ".",
+                "≡": "=", "’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "≈": "~", "≥": ">",
+                "≤": "<", "✓": "v", "✔": "v", "✗": "x", "○": "o", "◯": "o", "□": "#", "◻": "#",
+                "⏎": "<", "🔎": "> ",
+            }.items()
+        }
+    )
+    return table
+
+
+ASCII_TABLE = _ascii_table()
+
+
+def to_ascii(text: str) -> str:
+    """``text`` with drawing characters, arrows and dashes in plain ASCII."""
+    return text.translate(ASCII_TABLE)
+
+
+def sgr_filter_enabled() -> bool:
+    return os.environ.get("DDX_SGR_FILTER", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
+def lean_driver(base: type) -> type:
+    """``base`` (a Textual terminal driver) writing fewer bytes: redundant style
+    codes dropped (unless DDX_SGR_FILTER=0) and, when the app is in ASCII mode,
+    drawing characters sent as ASCII."""
+
+    class LeanDriver(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._sgr = SGRFilter() if sgr_filter_enabled() else None
+            self._ascii = bool(getattr(self._app, "ascii_mode", False))
+
+        def write(self, data: str) -> None:
+            if self._ascii:
+                data = data.translate(ASCII_TABLE)
+            if self._sgr is not None:
+                data = self._sgr(data)
+            super().write(data)
+
+        def start_application_mode(self) -> None:
+            if self._sgr is not None:
+                self._sgr.reset()
+            super().start_application_mode()
+
+    LeanDriver.__name__ = LeanDriver.__qualname__ = f"Lean{base.__name__}"
+    return LeanDriver
