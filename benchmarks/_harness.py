@@ -6,6 +6,7 @@ Nothing here is imported by the app.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -124,10 +125,8 @@ def run_in_pty(
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         try:
             proc.wait(timeout=3)
         except subprocess.TimeoutExpired:
@@ -135,7 +134,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
-def run_python(code_or_argv: Sequence[str], timeout: float = 600.0, env: dict[str, str] | None = None) -> str:
+def run_python(
+    code_or_argv: Sequence[str], timeout: float = 600.0, env: dict[str, str] | None = None
+) -> str:
     """Run a Python child (non-interactive) and return its stdout; raise on failure."""
     out = subprocess.run(
         [PYTHON, *code_or_argv],
@@ -146,7 +147,9 @@ def run_python(code_or_argv: Sequence[str], timeout: float = 600.0, env: dict[st
         cwd=ROOT,
     )
     if out.returncode != 0:
-        raise RuntimeError(f"{' '.join(code_or_argv)} failed ({out.returncode}):\n{out.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{' '.join(code_or_argv)} failed ({out.returncode}):\n{out.stderr[-3000:]}"
+        )
     return out.stdout
 
 

@@ -44,7 +44,10 @@ def measure(runs: int = 9, argv: list[str] | None = None) -> dict[str, object]:
         b = run_in_pty(BARE, bare_ready)
         d = run_in_pty(argv, ddx_ready)
         if b.seconds is None or d.seconds is None:
-            raise RuntimeError("no complete frame within the timeout:\n" + (d.screen if d.seconds is None else b.screen))
+            raise RuntimeError(
+                "no complete frame within the timeout:\n"
+                + (d.screen if d.seconds is None else b.screen)
+            )
         bare.append(b.seconds)
         ddx.append(d.seconds)
     ratio = median(ddx) / median(bare)

@@ -49,7 +49,12 @@ print(json.dumps({"visited": visited, "peak_rss_kib": resource.getrusage(resourc
 def measure() -> dict[str, object]:
     out = json.loads(run_python(["-c", CHILD]).strip().splitlines()[-1])
     peak = out["peak_rss_kib"] / 1024
-    return {"visited": out["visited"], "peak_rss_mib": peak, "budget_mib": BUDGET_MIB, "pass": peak <= BUDGET_MIB}
+    return {
+        "visited": out["visited"],
+        "peak_rss_mib": peak,
+        "budget_mib": BUDGET_MIB,
+        "pass": peak <= BUDGET_MIB,
+    }
 
 
 def main() -> int:

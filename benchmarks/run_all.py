@@ -62,7 +62,14 @@ def machine() -> str:
 def bytes_rows(repeat: int) -> list[Row]:
     """Issue 6's pty byte counter, if it is present."""
     if not (HERE / "bytes_over_wire.py").is_file():
-        return [("Bytes over the wire", "not measured (benchmarks/bytes_over_wire.py absent)", "<= 8 KiB", None)]
+        return [
+            (
+                "Bytes over the wire",
+                "not measured (benchmarks/bytes_over_wire.py absent)",
+                "<= 8 KiB",
+                None,
+            )
+        ]
     try:
         import bytes_over_wire as bow
 
@@ -104,7 +111,11 @@ def run(quick: bool) -> tuple[list[Row], dict[str, object]]:
 
     print("interaction latency ...", file=sys.stderr, flush=True)
     presses = 50
-    lat = json.loads(run_python([str(HERE / "latency.py"), "--json", "--presses", str(presses)]).strip().splitlines()[-1])
+    lat = json.loads(
+        run_python([str(HERE / "latency.py"), "--json", "--presses", str(presses)])
+        .strip()
+        .splitlines()[-1]
+    )
     raw["latency"] = lat
     for name, f in lat.items():
         rows.append(
@@ -166,7 +177,9 @@ def table(rows: list[Row]) -> str:
 
 def write_readme(rows: list[Row], quick: bool) -> None:
     path = HERE / "README.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    text = (
+        path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    )
     stamp = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     body = (
         f"{BEGIN}\n"
@@ -180,7 +193,9 @@ def write_readme(rows: list[Row], quick: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="fewer runs and a 2-million-row scale table")
+    ap.add_argument(
+        "--quick", action="store_true", help="fewer runs and a 2-million-row scale table"
+    )
     ap.add_argument("--no-write", action="store_true", help="do not rewrite benchmarks/README.md")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args()

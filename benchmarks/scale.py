@@ -56,7 +56,10 @@ def generate(directory: Path, rows: int = 20_000_000, years: range = YEARS) -> d
         .join(pl.LazyFrame({"year": list(years)}, schema={"year": pl.Int64}), how="cross")
         .with_columns(
             # Deterministic pseudo-random values in 0..100 (no estimate of anything real).
-            (pl.struct("iso3", "indicator_code", "year").hash(7) % 100_000).cast(pl.Float64).truediv(1000).alias("value"),
+            (pl.struct("iso3", "indicator_code", "year").hash(7) % 100_000)
+            .cast(pl.Float64)
+            .truediv(1000)
+            .alias("value"),
             pl.lit(SOURCE_ID).alias("source_id"),
         )
         .select("iso3", "indicator_code", "year", "value", "source_id")
@@ -88,8 +91,12 @@ def measure(rows: int = 20_000_000, keep: Path | None = None) -> dict[str, objec
         info = generate(tmp, rows)
         out: dict[str, object] = {"table": info}
         for pane, ready in (("rankings", rankings_ready), ("countries", countries_ready)):
-            run_in_pty([PYTHON, "-m", "tui", "--data", str(tmp), "--start", pane], ready, timeout=120)  # warm cache
-            r = run_in_pty([PYTHON, "-m", "tui", "--data", str(tmp), "--start", pane], ready, timeout=120)
+            run_in_pty(
+                [PYTHON, "-m", "tui", "--data", str(tmp), "--start", pane], ready, timeout=120
+            )  # warm cache
+            r = run_in_pty(
+                [PYTHON, "-m", "tui", "--data", str(tmp), "--start", pane], ready, timeout=120
+            )
             if r.seconds is None:
                 raise RuntimeError(f"{pane}: no frame within 120 s:\n{r.screen}")
             rss = mib(r.peak_rss_kib)
@@ -114,7 +121,11 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.generate_only:
-        print(json.dumps(generate(args.keep or Path(tempfile.mkdtemp(prefix="ddx-bench-scale-")), args.rows)))
+        print(
+            json.dumps(
+                generate(args.keep or Path(tempfile.mkdtemp(prefix="ddx-bench-scale-")), args.rows)
+            )
+        )
         return 0
     r = measure(args.rows, args.keep)
     if args.json:

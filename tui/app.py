@@ -133,12 +133,17 @@ class DDXApp(App[None]):
         if w is None or h is None:
             w, h = self.size
         small = w < MIN_WIDTH or h < MIN_HEIGHT
-        self.screen.set_class(small, "-too-small")
         # Layout classes let the stylesheet use the room a big terminal gives.
-        self.screen.set_class(h >= 40, "-tall")
-        self.screen.set_class(h < 40, "-short")
-        self.screen.set_class(w >= 150, "-wide")
-        self.screen.set_class(w < 110, "-narrow")
+        # One atomic update: each class change restyles the whole DOM (all panes).
+        self.screen.update_classes(
+            {
+                "-too-small": small,
+                "-tall": h >= 40,
+                "-short": h < 40,
+                "-wide": w >= 150,
+                "-narrow": w < 110,
+            }
+        )
         if small:
             self.query_one("#too-small", Static).update(
                 f"ddx needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"

@@ -169,7 +169,8 @@ def draw_hbars(
         color="cyan",
     )
     plt.title(title)
-    plt.xlabel(xlabel)
+    if xlabel:  # on short charts the label costs a bar its row
+        plt.xlabel(xlabel)
 
 
 # -- figures: the data behind each chart the TUI shows, then how to draw it ---------

@@ -143,10 +143,18 @@ def _check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _utf8_locale() -> bool:
+    def utf8(value: str) -> bool:
+        return "utf-8" in value.lower() or "utf8" in value.lower()
+
+    env = os.environ
     for var in ("LC_ALL", "LC_CTYPE", "LANG"):
-        value = os.environ.get(var)
+        value = env.get(var)
         if value:
-            return "utf-8" in value.lower() or "utf8" in value.lower()
+            # Python itself sets LC_CTYPE=C.UTF-8 when the locale is C or missing
+            # (PEP 538); then LANG, if set, is what the user's terminal uses.
+            if var == "LC_CTYPE" and value == "C.UTF-8" and env.get("LANG") and not utf8(env["LANG"]):
+                continue
+            return utf8(value)
     return (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
 
 

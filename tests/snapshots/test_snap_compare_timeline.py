@@ -28,4 +28,12 @@ CASES = {
 def test_snapshot(snap_compare, case: str) -> None:
     press, size = CASES[case]
     app = make_app(options=Options(extra={"present_year": 2026}))
-    assert snap_compare(app, press=press, terminal_size=size)
+
+    async def settle_then_press(pilot) -> None:  # type: ignore[no-untyped-def]
+        # Let the tabs finish mounting first: a pane key pressed before the
+        # first tab is activated can be overridden by that activation.
+        await pilot.pause()
+        await pilot.press(*press)
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=settle_then_press, terminal_size=size)

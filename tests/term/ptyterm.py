@@ -49,11 +49,15 @@ class Term:
         *,
         cols: int = 80,
         rows: int = 24,
-        env: Mapping[str, str] | None = None,
+        env: Mapping[str, str | None] | None = None,
     ) -> None:
         child_env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
         child_env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "ESCDELAY": "25"})
-        child_env.update(env or {})
+        for key, value in (env or {}).items():  # None removes a variable
+            if value is None:
+                child_env.pop(key, None)
+            else:
+                child_env[key] = value
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -124,6 +128,16 @@ class Term:
             self.read(0.1)
         return text in self.text()
 
+    def wait_change(self, before: str, timeout: float = 15.0) -> bool:
+        """Read until the screen differs from ``before`` (then let the frame finish)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.text() != before:
+                self.settle(0.3)
+                return True
+            self.read(0.1)
+        return False
+
     def send(self, *keys: str) -> None:
         for key in keys:
             os.write(self.fd, KEYS.get(key, key).encode())
@@ -144,6 +158,12 @@ class Term:
                 for i in range(x, x + len(needle)):
                     yield row[i]
                 x = line.find(needle, x + 1)
+
+    def alive(self) -> bool:
+        try:
+            return os.waitpid(self.pid, os.WNOHANG)[0] == 0
+        except ChildProcessError:
+            return False
 
     # -- ending -------------------------------------------------------------------------
     def close(self) -> None:

@@ -73,7 +73,9 @@ async def test_freedom_on_the_net_scales_apart() -> None:
         items = app.query_one(InfrastructurePane).provenance()
         legacy = [p for p in items if "legacy scale" in p.label]
         assert legacy and all("legacy_fotn_scale" in p.caveats for p in legacy)
-        assert not any("legacy_fotn_scale" in p.caveats for p in items if "current scale" in p.label)
+        assert not any(
+            "legacy_fotn_scale" in p.caveats for p in items if "current scale" in p.label
+        )
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "Kazakhstan 53 of 166 52 of 176" in flat(app)

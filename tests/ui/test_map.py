@@ -36,7 +36,9 @@ async def test_brackets_change_the_edition_and_i_the_indicator() -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         pane = app.query_one(MapPane)
-        assert app.edition == 2022 and pane.describe_state().startswith("edition=2022 indicator=egdi")
+        assert app.edition == 2022 and pane.describe_state().startswith(
+            "edition=2022 indicator=egdi"
+        )
         assert "EGDI 2022" in flat(app) and "UN E-Gov Survey 2022" in flat(app)
         await pilot.press("i")
         await pilot.pause()

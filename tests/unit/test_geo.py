@@ -114,7 +114,9 @@ def test_map_values_2024_and_a_flagged_zero(ds: Dataset) -> None:
     assert geo.classify_frame(df).class_of("KAZ") == 3
     old = geo.map_values(ds, 2003, "egdi", ["UZB"]).row(0, named=True)
     assert old["value"] == 0 and old["status"] == "not_measured"
-    assert geo.classify_frame(geo.map_values(ds, 2003, "egdi", ["UZB"])).class_of("UZB") == geo.NO_DATA
+    assert (
+        geo.classify_frame(geo.map_values(ds, 2003, "egdi", ["UZB"])).class_of("UZB") == geo.NO_DATA
+    )
 
 
 # -- infrastructure -----------------------------------------------------------------------

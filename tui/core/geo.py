@@ -109,24 +109,39 @@ class Raster:
         chars = chars or {}
         out = []
         for row in self.cells:
-            out.append("".join(water if i == WATER else chars.get(self.codes[i], self.codes[i][0]) for i in row))
+            out.append(
+                "".join(
+                    water if i == WATER else chars.get(self.codes[i], self.codes[i][0]) for i in row
+                )
+            )
         return out
 
 
 class MapGeometry:
     """Shapes projected once for a view; rasters cached per size."""
 
-    def __init__(self, rings: list[Ring], view: tuple[float, float, float, float] = BASE_VIEW) -> None:
+    def __init__(
+        self, rings: list[Ring], view: tuple[float, float, float, float] = BASE_VIEW
+    ) -> None:
         self.view = view
         lon0, lat0, lon1, lat1 = view
         self.kx = math.cos(math.radians((lat0 + lat1) / 2))
         self.codes: tuple[str, ...] = tuple(sorted({r.iso3 for r in rings}))
         index = {c: i for i, c in enumerate(self.codes)}
         # projected rings: (country index, xs, ys, bbox in projected units)
-        self._rings: list[tuple[int, list[float], list[float], tuple[float, float, float, float]]] = []
+        self._rings: list[
+            tuple[int, list[float], list[float], tuple[float, float, float, float]]
+        ] = []
         for r in rings:
             xs = [x * self.kx for x in r.xs]
-            self._rings.append((index[r.iso3], xs, list(r.ys), (r.bbox[0] * self.kx, r.bbox[1], r.bbox[2] * self.kx, r.bbox[3])))
+            self._rings.append(
+                (
+                    index[r.iso3],
+                    xs,
+                    list(r.ys),
+                    (r.bbox[0] * self.kx, r.bbox[1], r.bbox[2] * self.kx, r.bbox[3]),
+                )
+            )
         self._cache: dict[tuple[int, int], Raster] = {}
 
     def in_view(self) -> list[str]:
@@ -200,7 +215,9 @@ class MapGeometry:
         return Raster(width, height, self.codes, frozen, extent, label_points(frozen, self.codes))
 
 
-def label_points(cells: tuple[tuple[int, ...], ...], codes: tuple[str, ...], size: int = 3) -> dict[str, tuple[int, int]]:
+def label_points(
+    cells: tuple[tuple[int, ...], ...], codes: tuple[str, ...], size: int = 3
+) -> dict[str, tuple[int, int]]:
     """Where each country's ISO3 code fits inside it: ``size`` cells of that
     country in a row, as near its centre of mass (in cell-aspect units) as
     possible, preferring spots with the country also above and below."""
@@ -229,7 +246,8 @@ def label_points(cells: tuple[tuple[int, ...], ...], codes: tuple[str, ...], siz
                         inner = sum(
                             1
                             for rr in (r - 1, r + 1)
-                            if 0 <= rr < height and all(cells[rr][cc] == run_id for cc in range(c0, c0 + size))
+                            if 0 <= rr < height
+                            and all(cells[rr][cc] == run_id for cc in range(c0, c0 + size))
                         )
                         score = d + (2 - inner) * 4.0
                         if run_id not in best or score < best[run_id][0]:
@@ -259,8 +277,12 @@ class Classes:
         return self.of.get(iso3, NO_DATA)
 
 
-def classify_fixed(values: dict[str, float | None], breaks: tuple[float, ...] = FIXED_BREAKS,
-                   lo: float = 0.0, hi: float = 1.0) -> Classes:
+def classify_fixed(
+    values: dict[str, float | None],
+    breaks: tuple[float, ...] = FIXED_BREAKS,
+    lo: float = 0.0,
+    hi: float = 1.0,
+) -> Classes:
     """Fixed breaks: class k holds breaks[k-1] <= v < breaks[k]; the top class
     includes ``hi``. A missing value is NO_DATA."""
     edges = (lo, *breaks, hi)
@@ -291,12 +313,17 @@ def map_values(ds: Dataset, year: int, indicator: str, iso3s: list[str]) -> pl.D
     """
     econ = ds.frame("economies").select("iso3", pl.col("name").alias("econ_name"))
     base = pl.DataFrame({"iso3": iso3s}, schema={"iso3": pl.String})
-    sv = ds.frame("egov_survey").filter(pl.col("year") == year).select(
-        "iso3", "country", pl.col(indicator).alias("value"), "flags", "source_id"
+    sv = (
+        ds.frame("egov_survey")
+        .filter(pl.col("year") == year)
+        .select("iso3", "country", pl.col(indicator).alias("value"), "flags", "source_id")
     )
     df = base.join(sv, on="iso3", how="left").join(econ, on="iso3", how="left")
     zero_flag = [
-        bool(v == 0 and any(k.startswith(indicator) or k.startswith("egdi_zero") for k in caveat_keys(f)))
+        bool(
+            v == 0
+            and any(k.startswith(indicator) or k.startswith("egdi_zero") for k in caveat_keys(f))
+        )
         for v, f in zip(df["value"], df["flags"], strict=True)
     ]
     df = df.with_columns(
@@ -320,7 +347,8 @@ def map_values(ds: Dataset, year: int, indicator: str, iso3s: list[str]) -> pl.D
 def classify_frame(df: pl.DataFrame) -> Classes:
     """Fixed classes for a :func:`map_values` frame; gaps and flagged zeros are NO_DATA."""
     values = {
-        r["iso3"]: (r["value"] if r["status"] == "value" else None) for r in df.iter_rows(named=True)
+        r["iso3"]: (r["value"] if r["status"] == "value" else None)
+        for r in df.iter_rows(named=True)
     }
     return classify_fixed(values)
 

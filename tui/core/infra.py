@@ -18,9 +18,21 @@ from .schema import FOCUS
 # The three series the Infrastructure pane draws, in the order `i` cycles them.
 SERIES_CODES = ("IT.NET.USER.ZS", "IT.NET.BBND.P2", "IT.CEL.SETS.P2")
 SERIES_FALLBACK = {
-    "IT.NET.USER.ZS": ("Internet users %", "Individuals using the Internet (% of population)", "% of population"),
-    "IT.NET.BBND.P2": ("Fixed broadband /100", "Fixed broadband subscriptions (per 100 people)", "per 100 people"),
-    "IT.CEL.SETS.P2": ("Mobile subs /100", "Mobile cellular subscriptions (per 100 people)", "per 100 people"),
+    "IT.NET.USER.ZS": (
+        "Internet users %",
+        "Individuals using the Internet (% of population)",
+        "% of population",
+    ),
+    "IT.NET.BBND.P2": (
+        "Fixed broadband /100",
+        "Fixed broadband subscriptions (per 100 people)",
+        "per 100 people",
+    ),
+    "IT.CEL.SETS.P2": (
+        "Mobile subs /100",
+        "Mobile cellular subscriptions (per 100 people)",
+        "per 100 people",
+    ),
 }
 FOTN_SCALES = ("current", "legacy")
 
@@ -48,7 +60,9 @@ def _with_names(ds: Dataset, df: pl.DataFrame) -> pl.DataFrame:
         {"iso3": list(names(ds)), "country": list(names(ds).values())},
         schema={"iso3": pl.String, "country": pl.String},
     )
-    return df.join(econ, on="iso3", how="left").with_columns(pl.col("country").fill_null(pl.col("iso3")))
+    return df.join(econ, on="iso3", how="left").with_columns(
+        pl.col("country").fill_null(pl.col("iso3"))
+    )
 
 
 # -- series -------------------------------------------------------------------
@@ -65,7 +79,14 @@ def series_meta(ds: Dataset, code: str) -> SeriesMeta:
 def series_long(ds: Dataset, code: str, iso3s: tuple[str, ...] = FOCUS) -> pl.DataFrame:
     """iso3, year, value, source_id: the rows the source has (no gap rows)."""
     if not ds.has("indicators"):
-        return pl.DataFrame(schema={"iso3": pl.String, "year": pl.Int64, "value": pl.Float64, "source_id": pl.String})
+        return pl.DataFrame(
+            schema={
+                "iso3": pl.String,
+                "year": pl.Int64,
+                "value": pl.Float64,
+                "source_id": pl.String,
+            }
+        )
     return (
         ds.lazy("indicators")
         .filter(pl.col("indicator_code") == code, pl.col("iso3").is_in(list(iso3s)))
@@ -82,7 +103,8 @@ def series_grid(ds: Dataset, code: str, iso3s: tuple[str, ...] = FOCUS) -> pl.Da
     long = series_long(ds, code, iso3s)
     if long.is_empty():
         return long
-    years = pl.DataFrame({"year": list(range(int(long["year"].min()), int(long["year"].max()) + 1))})  # type: ignore[arg-type]
+    lo, hi = int(long["year"].min()), int(long["year"].max())  # type: ignore[arg-type]
+    years = pl.DataFrame({"year": list(range(lo, hi + 1))})
     countries = pl.DataFrame({"iso3": list(iso3s)})
     return (
         countries.join(years, how="cross")
@@ -140,11 +162,22 @@ def mobile_price(ds: Dataset) -> pl.DataFrame:
     """iso3, country, year, usd_per_gb, rank, n_countries, note, source_id."""
     df = ds.frame("mobile_data_price") if ds.has("mobile_data_price") else None
     if df is None:
-        df = pl.DataFrame(schema={"iso3": pl.String, "year": pl.Int64, "usd_per_gb": pl.Float64, "rank": pl.Int64,
-                                  "n_countries": pl.Int64, "note": pl.String, "source_id": pl.String})
-    return _with_names(ds, df).select(
-        "iso3", "country", "year", "usd_per_gb", "rank", "n_countries", "note", "source_id"
-    ).sort(["iso3", "year"])
+        df = pl.DataFrame(
+            schema={
+                "iso3": pl.String,
+                "year": pl.Int64,
+                "usd_per_gb": pl.Float64,
+                "rank": pl.Int64,
+                "n_countries": pl.Int64,
+                "note": pl.String,
+                "source_id": pl.String,
+            }
+        )
+    return (
+        _with_names(ds, df)
+        .select("iso3", "country", "year", "usd_per_gb", "rank", "n_countries", "note", "source_id")
+        .sort(["iso3", "year"])
+    )
 
 
 # -- Digital CASA -----------------------------------------------------------
@@ -168,11 +201,7 @@ def casa_projects(ds: Dataset) -> pl.DataFrame:
         .alias("status"),
         pl.col("date").is_null().alias("_undated"),
     ).drop("_n")
-    return (
-        _with_names(ds, df)
-        .sort(["iso3", "_undated", "date", "row_id"])
-        .drop("_undated")
-    )
+    return _with_names(ds, df).sort(["iso3", "_undated", "date", "row_id"]).drop("_undated")
 
 
 def casa_conflicts(df: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -180,7 +209,9 @@ def casa_conflicts(df: pl.DataFrame) -> dict[str, pl.DataFrame]:
     if df.is_empty():
         return {}
     out: dict[str, pl.DataFrame] = {}
-    for group in df.filter(pl.col("status") == "conflict")["conflict_group"].unique(maintain_order=True):
+    for group in df.filter(pl.col("status") == "conflict")["conflict_group"].unique(
+        maintain_order=True
+    ):
         out[group] = df.filter(pl.col("conflict_group") == group)
     return out
 
@@ -194,9 +225,13 @@ def fotn(ds: Dataset, scale: str) -> pl.DataFrame:
     if not ds.has("internet_freedom"):
         return pl.DataFrame()
     df = ds.frame("internet_freedom").filter(pl.col("scale") == scale)
-    return _with_names(ds, df).select(
-        "iso3", "country", "edition_year", "total_score", "scale", "status", "note", "source_id"
-    ).sort(["iso3", "edition_year"])
+    return (
+        _with_names(ds, df)
+        .select(
+            "iso3", "country", "edition_year", "total_score", "scale", "status", "note", "source_id"
+        )
+        .sort(["iso3", "edition_year"])
+    )
 
 
 def fotn_wide(df: pl.DataFrame) -> tuple[list[int], list[tuple[str, str, dict[int, int | None]]]]:
@@ -207,7 +242,13 @@ def fotn_wide(df: pl.DataFrame) -> tuple[list[int], list[tuple[str, str, dict[in
     rows = []
     for iso3 in df["iso3"].unique(maintain_order=True):
         sub = df.filter(pl.col("iso3") == iso3)
-        rows.append((iso3, sub["country"][0], dict(zip(sub["edition_year"], sub["total_score"], strict=True))))
+        rows.append(
+            (
+                iso3,
+                sub["country"][0],
+                dict(zip(sub["edition_year"], sub["total_score"], strict=True)),
+            )
+        )
     return editions, rows
 
 
@@ -232,7 +273,9 @@ def idi_ranks(ds: Dataset) -> pl.DataFrame:
     )
 
 
-def idi_wide(df: pl.DataFrame) -> tuple[list[str], list[tuple[str, str, dict[str, dict[str, object]]]]]:
+def idi_wide(
+    df: pl.DataFrame,
+) -> tuple[list[str], list[tuple[str, str, dict[str, dict[str, object]]]]]:
     """Editions, and per country (iso3, name, {edition: row}) for a table."""
     if df.is_empty():
         return [], []

@@ -18,9 +18,7 @@ from textual.markup import escape
 from textual.widgets import ContentSwitcher, DataTable, Static
 from textual_plotext.plot import Plot
 
-from ..core import FOCUS
-from ..core import infra
-from ..core import queries as q
+from ..core import FOCUS, infra
 from ..widgets.chart import Chart, split_gaps
 from ..widgets.lists import KeyTable
 from .base import Pane, Provenance
@@ -40,18 +38,25 @@ COLORS = ("cyan", "orange", "green", "magenta", "yellow")
 FOTN_STATUS = {"Free": "F", "Partly Free": "PF", "Not Free": "NF"}
 
 
-def draw_series(plt: Plot, chart: Chart, grid: pl.DataFrame, names: dict[str, str], meta: infra.SeriesMeta) -> None:
+def draw_series(
+    plt: Plot, chart: Chart, grid: pl.DataFrame, names: dict[str, str], meta: infra.SeriesMeta
+) -> None:
     """One line per country; a missing year breaks the line (a gap stays a gap)."""
     years: list[int] = sorted(set(grid["year"].to_list()))
     for i, iso3 in enumerate(FOCUS):
         s = grid.filter(pl.col("iso3") == iso3).sort("year")
         for j, (rx, ry) in enumerate(split_gaps(s["year"].to_list(), s["value"].to_list())):
-            plt.plot(rx, ry, marker=chart.marker(i), color=COLORS[i % len(COLORS)],
-                     label=names.get(iso3, iso3) if j == 0 else None)
+            plt.plot(
+                rx,
+                ry,
+                marker=chart.marker(i),
+                color=COLORS[i % len(COLORS)],
+                label=names.get(iso3, iso3) if j == 0 else None,
+            )
     if years:
         step = 5 if len(years) > 12 else 2
-        ticks = [y for y in years if y % step == 0]
-        plt.xticks(ticks, [str(y) for y in ticks])
+        ticks: list[float] = [y for y in years if y % step == 0]
+        plt.xticks(ticks, [str(int(y)) for y in ticks])
     plt.ylim(0, None)
     plt.title(meta.name)
     plt.xlabel("year")
@@ -153,7 +158,9 @@ class InfrastructurePane(Pane):
         hint = "[ ] view · i series · s source"
         if self.view in ("price", "casa"):
             hint += " · ↑↓ row" if not self.ddx.ascii_mode else " · up/down row"
-        self.query_one("#infra-head", Static).update("".join(parts) + f"\n[dim]{escape(hint)}[/dim]")
+        self.query_one("#infra-head", Static).update(
+            "".join(parts) + f"\n[dim]{escape(hint)}[/dim]"
+        )
 
     # series ---------------------------------------------------------------------------
     def _show_series(self, code: str) -> None:
@@ -163,7 +170,9 @@ class InfrastructurePane(Pane):
         self.latest = infra.latest(self.ds, code)
         self.gaps = infra.gap_years(self.ds, code)
         grid, names, meta = self.grid, self.names, self.meta
-        self.query_one("#infra-chart", Chart).show(lambda plt, c: draw_series(plt, c, grid, names, meta), ("series", code))
+        self.query_one("#infra-chart", Chart).show(
+            lambda plt, c: draw_series(plt, c, grid, names, meta), ("series", code)
+        )
         self.query_one("#infra-latest", Static).update(self._latest_text())
 
     def _latest_text(self) -> str:
@@ -172,11 +181,15 @@ class InfrastructurePane(Pane):
             if r["year"] is None:
                 cells.append(f"{escape(r['country'])}: no data")
             else:
-                cells.append(f"[b]{escape(r['country'])}: latest {r['year']}[/b] ({r['value']:.1f})")
+                cells.append(
+                    f"[b]{escape(r['country'])}: latest {r['year']}[/b] ({r['value']:.1f})"
+                )
         lines = [" · ".join(cells)]
         gaps = [f"{c} {infra.year_ranges(ys)}" for c, ys in self.gaps.items() if ys]
         if gaps:
-            lines.append(f"[dim]Gaps in the source (a break in a line): {escape('; '.join(gaps))}[/dim]")
+            lines.append(
+                f"[dim]Gaps in the source (a break in a line): {escape('; '.join(gaps))}[/dim]"
+            )
         return "\n".join(lines)
 
     # price ------------------------------------------------------------------------------
@@ -187,16 +200,30 @@ class InfrastructurePane(Pane):
             rank = "—" if r["rank"] is None else str(r["rank"])
             if r["rank"] is not None and r["n_countries"] is not None:
                 rank += f" of {r['n_countries']}"
-            table.add_row(r["country"], str(r["year"]), f"{r['usd_per_gb']:g}", rank, r["source_id"], key=str(i))
+            table.add_row(
+                r["country"],
+                str(r["year"]),
+                f"{r['usd_per_gb']:g}",
+                rank,
+                r["source_id"],
+                key=str(i),
+            )
         self._price_note(0)
 
     def _price_note(self, row: int) -> None:
-        head = ("Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
-                "files themselves were not stored). Rank 1 = cheapest.")
+        head = (
+            "Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
+            "files themselves were not stored). Rank 1 = cheapest."
+        )
         text = f"[dim]{escape(head)}[/dim]"
         if len(self.price) and 0 <= row < len(self.price):
             r = self.price.row(row, named=True)
-            text = f"[b]{escape(r['country'])} {r['year']}[/b]: " + escape(r["note"] or "no note") + "\n" + text
+            text = (
+                f"[b]{escape(r['country'])} {r['year']}[/b]: "
+                + escape(r["note"] or "no note")
+                + "\n"
+                + text
+            )
         self.query_one("#infra-price-note", Static).update(text)
 
     # Digital CASA -----------------------------------------------------------------------
@@ -207,15 +234,28 @@ class InfrastructurePane(Pane):
         for i, r in enumerate(self.casa.iter_rows(named=True)):
             status = mark if r["status"] == "conflict" else r["status"]
             amount = "—" if r["amount_usd_million"] is None else f"{r['amount_usd_million']:g}"
-            table.add_row(r["date"] or "undated", r["iso3"], amount, status, r["project"], r["date_type"] or "", key=str(i))
+            table.add_row(
+                r["date"] or "undated",
+                r["iso3"],
+                amount,
+                status,
+                r["project"],
+                r["date_type"] or "",
+                key=str(i),
+            )
         lines = []
-        for group, rows in infra.casa_conflicts(self.casa).items():
+        for rows in infra.casa_conflicts(self.casa).values():
             dates = " vs ".join(d or "undated" for d in rows["date"])
-            what = f"{rows['iso3'][0]} " + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
+            what = (
+                f"{rows['iso3'][0]} "
+                + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
+            )
             lines.append(f"{mark}: {escape(what)} {escape(dates)}; both shown, neither preferred.")
         undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
         if len(undated):
-            lines.append(f"undated: {escape(', '.join(undated['iso3']))} (no date in the stored sources)")
+            lines.append(
+                f"undated: {escape(', '.join(undated['iso3']))} (no date in the stored sources)"
+            )
         self.query_one("#infra-casa-conflicts", Static).update("\n".join(lines))
         self._casa_note(0)
 
@@ -237,16 +277,22 @@ class InfrastructurePane(Pane):
 
     def _fotn_table(self, scale: str) -> Group:
         editions, rows = infra.fotn_wide(self.fotn[scale])
-        by_row = {(r["iso3"], r["edition_year"]): r for r in self.fotn[scale].iter_rows(named=True)} if len(self.fotn[scale]) else {}
+        by_row = (
+            {(r["iso3"], r["edition_year"]): r for r in self.fotn[scale].iter_rows(named=True)}
+            if len(self.fotn[scale])
+            else {}
+        )
         if scale == "current":
             title = "CURRENT scale (2019 on): 0-100, HIGHER = freer"
         else:
-            title = "LEGACY scale (before 2019): 0-100, LOWER = freer; not comparable with the above"
+            title = (
+                "LEGACY scale (before 2019): 0-100, LOWER = freer; not comparable with the above"
+            )
         table = Table(box=self._box(), pad_edge=False, show_edge=False)
         table.add_column("Country", no_wrap=True)
         for e in editions:
             table.add_column(str(e), justify="right")
-        for iso3, name, scores in rows:
+        for iso3, name, _scores in rows:
             cells = []
             for e in editions:
                 r = by_row.get((iso3, e))
@@ -261,7 +307,10 @@ class InfrastructurePane(Pane):
 
     def _fotn_renderable(self) -> RenderableType:
         parts: list[RenderableType] = [
-            Text("Freedom House, Freedom on the Net. Two scales, shown apart, never on one axis.", style="dim")
+            Text(
+                "Freedom House, Freedom on the Net. Two scales, shown apart, never on one axis.",
+                style="dim",
+            )
         ]
         for scale in infra.FOTN_SCALES:
             if len(self.fotn[scale]):
@@ -269,7 +318,9 @@ class InfrastructurePane(Pane):
         missing = infra.fotn_missing(self.ds)
         foot = "F Free · PF Partly Free · NF Not Free · — score not in the stored source."
         if missing:
-            foot += " No scores stored for " + ", ".join(self.names.get(c, c) for c in missing) + "."
+            foot += (
+                " No scores stored for " + ", ".join(self.names.get(c, c) for c in missing) + "."
+            )
         parts.append(Text(foot, style="dim"))
         return Group(*parts)
 
@@ -289,41 +340,86 @@ class InfrastructurePane(Pane):
                 elif r["rank"] is None:
                     out.append("not included" if "not included" in str(r["note"] or "") else "—")
                 else:
-                    out.append(f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"]))
+                    out.append(
+                        f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"])
+                    )
             table.add_row(name, *out)
         return Group(
-            Text("ITU ICT Development Index: world ranks only (no index values were found)", style="bold"),
+            Text(
+                "ITU ICT Development Index: world ranks only (no index values were found)",
+                style="bold",
+            ),
             table,
-            Text("Rank 1 = most developed. The 2013 edition is identified by matching ranks in the press "
-                 "(see s for each note and source). Blank: no stored figure.", style="dim"),
+            Text(
+                "Rank 1 = most developed. The 2013 edition is identified by matching ranks in the press "
+                "(see s for each note and source). Blank: no stored figure.",
+                style="dim",
+            ),
         )
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
         items: list[Provenance] = []
+        cav: tuple[str, ...]
         if self.view in SERIES_VIEW:
             for r in self.latest.iter_rows(named=True):
                 gaps = self.gaps.get(r["iso3"], [])
                 cav = ("gap",) if gaps or r["year"] is None else ()
                 if r["year"] is None:
-                    items.append(Provenance(f"{r['country']}: {self.meta.short}: no data", None, ("gap",)))
+                    items.append(
+                        Provenance(f"{r['country']}: {self.meta.short}: no data", None, ("gap",))
+                    )
                     continue
-                detail = f"latest {r['year']}" + (f"; gaps {infra.year_ranges(gaps)}" if gaps else "")
-                items.append(Provenance(f"{r['country']}: {self.meta.short} {r['value']:.1f} ({r['year']})",
-                                        r["source_id"], cav, detail))
-            items.append(Provenance(f"Series: {self.meta.name}", self.meta.source_id, (), self.meta.note or ""))
+                detail = f"latest {r['year']}" + (
+                    f"; gaps {infra.year_ranges(gaps)}" if gaps else ""
+                )
+                items.append(
+                    Provenance(
+                        f"{r['country']}: {self.meta.short} {r['value']:.1f} ({r['year']})",
+                        r["source_id"],
+                        cav,
+                        detail,
+                    )
+                )
+            items.append(
+                Provenance(
+                    f"Series: {self.meta.name}", self.meta.source_id, (), self.meta.note or ""
+                )
+            )
         elif self.view == "price":
             for r in self.price.iter_rows(named=True):
-                items.append(Provenance(f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
-                                        r["source_id"], (), r["note"] or ""))
+                items.append(
+                    Provenance(
+                        f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
+                        r["source_id"],
+                        (),
+                        r["note"] or "",
+                    )
+                )
         elif self.view == "casa":
             rows = list(self.casa.iter_rows(named=True)) if len(self.casa) else []
             rows.sort(key=lambda r: r["status"] != "conflict")  # conflicts first, order kept
             for r in rows:
-                cav = ("conflict",) if r["status"] == "conflict" else ("gap",) if r["status"] == "undated" else ()
-                amount = "no amount" if r["amount_usd_million"] is None else f"US$ {r['amount_usd_million']:g}m"
-                items.append(Provenance(f"{r['project']}: {amount}, {r['date'] or 'undated'}",
-                                        r["source_id"], cav, r["note"] or ""))
+                cav = (
+                    ("conflict",)
+                    if r["status"] == "conflict"
+                    else ("gap",)
+                    if r["status"] == "undated"
+                    else ()
+                )
+                amount = (
+                    "no amount"
+                    if r["amount_usd_million"] is None
+                    else f"US$ {r['amount_usd_million']:g}m"
+                )
+                items.append(
+                    Provenance(
+                        f"{r['project']}: {amount}, {r['date'] or 'undated'}",
+                        r["source_id"],
+                        cav,
+                        r["note"] or "",
+                    )
+                )
         elif self.view == "fotn":
             for scale in infra.FOTN_SCALES:
                 for r in self.fotn[scale].iter_rows(named=True):
@@ -331,13 +427,25 @@ class InfrastructurePane(Pane):
                     if r["total_score"] is None:
                         cav += ("gap",)
                     score = "—" if r["total_score"] is None else r["total_score"]
-                    items.append(Provenance(f"{r['country']} FOTN {r['edition_year']} ({scale} scale): {score}",
-                                            r["source_id"], cav, r["note"] or ""))
+                    items.append(
+                        Provenance(
+                            f"{r['country']} FOTN {r['edition_year']} ({scale} scale): {score}",
+                            r["source_id"],
+                            cav,
+                            r["note"] or "",
+                        )
+                    )
         elif self.view == "idi":
             for r in self.idi.iter_rows(named=True):
                 cav = ("gap",) if r["rank"] is None else ()
-                items.append(Provenance(f"{r['country']} {r['edition']}: rank {r['rank'] or '—'}",
-                                        r["source_id"], cav, r["note"] or ""))
+                items.append(
+                    Provenance(
+                        f"{r['country']} {r['edition']}: rank {r['rank'] or '—'}",
+                        r["source_id"],
+                        cav,
+                        r["note"] or "",
+                    )
+                )
         return items
 
     def current_frame(self) -> pl.DataFrame:
@@ -348,8 +456,11 @@ class InfrastructurePane(Pane):
         if self.view == "casa":
             return self.casa
         if self.view == "fotn":
-            return pl.concat([f for f in self.fotn.values() if len(f)], how="vertical") if any(
-                len(f) for f in self.fotn.values()) else pl.DataFrame()
+            return (
+                pl.concat([f for f in self.fotn.values() if len(f)], how="vertical")
+                if any(len(f) for f in self.fotn.values())
+                else pl.DataFrame()
+            )
         return self.idi
 
     def describe_state(self) -> str:

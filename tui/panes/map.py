@@ -5,14 +5,13 @@ labels and a caption on boundaries and sources."""
 from __future__ import annotations
 
 import polars as pl
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from rich.text import Text
 from textual.markup import escape
 from textual.widgets import Static
 
-from ..core import FOCUS
-from ..core import geo
+from ..core import FOCUS, geo
 from ..core import queries as q
 from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
@@ -119,16 +118,27 @@ class MapPane(Pane):
             if r["status"] == "gap":
                 cav.append("gap")
             val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
-            items.append(Provenance(f"{r['country']}: {short} {val}", r["source_id"], tuple(cav), f"edition {year}"))
+            items.append(
+                Provenance(
+                    f"{r['country']}: {short} {val}", r["source_id"], tuple(cav), f"edition {year}"
+                )
+            )
         others = self.shown().filter(~pl.col("focus"))
         for src in sorted(set(others["source_id"].drop_nulls())):
             n = len(others.filter(pl.col("source_id") == src))
             items.append(
-                Provenance(f"Neighbours: {short} of {n} countries", src, geo.map_caveats(year), f"edition {year}")
+                Provenance(
+                    f"Neighbours: {short} of {n} countries",
+                    src,
+                    geo.map_caveats(year),
+                    f"edition {year}",
+                )
             )
         gaps = self.shown().filter(pl.col("status") != "value")
         if len(gaps):
-            words = ", ".join(f"{r['iso3']} ({STATUS_WORD[r['status']]})" for r in gaps.iter_rows(named=True))
+            words = ", ".join(
+                f"{r['iso3']} ({STATUS_WORD[r['status']]})" for r in gaps.iter_rows(named=True)
+            )
             items.append(
                 Provenance(
                     f"No data class: {words}",

@@ -134,9 +134,9 @@ class RankingsPane(Pane):
         view = view.sort("value", descending=False, nulls_last=False)
         labels = view["iso3"].to_list()
         values = view["value"].to_list()
-        title = f"{short} {year}" + ("" if self.scope == "central-asia" else " (the five)")
+        title = f"{short} {year}, index 0-1" + ("" if self.scope == "central-asia" else " (the five)")
         self.query_one("#rank-bars", Chart).show(
-            lambda plt, c: draw_hbars(plt, c, labels, values, title, "index 0-1"),
+            lambda plt, c: draw_hbars(plt, c, labels, values, title, ""),
             ("bars", year, short, tuple(labels), tuple(values)),
         )
 

@@ -8,7 +8,6 @@ from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..core import queries as q
 from ..demo import Step, tour_steps
 
 if TYPE_CHECKING:
@@ -95,11 +94,9 @@ class Tour:
             if item.source_id and item.source_id not in ids:
                 ids.append(item.source_id)
         if not ids:
-            return "Sources: see the Sources pane (4)"
-        first = q.source(self.app.dataset, ids[0])
-        head = f"{first['publisher']}" if first else ids[0]
-        more = f" + {len(ids) - 1} more" if len(ids) > 1 else ""
-        return f"Source: {head} [{ids[0]}]{more}; s lists them all"
+            return "Sources: see the Sources pane; s shows what this pane draws on"
+        more = f" +{len(ids) - 3}" if len(ids) > 3 else ""
+        return f"Sources on screen: {', '.join(ids[:3])}{more}; s for details"
 
     def update_caption(self) -> None:
         step = self.step

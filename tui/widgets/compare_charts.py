@@ -45,7 +45,10 @@ def draw_grouped_bars(
         width=0.7,
     )
     plt.ylim(0, 1)
-    plt.yticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
+    if chart.size.height >= 12:
+        plt.yticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
+    else:  # too few rows for five labels: fewer, so none is dropped at random
+        plt.yticks([0, 0.5, 1], ["0", ".5", "1"])
     plt.title(title)
 
 

@@ -71,7 +71,9 @@ class ChoroplethMap(Widget):
     def ascii(self) -> bool:
         return bool(getattr(self.app, "ascii_mode", False))
 
-    def show(self, geometry: MapGeometry, fill: Classes, focus: frozenset[str], key: Hashable) -> None:
+    def show(
+        self, geometry: MapGeometry, fill: Classes, focus: frozenset[str], key: Hashable
+    ) -> None:
         """Draw ``geometry`` filled by ``fill``; a no-op if ``key`` is unchanged."""
         if key == self._key and self.geometry is geometry:
             return

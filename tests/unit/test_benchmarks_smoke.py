@@ -1,0 +1,56 @@
+"""The scale benchmark's --data Parquet path, at a tiny size: the generated
+WDI-shaped table loads lazily (never collected whole) and the Countries
+figure still comes from it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tui.core import Dataset, loader
+from tui.core import queries as q
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def test_scale_table_stays_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import scale
+
+    info = scale.generate(tmp_path, rows=50_000, years=range(2020, 2024))
+    assert info["rows"] >= 50_000
+    # Treat 50k rows as "large" so the lazy path (aggregate checks, no collect) is taken.
+    monkeypatch.setattr(loader, "ROW_CHECK_LIMIT", 10_000)
+    ds = Dataset(ROOT / "data", [tmp_path])
+    ds.validate_all()
+    assert "indicators" not in ds._eager  # never materialised
+    plan = ds.lazy("indicators").explain()
+    assert "parquet" in plan.lower()  # a scan of the file, not an in-memory frame
+    fig = q.latest_value(ds, "KAZ", "IT.NET.USER.ZS")
+    expected = (
+        pl.read_parquet(tmp_path / "indicators.parquet")
+        .filter(pl.col("iso3") == "KAZ", pl.col("indicator_code") == "IT.NET.USER.ZS")
+        .sort("year")
+        .row(-1, named=True)
+    )
+    assert (fig.value, fig.year, fig.source_id) == (expected["value"], 2023, "itu_internet_users")
+
+
+def test_scale_table_bad_country_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scale
+
+    scale.generate(tmp_path, rows=20_000, years=range(2022, 2024))
+    path = tmp_path / "indicators.parquet"
+    df = pl.read_parquet(path)
+    df.with_columns(
+        pl.when(pl.int_range(pl.len()) == 7).then(pl.lit("XXX")).otherwise("iso3").alias("iso3")
+    ).write_parquet(path)
+    monkeypatch.setattr(loader, "ROW_CHECK_LIMIT", 5_000)
+    ds = Dataset(ROOT / "data", [tmp_path])
+    with pytest.raises(loader.DataError, match="unknown country code 'XXX'"):
+        ds.lazy("indicators")
