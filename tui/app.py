@@ -51,6 +51,9 @@ class DDXApp(App[None]):
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     COMMANDS = App.COMMANDS | {DDXCommands}
     ENABLE_COMMAND_PALETTE = True
+    # Focus is placed by _focus_active; Textual's own auto-focus could land late
+    # on the Goals list and pull the tabs back after a number key was pressed.
+    AUTO_FOCUS = None
 
     BINDINGS = [
         Binding("1", "show_pane(0)", "Goals", show=False, id="pane1"),

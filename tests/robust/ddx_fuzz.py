@@ -339,26 +339,43 @@ async def settle(app: Any) -> bool:
     nodes = {app, screen}
     if screen.focused is not None:
         nodes.update(screen.focused.ancestors_with_self)
-    flags = []
+    pending = 0
+    all_done = asyncio.Event()
+
+    def one_done() -> None:
+        nonlocal pending
+        pending -= 1
+        if pending == 0:
+            all_done.set()
+
     for node in nodes:
-        flag = asyncio.Event()
-        if node.call_later(flag.set):
-            flags.append(flag)
-    waits = [asyncio.ensure_future(f.wait()) for f in flags]
-    crash = asyncio.ensure_future(app._exception_event.wait())
-    done = asyncio.ensure_future(asyncio.gather(*waits))
-    finished, _ = await asyncio.wait({done, crash}, timeout=ANSWER_TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
-    for task in (*waits, crash, done):
+        if node.call_later(one_done):
+            pending += 1
+    if not pending:
+        return True
+    waits = [asyncio.ensure_future(all_done.wait()), asyncio.ensure_future(app._exception_event.wait())]
+    finished, unfinished = await asyncio.wait(waits, timeout=ANSWER_TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
+    for task in unfinished:
         task.cancel()
     if not finished:
         raise InvariantBroken(f"the app did not answer a key within {ANSWER_TIMEOUT:g} s")
-    return done in finished
+    return all_done.is_set()
 
 
-def make_fuzz_app(demo: bool = False) -> Any:
-    from tui.app import Options, make_app
+def pane_ids() -> list[str]:
+    from tui.panes import PANE_CLASSES
 
-    return make_app(options=Options(demo=demo, demo_interval=0.05 if demo else None))
+    return [c.pane_id for c in PANE_CLASSES]
+
+
+def make_fuzz_app(dataset: Any = None, start: str | None = None, demo: bool = False) -> Any:
+    """The explorer on the built-in data (one Dataset may be shared by sessions)."""
+    from tui.app import DDXApp, Options
+    from tui.core import Dataset
+    from tui.paths import data_dir
+
+    ds = dataset if dataset is not None else Dataset(data_dir())
+    return DDXApp(ds, Options(start=start, demo=demo, demo_interval=0.3 if demo else None))
 
 
 def demo_available() -> bool:

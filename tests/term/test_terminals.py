@@ -94,7 +94,8 @@ def run_session(name: str) -> Session:
                 t.wait_change(before, timeout=40)
             else:
                 # Generous: the machine may be busy; a pass takes a second or two.
-                t.wait_for(READY[pane], timeout=40)
+                ok = t.wait_for(READY[pane], timeout=40)
+                if not ok: print("DEBUG", name, pane, repr(bytes(t.raw[-300:])), flush=True)
                 if pane == "countries":
                     t.wait_for("UN rank", timeout=20)
                 t.settle(0.25)

@@ -1,0 +1,98 @@
+"""Key and resize fuzzing (Hypothesis chooses; see ddx_fuzz.py for the
+session and its invariants). At least 2,000 keys per run, across every pane,
+the help screen, the palette and demo mode, with random resizes from 20x8 to
+250x80. The seed is printed in the terminal summary and in any failure;
+replay a run with ``DDX_FUZZ_SEED=<seed> pytest tests/robust/test_fuzz.py``.
+``DDX_FUZZ_KEYS`` changes the number of keys (default 2000).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
+
+import ddx_fuzz as fz
+
+KEYS = int(os.environ.get("DDX_FUZZ_KEYS", "2000"))
+PER_SESSION = 400  # keys per app session (one Hypothesis example)
+
+
+@pytest.fixture
+def quiet_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Anything the app might write (exports, screenshots) lands in tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_fuzz_keys_and_resizes(
+    fuzz_seed: int, fuzz_report: list[str], record_property, quiet_home: Path
+) -> None:
+    from tui.core import Dataset
+    from tui.paths import data_dir
+
+    dataset = Dataset(data_dir())
+    stats = fz.Stats()
+    demo = fz.demo_available()
+    sessions = max(2, math.ceil(KEYS / PER_SESSION))
+    started = time.monotonic()
+    replay = f"seed {fuzz_seed}; replay with DDX_FUZZ_SEED={fuzz_seed}"
+    print(f"ddx fuzz: {replay}")
+    record_property("fuzz_seed", fuzz_seed)
+
+    @settings(
+        max_examples=sessions,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],  # each example is a whole app session: no shrinking
+        suppress_health_check=list(HealthCheck),
+        print_blob=False,
+    )
+    @seed(fuzz_seed)
+    @given(
+        start=st.sampled_from(fz.pane_ids()),
+        size=st.tuples(st.integers(20, 250), st.integers(8, 80)),
+        steps_seed=st.integers(0, 2**64 - 1),
+    )
+    def session(start: str, size: tuple[int, int], steps_seed: int) -> None:
+        # Hypothesis picks each session's opening pane, terminal size and the seed
+        # of its key sequence. (Drawing every key from Hypothesis makes its first,
+        # "simplest" example one key pressed 400 times; a seeded sequence is a
+        # real fuzz from the first example on, and as replayable.)
+        last = stats.sessions == sessions - 1
+        in_demo = demo and last  # the demo tour's timer moves the panes under the keys
+        app = fz.make_fuzz_app(dataset, start=start, demo=in_demo)
+        chooser = fz.RandomChooser(random.Random(f"{fuzz_seed}:{steps_seed}"))
+        n = max(1, min(PER_SESSION, KEYS - stats.keys)) if last else PER_SESSION
+        log: list[str] = []
+        try:
+            asyncio.run(fz.run_session(app, chooser, n, stats, log, size=size))
+        except Exception as exc:
+            mode = "demo" if in_demo else f"start={start}"
+            raise AssertionError(
+                f"fuzz failure ({mode}, size={size}, steps_seed={steps_seed}, {replay}): "
+                f"{exc!r}; last keys: {log[-20:]}"
+            ) from exc
+
+    session()
+    elapsed = time.monotonic() - started
+    summary = (
+        f"ddx fuzz: {replay}: {stats.keys} keys ({stats.bound_keys} distinct bound keys), "
+        f"{stats.resizes} resizes, {stats.sessions} sessions"
+        f"{' (last in demo mode)' if demo else ''}, "
+        f"{stats.quits} quit requests and {stats.screenshots} screenshots recorded, in {elapsed:.0f} s"
+    )
+    print(summary)
+    fuzz_report.append(summary)
+    record_property("fuzz_keys", stats.keys)
+    record_property("fuzz_resizes", stats.resizes)
+    assert stats.keys >= KEYS, summary
+    assert stats.resizes > 0, summary
