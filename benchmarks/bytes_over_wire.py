@@ -135,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     cols, rows = (int(v) for v in args.size.lower().split("x"))
     res = measure(args.repeat, cols, rows, args.extra)
-    print(f"bytes written to a {cols}x{rows} pty ({', '.join(args.extra) or 'default options'}),"
-          f" median of {args.repeat}; budget {args.budget} B per interaction")
+    print(
+        f"bytes written to a {cols}x{rows} pty ({', '.join(args.extra) or 'default options'}),"
+        f" median of {args.repeat}; budget {args.budget} B per interaction"
+    )
     over = False
     for name, values in res.items():
         med = statistics.median(values)

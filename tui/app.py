@@ -45,6 +45,25 @@ class Options:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+class _Tabs(TabbedContent):
+    """TabbedContent that ignores a stale "a widget in this pane got focus".
+
+    Focus is applied after a refresh; when keys arrive in a burst (typed ahead
+    over SSH, or on a busy machine) the focus meant for the previous pane can
+    land after the next pane was chosen, and TabbedContent would switch back.
+    Here the tab is only ever chosen by the user (number keys, palette, tabs).
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.stop()
+        if event.tab_pane.id != self.active:
+            # Focus meant for a pane the user has left: keep the chosen tab and
+            # put focus back in it.
+            app = self.app
+            if isinstance(app, DDXApp):
+                app.call_after_refresh(app._focus_active)
+
+
 class DDXApp(App[None]):
     TITLE = "ddx"
     SUB_TITLE = "Digital Diplomacy Explorer"
@@ -111,7 +130,7 @@ class DDXApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡" if not self.ascii_mode else "=")
         with Container(id="main"):
-            with TabbedContent(id="tabs"):
+            with _Tabs(id="tabs"):
                 for i, cls in enumerate(PANE_CLASSES, start=1):
                     with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
                         yield cls(id=cls.pane_id)
@@ -250,6 +269,14 @@ class DDXApp(App[None]):
                 self.country = q.resolve_country(self.dataset, arg)
 
     # -- screens -------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .commands import DDXCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(DDXCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

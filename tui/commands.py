@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from .core import FOCUS, INDICES
 from .core import queries as q
@@ -54,3 +54,17 @@ class DDXCommands(Provider):
             await self.app.run_action(action)
 
         return run
+
+
+class DDXCommandPalette(CommandPalette):
+    """Textual's palette, minus a crash: PageUp/PageDown typed right after
+    Ctrl+P, before the list is laid out, raised KeyError (Textual 8.2.8)."""
+
+    def _action_command_list(self, action: str) -> None:
+        if action in ("page_up", "page_down"):
+            from .widgets.lists import ready_to_page
+
+            command_list = self.query_one(CommandList)
+            if command_list.option_count and not ready_to_page(command_list):
+                return
+        super()._action_command_list(action)

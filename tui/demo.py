@@ -177,7 +177,9 @@ def positive_seconds(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"the interval must be a positive number of seconds, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"the interval must be a positive number of seconds, not {text!r}"
+        )
     return value
 
 

@@ -97,7 +97,9 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
     return 0
 
 
@@ -111,10 +113,16 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
     )
     add_data(p)
     add_tui(p)
-    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
-    p.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     p.add_argument(
-        "--public-url", metavar="URL", help="the URL browsers use, if not http://HOST:PORT (a proxy)"
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    p.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the URL browsers use, if not http://HOST:PORT (a proxy)",
     )
     p.add_argument("--demo", action="store_true", help="serve the guided tour (ddx demo)")
     p.set_defaults(handler=run_serve)

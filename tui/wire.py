@@ -143,7 +143,13 @@ def _ascii_table() -> dict[int, str]:
         elif "UP" in name and " AND " not in name or "DOWN" in name and " AND " not in name:
             table[cp] = "|"
         elif "DIAGONAL" in name:
-            table[cp] = "/" if "UPPER RIGHT TO LOWER LEFT" in name else "\\" if "UPPER LEFT" in name else "X"
+            table[cp] = (
+                "/"
+                if "UPPER RIGHT TO LOWER LEFT" in name
+                else "\\"
+                if "UPPER LEFT" in name
+                else "X"
+            )
         else:
             table[cp] = "+"
     for cp in range(0x2580, 0x25A0):  # block elements: shades keep their order
@@ -156,19 +162,12 @@ def _ascii_table() -> dict[int, str]:
     # Chart markers, in tui/widgets/chart.py order, onto its ASCII markers.
     for u, a in zip("●■▲◆✚★▼◇", "ox+*#@%&", strict=True):
         table[ord(u)] = a
-    # Arrows and punctuation that text uses.
-    table.update(
-        {
-            ord(k): v
-            for k, v in {
-                "▲": "^", "▼": "v", "◀": "<", "▶": ">", "◂": "<", "▸": ">", "→": ">", "←": "<",
-                "↑": "^", "↓": "v", "—": "-", "–": "-", "−": "-", "·": ".", "•": "*", "…": ".",
-                "≡": "=", "’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "≈": "~", "≥": ">",
-                "≤": "<", "✓": "v", "✔": "v", "✗": "x", "○": "o", "◯": "o", "□": "#", "◻": "#",
-                "⏎": "<", "🔎": "> ",
-            }.items()
-        }
-    )
+    # Arrows and punctuation that text uses (each one cell, so one ASCII character).
+    for u, a in zip(
+        "▲▼◀▶◂▸→←↑↓—–−·•…≡’‘“”×≈≥≤✓✔✗○◯□◻⏎", "^v<><>><^v---.*.=''\"\"x~><vvxoo##<", strict=True
+    ):
+        table[ord(u)] = a
+    table[ord("🔎")] = "> "  # two cells wide
     return table
 
 

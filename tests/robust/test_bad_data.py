@@ -8,7 +8,9 @@ Layout of the corpus:
 - ``bad/data/<case>/``: a ``--data`` directory holding one malformed table;
 - ``bad/un/<case>.csv``: a malformed UN E-Government Data Center export;
 - ``bad/loads/<case>/``: byte-order mark, CRLF and other variants that are
-  *not* errors and must load.
+  *not* errors and must load;
+- ``bad/loads_un/<case>.csv``: what real UN exports contain and the importer
+  accepts (BOM, CRLF, every row repeated, an extra column).
 
 The 50 MB files of junk are generated into tmp_path at test time.
 """
@@ -205,7 +207,9 @@ def test_data_option_loads(
     if argv is not None:
         assert cli.main(argv) == 0
         _, err = capsys.readouterr()
-        assert err == ""
+        assert "Traceback" not in err
+        if "--out" in argv:
+            assert "KAZ" in (tmp_path / "out.csv").read_text()
 
 
 # -- 50 MB of junk ------------------------------------------------------------------
@@ -285,4 +289,134 @@ def test_subprocess_no_traceback(junk_dirs: dict[str, Path], tmp_path: Path) -> 
         assert proc.stdout == ""
         assert proc.stderr == f"ddx: {want}\n"
         assert "Traceback" not in proc.stderr
+    if _import_available():
+        bad = BAD / "un" / "unclosed_quote.csv"
+        proc = _run("import-un", str(bad), env=env)
+        assert (proc.returncode, proc.stdout) == (2, "")
+        line, column, message = UN_CASES["unclosed_quote"]
+        assert proc.stderr == f"ddx: {bad}:{line}:{column}: {message}\n"
     assert not (tmp_path / "xdg").exists(), "nothing written to the user's data dir"
+
+# -- ddx import-un FILE --------------------------------------------------------------
+UN_HEADER = (
+    "Survey Year, Country Name, E-Government Rank, E-Government Index, E-Participation Index, "
+    "Online Service Index, Human Capital Index, Telecommunication Infrastructure Index"
+)
+# The same faults in a UN E-Government Data Center export. (An unknown ISO3 is an
+# unknown country name there; the export has no source_id column: the importer
+# writes the source row itself.)
+UN_CASES: dict[str, tuple[int, int, str]] = {
+    "missing_column": (
+        1,
+        8,
+        f"missing column 'E-Government Index'; a UN E-Government Data Center export has: {UN_HEADER}",
+    ),
+    "wrong_type": (3, 4, "column 'E-Government Index': expected a number from 0 to 1, got 'high'"),
+    "bad_utf8": (3, 14, "not valid UTF-8 (byte 0xe1); save the file as UTF-8"),
+    "empty_file": (1, 1, "file is empty; expected a header row: " + UN_HEADER.replace(", ", ",")),
+    "header_only": (2, 1, "no data rows (only a header, or only unassessed placeholder rows)"),
+    "duplicate_key": (
+        5,
+        4,
+        "Kazakhstan (KAZ) 2020 appears again with a different 'E-Government Index' "
+        "(0.84; line 2 has 0.8375)",
+    ),
+    "unknown_country": (
+        3,
+        2,
+        "unknown country name 'Kyrgyzstn'; did you mean Kyrgyzstan (KGZ)? "
+        "(teach ddx a new name with a country_aliases.csv: alias,iso3,source_id)",
+    ),
+    "index_out_of_range": (
+        3,
+        6,
+        "column 'Online Service Index': expected a number from 0 to 1 "
+        "(only the 2003-2005 readiness indices may exceed 1), got '1.25'",
+    ),
+    "rank_zero": (4, 3, "column 'E-Government Rank': expected a whole number from 1 to 250, got '0'"),
+    "rank_negative": (
+        2,
+        3,
+        "column 'E-Government Rank': expected a whole number from 1 to 250, got '-29'",
+    ),
+    "rank_non_numeric": (
+        3,
+        3,
+        "column 'E-Government Rank': expected a whole-number rank (174 or 174.0), got '83rd'",
+    ),
+    "rank_fraction": (
+        3,
+        3,
+        "column 'E-Government Rank': expected a whole-number rank (174 or 174.0), got '83.5'",
+    ),
+    "implausible_year": (
+        4,
+        1,
+        "column 'Survey Year': 2021 is not a UN E-Government Survey year "
+        "(2003, 2004, 2005, or an even year from 2008)",
+    ),
+    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "short_row": (3, 8, "expected 8 fields, found 7"),
+    "blank_index": (4, 4, "column 'E-Government Index' is blank; expected a number from 0 to 1"),
+}
+UN_LOADS = ("bom", "crlf", "repeated_rows", "extra_column")
+
+
+def _import_available() -> bool:
+    return "import-un" in _subcommands()
+
+
+needs_import = pytest.mark.skipif(not _import_available(), reason="ddx import-un not built yet")
+
+
+def _user_dir_files() -> dict[str, bytes]:
+    from tui.paths import user_data_dir
+
+    d = user_data_dir()
+    if not d.is_dir():
+        return {}
+    return {str(p.relative_to(d)): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()}
+
+
+def test_un_corpus_is_complete() -> None:
+    assert {p.stem for p in (BAD / "un").glob("*.csv")} == set(UN_CASES)
+    assert {p.stem for p in (BAD / "loads_un").glob("*.csv")} == set(UN_LOADS)
+
+
+@needs_import
+@pytest.mark.parametrize("case", sorted(UN_CASES))
+def test_import_un_message(case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = BAD / "un" / f"{case}.csv"
+    line, column, message = UN_CASES[case]
+    before = _user_dir_files()
+    assert cli.main(["import-un", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"ddx: {path}:{line}:{column}: {message}\n")
+    assert _user_dir_files() == before, "nothing written to the user's data directory"
+
+
+@needs_import
+@pytest.mark.parametrize("case", UN_LOADS)
+def test_import_un_tolerates(case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = BAD / "loads_un" / f"{case}.csv"
+    assert cli.main(["import-un", "--dry-run", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "3 country-editions" in out
+    assert "2020: 3 countries" in out
+    assert _user_dir_files() == {}, "a dry run writes nothing"
+
+
+@needs_import
+def test_import_un_junk_50mb(junk_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    for kind, (_make, line, column, message) in JUNK.items():
+        path = junk_dirs[kind] / "egov_survey.csv"
+        assert cli.main(["import-un", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        if kind == "bytes":  # the same decoding error as the loader's
+            assert err == f"ddx: {path}:{line}:{column}: {message}\n"
+        else:  # junk text: its first line is not the export's header
+            assert err.startswith(f"ddx: {path}:1:") and "missing column 'Survey Year'" in err
+            assert err.count("\n") == 1
+    assert _user_dir_files() == {}

@@ -37,7 +37,14 @@ KEYS = {
 
 # Environment variables that would change how the child draws; each session
 # starts from a clean slate and sets only what it is testing.
-_SCRUB = ("NO_COLOR", "COLORTERM", "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_ANIMATIONS", "TEXTUAL", "FORCE_COLOR")
+_SCRUB = (
+    "NO_COLOR",
+    "COLORTERM",
+    "TEXTUAL_COLOR_SYSTEM",
+    "TEXTUAL_ANIMATIONS",
+    "TEXTUAL",
+    "FORCE_COLOR",
+)
 
 
 class Term:
@@ -128,11 +135,14 @@ class Term:
             self.read(0.1)
         return text in self.text()
 
-    def wait_change(self, before: str, timeout: float = 15.0) -> bool:
-        """Read until the screen differs from ``before`` (then let the frame finish)."""
+    def wait_change(self, before: list[str], timeout: float = 15.0, share: float = 0.5) -> bool:
+        """Read until at least ``share`` of the lines between the tab bar and the
+        footer differ from ``before`` (a pane switch, not a cursor blink)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            if self.text() != before:
+            now = self.lines()
+            body = list(zip(before[3:-1], now[3:-1], strict=False))
+            if body and sum(a != b for a, b in body) >= share * len(body):
                 self.settle(0.3)
                 return True
             self.read(0.1)

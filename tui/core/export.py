@@ -135,6 +135,20 @@ def render(frame: pl.DataFrame, fmt: str) -> str | bytes:
 
 
 # -- files ---------------------------------------------------------------------------
+def slow_write_hook(what: str) -> None:
+    """For tests only: with ``DDX_TEST_SLOW_WRITE=SECONDS`` a write says so on
+    stderr and pauses just before its rename, so a test can kill the process
+    inside the window (tests/robust/test_nothing_lost.py). Inert otherwise."""
+    delay = os.environ.get("DDX_TEST_SLOW_WRITE")
+    if delay:
+        import sys
+        import time
+
+        sys.stderr.write(f"ddx-test: {what} staged\n")
+        sys.stderr.flush()
+        time.sleep(float(delay))
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -162,6 +176,7 @@ def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path
                 f.flush()
                 os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
+        slow_write_hook(str(path))
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

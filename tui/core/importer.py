@@ -33,6 +33,7 @@ import hashlib
 import io
 import math
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -42,7 +43,8 @@ import polars as pl
 
 from .dataset import Dataset
 from .errors import DataError
-from .loader import Loaded, _decode, _show, check_values, read_table
+from .export import slow_write_hook
+from .loader import Loaded, _decode, _show, check_values, csv_row_error, read_table
 from .schema import TABLES
 
 HEADER: tuple[str, ...] = (
@@ -186,7 +188,9 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise DataError(path, f"not valid CSV ({exc})", line, 1) from None
+            source_lines = re.split(r"\r\n|\r|\n", text)
+            line_text = source_lines[line - 1] if line - 1 < len(source_lines) else ""
+            raise csv_row_error(path, exc, line, line_text) from None
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != width:
@@ -528,10 +532,16 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
         )
     sources = sources.sort("source_id")
 
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target))
+    for stale in target.glob(".import-*"):  # left by an import that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target))
+    except OSError as exc:
+        raise DataError(target, f"cannot write here: {exc.strerror or exc}") from None
     try:
         survey.write_csv(staging / "egov_survey.csv")
         sources.write_csv(staging / "sources.csv")
+        slow_write_hook(str(staging))
         check = Dataset(builtin, [target, staging])
         check.lazy("sources")
         check.lazy("egov_survey")

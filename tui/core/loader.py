@@ -78,6 +78,26 @@ def _unclosed_quote_column(line_text: str) -> int:
     return start_field
 
 
+def csv_row_error(path: Path, exc: csv.Error, line: int, line_text: str) -> DataError:
+    """One line for a csv.Error on a data row (the loader and the importer share it)."""
+    if "expected after" in str(exc):
+        # e.g. "Kyrgyz"stan: text after a closing quote
+        return DataError(
+            path,
+            "text after the closing '\"' of a quoted field (write \"\" for a quote inside it)",
+            line,
+            _unclosed_quote_column(line_text),
+        )
+    if "EOF" in str(exc) or "end of data" in str(exc):
+        return DataError(
+            path,
+            "a quoted field opened here is never closed (missing '\"')",
+            line,
+            _unclosed_quote_column(line_text),
+        )
+    return DataError(path, f"not valid CSV ({exc})", line, 1)
+
+
 def check_header(path: Path, header: list[str], table: Table, line: int | None = 1) -> dict[str, int]:
     """Map each expected column to its position; complain about the first mismatch.
 
@@ -135,22 +155,7 @@ def _read_csv_cells(path: Path, table: Table) -> tuple[dict[str, list[str]], lis
             break
         except csv.Error as exc:
             line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
-            if "expected after" in str(exc):
-                # e.g. "Kyrgyz"stan: text after a closing quote
-                raise DataError(
-                    path,
-                    "text after the closing '\"' of a quoted field (write \"\" for a quote inside it)",
-                    start,
-                    _unclosed_quote_column(line_text),
-                ) from None
-            if "EOF" in str(exc) or "end of data" in str(exc):
-                raise DataError(
-                    path,
-                    "a quoted field opened here is never closed (missing '\"')",
-                    start,
-                    _unclosed_quote_column(line_text),
-                ) from None
-            raise DataError(path, f"not valid CSV ({exc})", start, 1) from None
+            raise csv_row_error(path, exc, start, line_text) from None
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # blank line
         if len(row) != width:

@@ -7,15 +7,16 @@ chart redraws only when the key changes or the widget is resized, and shows
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 
 from rich.text import Text
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-UNICODE_MARKERS = ("●", "■", "▲", "◆", "✚", "★", "▼", "◇")
-ASCII_MARKERS = ("o", "x", "+", "*", "#", "@", "%", "&")
+from ..charts_draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
+
+__all__ = ["ASCII_MARKERS", "UNICODE_MARKERS", "Chart", "downsample", "split_gaps"]
 
 Draw = Callable[[Plot, "Chart"], None]
 
@@ -62,32 +63,3 @@ class Chart(PlotextPlot):
         except Exception as exc:  # plotext can fail on odd sizes or data
             self.failed = f"{type(exc).__name__}: {exc}"
             return Text("chart unavailable at this size", style="dim")
-
-
-def downsample(xs: Sequence[float], ys: Sequence[float | None], width: int) -> tuple[list, list]:
-    """Keep about two points per column for long series (no-op for short ones)."""
-    n = len(xs)
-    limit = max(2 * width, 2)
-    if n <= limit:
-        return list(xs), list(ys)
-    step = n / limit
-    idx = sorted({int(i * step) for i in range(limit)} | {n - 1})
-    return [xs[i] for i in idx], [ys[i] for i in idx]
-
-
-def split_gaps(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[list, list]]:
-    """Runs of consecutive non-null points, so a gap is drawn as a gap."""
-    runs: list[tuple[list, list]] = []
-    cx: list = []
-    cy: list = []
-    for x, y in zip(xs, ys, strict=True):
-        if y is None:
-            if cx:
-                runs.append((cx, cy))
-            cx, cy = [], []
-        else:
-            cx.append(x)
-            cy.append(y)
-    if cx:
-        runs.append((cx, cy))
-    return runs

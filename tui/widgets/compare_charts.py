@@ -36,14 +36,14 @@ def draw_grouped_bars(
         for row in df.iter_rows(named=True)
     ]
     n = len(values)
-    plt.multiple_bar(
-        groups,
-        values,
-        # plotext takes one marker and colour per series (its type stubs say one for all).
-        marker=[fill(i, chart.ascii) for i in range(n)],  # type: ignore[arg-type]
-        color=[COLORS[i % len(COLORS)] for i in range(n)],  # type: ignore[arg-type]
-        width=0.7,
-    )
+    # One bar call per country at explicit positions, with the x range pinned:
+    # plotext's multiple_bar rounds the last series away from its group.
+    w = 0.72 / max(n, 1)
+    for i, ys in enumerate(values):
+        xs = [g + 1 + (i - (n - 1) / 2) * w for g in range(len(INDICES))]
+        plt.bar(xs, ys, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=w * 0.999)
+    plt.xticks(list(range(1, len(INDICES) + 1)), groups)
+    plt.xlim(0.5, len(INDICES) + 0.5)
     plt.ylim(0, 1)
     if chart.size.height >= 12:
         plt.yticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
@@ -64,7 +64,10 @@ def draw_scatter(plt: Plot, chart: Chart, sdf: pl.DataFrame, x: str, y: str, tit
     plt.ylim(0, 1.02)
     ticks = [0, 0.25, 0.5, 0.75, 1]
     plt.xticks(ticks, ["0", ".25", ".5", ".75", "1"])
-    plt.yticks(ticks, ["0", ".25", ".5", ".75", "1"])
+    if chart.size.height >= 14:
+        plt.yticks(ticks, ["0", ".25", ".5", ".75", "1"])
+    else:  # few rows: three labels, evenly spaced
+        plt.yticks([0, 0.5, 1], ["0", ".5", "1"])
     plt.xlabel(pretty(x))
     plt.ylabel(pretty(y))
     plt.title(title)

@@ -1,0 +1,115 @@
+"""No surprises: no network at run time, no pickle or eval of anything (least
+of all user files), and ``ddx serve`` listens on loopback unless told otherwise."""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every way out to the network raises, and is recorded."""
+    attempts: list[str] = []
+
+    def refuse(name: str):  # type: ignore[no-untyped-def]
+        def _refuse(*args: object, **kwargs: object) -> None:
+            attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
+            raise OSError(f"ddx tried the network: {name}")
+
+        return _refuse
+
+    monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse("socket.connect_ex"))
+    monkeypatch.setattr(socket.socket, "sendto", refuse("socket.sendto"))
+    monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
+    monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
+    return attempts
+
+
+async def test_no_network_in_the_explorer(
+    no_network: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import Options, make_app
+    from tui.panes import PANE_CLASSES
+
+    monkeypatch.chdir(tmp_path)
+    for options in (Options(), Options(demo=True)):
+        app = make_app(options=options)
+        async with app.run_test(size=(100, 32)) as pilot:
+            for i in range(1, len(PANE_CLASSES) + 1):
+                await pilot.press(str(i), "]", "i", "s", "escape", "e", "y")
+            await pilot.press("question_mark", "escape", "ctrl+p", "u", "z", "b", "enter")
+            await pilot.pause()
+            assert app._exception is None
+    assert no_network == []
+
+
+def test_no_network_in_the_cli(
+    no_network: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commands = [
+        ["rankings", "--format", "json"],
+        ["country", "UZB"],
+        ["goals"],
+        ["sources"],
+        ["export", str(tmp_path / "out")],
+        ["import-un", "--dry-run", str(BAD / "loads_un" / "bom.csv")],
+        ["--data", str(BAD / "loads" / "crlf"), "rankings"],
+    ]
+    available = set(_subcommands())
+    for argv in commands:
+        name = next(a for a in argv if not a.startswith("-") and "/" not in a)
+        if name in available:
+            assert cli.main(argv) == 0, argv
+    capsys.readouterr()
+    assert no_network == []
+
+
+def _subcommands() -> dict:
+    import argparse
+
+    for action in cli.build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+# Reading or running anything but plain data: pickle (and friends), eval/exec,
+# dynamic imports of names from files, unsafe YAML.
+FORBIDDEN = re.compile(
+    r"\bimport (c?pickle|marshal|shelve|dill)\b|\bfrom (c?pickle|marshal|shelve|dill) import\b"
+    r"|\bpickle\.|\bread_pickle\b|(?<![.\w])(eval|exec|compile)\(|yaml\.load\(|\bruntime_import\b"
+)
+
+
+def test_no_pickle_or_eval() -> None:
+    hits = []
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0]
+            if FORBIDDEN.search(code):
+                hits.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert hits == []
+
+
+def test_serve_listens_on_loopback_by_default(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    serve = pytest.importorskip("tui.serve")
+    server_mod = pytest.importorskip("textual_serve.server")
+    started: list[tuple[str, int]] = []
+    monkeypatch.setattr(server_mod.Server, "serve", lambda self, *a, **k: started.append((self.host, self.port)))
+    assert cli.main(["serve"]) == 0
+    assert len(started) == 1
+    host, _port = started[0]
+    assert serve.is_loopback(host), f"ddx serve listens on {host!r} by default"
+    assert host == "127.0.0.1"
+    # A non-loopback address is the user's explicit choice, and is said out loud.
+    assert not serve.is_loopback("0.0.0.0")

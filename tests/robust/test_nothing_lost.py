@@ -1,0 +1,220 @@
+"""Nothing lost: imports and exports are atomic, an import killed mid-way
+leaves the user's data directory as it was, and ddx never writes into its own
+install or data/.
+
+The kill tests use the DDX_TEST_SLOW_WRITE hook (tui/core/export.py): the
+child says "ddx-test: ... staged" on stderr and pauses just before its rename;
+the test kills it with SIGKILL inside that window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+UN_HEADER = (
+    "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"
+    "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index"
+)
+# The 2020 survey's rows for three of the five, as the UN Data Center exports them.
+UN_2020 = [
+    "2020,Kazakhstan ,29.0,0.8375,0.881,0.9235,0.8866,0.7024",
+    "2020,Kyrgyzstan ,83.0,0.6749,0.7143,0.6471,0.7873,0.5902",
+    "2020,Uzbekistan ,87.0,0.6665,0.8095,0.7824,0.7434,0.4736",
+]
+
+
+def snapshot(directory: Path, hidden: bool = True) -> dict[str, tuple[str, int]]:
+    """Every file under ``directory``: sha256 and mode (hidden entries optional)."""
+    out: dict[str, tuple[str, int]] = {}
+    if not directory.exists():
+        return out
+    for p in sorted(directory.rglob("*")):
+        rel = p.relative_to(directory)
+        if not hidden and any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file():
+            out[str(rel)] = (hashlib.sha256(p.read_bytes()).hexdigest(), stat.S_IMODE(p.stat().st_mode))
+        else:
+            out[str(rel) + "/"] = ("dir", stat.S_IMODE(p.stat().st_mode))
+    return out
+
+
+def kill_when_staged(argv: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Run ``python -m tui ARGV`` with the slow-write hook; SIGKILL it inside the window."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=cwd,
+        env={**os.environ, **env, "DDX_TEST_SLOW_WRITE": "60", "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    try:
+        line = proc.stderr.readline()  # blocks until the child has staged its write
+        assert line.startswith("ddx-test: "), f"the child did not reach its write: {line!r}"
+        proc.send_signal(signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stderr.close()
+    return line
+
+
+@pytest.fixture
+def xdg(tmp_path: Path) -> Path:
+    """The user's data dir for subprocesses (the autouse fixture sets it in-process)."""
+    return Path(os.environ["XDG_DATA_HOME"])
+
+
+def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path) -> None:
+    user_dir = xdg / "ddx"
+    # Earlier state of the user's data: an import (of an altered file, test data only).
+    earlier = tmp_path / "earlier.csv"
+    earlier.write_text("\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8"), *UN_2020[1:]]) + "\n")
+    assert cli.main(["import-un", str(earlier)]) == 0
+    before = snapshot(user_dir)
+    assert {"egov_survey.csv", "sources.csv"} <= set(before)
+
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join([UN_HEADER, *UN_2020]) + "\n")
+    staged = kill_when_staged(["import-un", str(export)], {"XDG_DATA_HOME": str(xdg)}, tmp_path)
+    assert ".import-" in staged  # killed with both tables staged, before any rename
+
+    # The tables are byte for byte as they were; only a hidden staging dir is left.
+    assert snapshot(user_dir, hidden=False) == {k: v for k, v in before.items()}
+    leftovers = [p.name for p in user_dir.iterdir() if p.name not in ("egov_survey.csv", "sources.csv")]
+    assert all(name.startswith(".import-") for name in leftovers)
+
+    from tui.core import Dataset
+    from tui.paths import data_dir
+
+    ds = Dataset(data_dir(), [user_dir])
+    kaz = ds.frame("egov_survey").filter(iso3="KAZ", year=2020)
+    assert kaz["egdi"].to_list() == [0.8], "the earlier import still shows"
+
+    # The next import cleans the stale staging dir and goes through.
+    assert cli.main(["import-un", str(export)]) == 0
+    assert sorted(p.name for p in user_dir.iterdir()) == ["egov_survey.csv", "sources.csv"]
+    ds = Dataset(data_dir(), [user_dir])
+    assert ds.frame("egov_survey").filter(iso3="KAZ", year=2020)["egdi"].to_list() == [0.8375]
+
+
+def test_interrupted_exports_leave_nothing_half_written(tmp_path: Path, xdg: Path) -> None:
+    env = {"XDG_DATA_HOME": str(xdg)}
+    # A fresh `ddx export DIR`: killed while writing its first table, DIR never appears.
+    out_dir = tmp_path / "exported"
+    kill_when_staged(["export", str(out_dir)], env, tmp_path)
+    assert not out_dir.exists()
+    assert all(p.name.startswith(".") for p in tmp_path.iterdir() if p.name != "exported")
+
+    # `--out FILE` over an earlier file: killed before the rename, the old file stays whole.
+    target = tmp_path / "rankings.csv"
+    target.write_text("an earlier file the user cares about\n")
+    kill_when_staged(["rankings", "--format", "csv", "--out", str(target)], env, tmp_path)
+    assert target.read_text() == "an earlier file the user cares about\n"
+    visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert visible == ["rankings.csv"]
+
+    # Uninterrupted, the same commands write whole files (and no temp files remain).
+    assert cli.main(["rankings", "--format", "csv", "--out", str(target)]) == 0
+    assert target.read_text().startswith("rank") or "KAZ" in target.read_text()
+    assert cli.main(["export", str(tmp_path / "exported2")]) == 0
+    assert not [p for p in (tmp_path / "exported2").iterdir() if p.name.startswith(".")]
+
+
+HEADLESS_RUN = textwrap.dedent(
+    """
+    import asyncio, sys
+    from tui import cli
+    from tui.app import make_app
+    from tui.panes import PANE_CLASSES
+
+    async def explore():
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            for i in range(1, len(PANE_CLASSES) + 1):
+                await pilot.press(str(i), "]", "i", "e", "y", "s", "escape", "tab", "down")
+            await pilot.press("question_mark", "escape", "ctrl+p", "k", "a", "z", "escape")
+            await pilot.resize_terminal(120, 40)
+            await pilot.press("1", "e")
+            await pilot.pause()
+            assert app._exception is None
+        print("explored", len(PANE_CLASSES), "panes")
+
+    asyncio.run(explore())
+    for argv in (
+        ["rankings", "--format", "csv"],
+        ["country", "KAZ"],
+        ["export", sys.argv[1]],
+        ["import-un", sys.argv[2]],
+    ):
+        rc = cli.main(argv)
+        print("rc", rc, argv[0])
+        assert rc == 0, argv
+    """
+)
+
+
+def _make_read_only(root: Path) -> None:
+    for p in [root, *root.rglob("*")]:
+        mode = stat.S_IMODE(p.lstat().st_mode)
+        p.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _make_writable(root: Path) -> None:
+    for p in [root, *root.rglob("*")]:
+        p.chmod(stat.S_IMODE(p.lstat().st_mode) | stat.S_IWUSR)
+
+
+def test_never_writes_to_install_or_data(tmp_path: Path, xdg: Path) -> None:
+    """A read-only copy of the install (tui/, data/, styles/): the explorer and
+    the CLI run from it, even with the working directory inside it, and every
+    file in it is unchanged afterwards (also when run as root, who may write)."""
+    install = tmp_path / "install"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in ("tui", "data", "styles"):
+        shutil.copytree(ROOT / part, install / part, ignore=ignore)
+    export = tmp_path / "un.csv"
+    export.write_text("\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8")]) + "\n")
+    _make_read_only(install)
+    before = snapshot(install)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-c", HEADLESS_RUN, str(tmp_path / "exported"), str(export)],
+            cwd=install / "data",  # the worst place to start it from
+            env={
+                **os.environ,
+                "PYTHONPATH": str(install),
+                "PYTHONDONTWRITEBYTECODE": "1",
+                "XDG_DATA_HOME": str(xdg),
+                "HOME": str(tmp_path / "home"),
+            },
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert "explored" in proc.stdout and proc.stdout.count("rc 0") == 4, proc.stdout
+        assert snapshot(install) == before, "ddx wrote into its install or data/"
+    finally:
+        _make_writable(install)
+    # It did write: the exports went to the user's data dir, the import beside them.
+    assert (xdg / "ddx" / "egov_survey.csv").is_file()
+    assert list((xdg / "ddx" / "exports").glob("*.csv")), "view exports fall back to the data dir"
+    assert (tmp_path / "exported" / "manifest.csv").is_file()

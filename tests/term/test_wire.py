@@ -1,0 +1,110 @@
+"""tui/wire.py: fewer bytes, same screen. Each stream is played into a pyte
+terminal with and without the filter and compared cell by cell."""
+
+from __future__ import annotations
+
+import pyte
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.wire import ASCII_TABLE, SGRFilter, lean_driver, to_ascii, transition
+
+
+def _screen(data: str, cols: int = 40, rows: int = 6) -> pyte.Screen:
+    screen = pyte.Screen(cols, rows)
+    pyte.Stream(screen).feed(data)
+    return screen
+
+
+def _same(a: str, b: str) -> bool:
+    sa, sb = _screen(a), _screen(b)
+    return all(
+        sa.buffer[y][x] == sb.buffer[y][x] for y in range(sa.lines) for x in range(sa.columns)
+    )
+
+
+COLOURS = st.sampled_from(
+    ["", "31", "97", "39", "38;5;254", "38;2;10;20;30", "44", "100", "49", "48;5;17", "48;2;1;2;3"]
+)
+ATTRS = st.sampled_from(["", "1", "2", "3", "4", "7", "9", "22", "23", "24", "27", "0"])
+
+
+@st.composite
+def sgr(draw: st.DrawFn) -> str:
+    parts = [p for p in (draw(ATTRS), draw(COLOURS), draw(COLOURS)) if p]
+    reset = draw(st.booleans())
+    return ("\x1b[0m" if reset else "") + ("\x1b[" + ";".join(parts) + "m" if parts else "")
+
+
+@st.composite
+def stream(draw: st.DrawFn) -> str:
+    out = []
+    for _ in range(draw(st.integers(1, 25))):
+        out.append(draw(sgr()))
+        if draw(st.integers(0, 4)) == 0:
+            out.append(f"\x1b[{draw(st.integers(1, 6))};{draw(st.integers(1, 40))}H")
+        out.append(draw(st.text("ab ╭─│", min_size=0, max_size=6)))
+        if draw(st.integers(0, 9)) == 0:
+            out.append("\x1b[K")  # erase: uses the current background
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None)
+@given(stream())
+def test_filtered_stream_draws_the_same_screen(data: str) -> None:
+    f = SGRFilter()
+    assert _same(data, f(data))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(stream(), min_size=2, max_size=4))
+def test_state_carries_across_writes(chunks: list[str]) -> None:
+    f = SGRFilter()
+    assert _same("".join(chunks), "".join(f(c) for c in chunks))
+
+
+def test_redundant_codes_are_dropped() -> None:
+    f = SGRFilter()
+    raw = "".join(f"\x1b[38;5;254;48;5;16m{w}\x1b[0m" for w in ("one", " two", " three"))
+    out = f(raw)
+    assert out.count("\x1b[") == 1 and len(out) < len(raw) / 2
+    assert _same(raw, out)
+
+
+def test_pending_reset_is_flushed_before_leaving() -> None:
+    f = SGRFilter()
+    out = f("\x1b[1;31mred\x1b[0m") + f("\x1b[?1049l")
+    assert out.endswith("\x1b[?1049l")
+    assert "\x1b[0m" in out or "\x1b[22;39m" in out
+
+
+def test_transition_picks_the_shorter_form() -> None:
+    assert transition({38: "38;5;1"}, {38: "38;5;2"}) == "\x1b[38;5;2m"
+    assert transition({1: "1", 38: "31"}, {38: "31"}) == "\x1b[22m"
+    assert transition({1: "1", 2: "2"}, {2: "2"}) in ("\x1b[22;2m", "\x1b[0;2m")
+
+
+def test_ascii_table_is_one_cell_for_one() -> None:
+    assert to_ascii("╭──╮│▁▇█●■▲◆ — ·") == "+--+|_##ox^* - ."
+    # Every mapped character stays one cell wide, except the 2-cell emoji.
+    assert all(len(v) == 1 for k, v in ASCII_TABLE.items() if k != ord("🔎"))
+
+
+def test_lean_driver_only_wraps() -> None:
+    class Base:
+        def __init__(self, app: object) -> None:
+            self._app = app
+            self.written: list[str] = []
+
+        def write(self, data: str) -> None:
+            self.written.append(data)
+
+        def start_application_mode(self) -> None:
+            pass
+
+    class App:
+        ascii_mode = True
+
+    driver = lean_driver(Base)(App())
+    driver.write("\x1b[1m╭─╮\x1b[0m")
+    assert driver.written == ["\x1b[0;1m+-+"]
