@@ -274,7 +274,7 @@ class DDXApp(App[None]):
 
         from .commands import DDXCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(DDXCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:

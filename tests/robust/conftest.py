@@ -3,6 +3,7 @@ so they show in CI's log even with ``pytest -q``."""
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 
@@ -28,3 +29,23 @@ def fuzz_report() -> list[str]:
 @pytest.fixture(scope="session")
 def fuzz_seed() -> int:
     return ddx_fuzz.fuzz_seed()
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every way out to the network raises, and is recorded."""
+    attempts: list[str] = []
+
+    def refuse(name: str):  # type: ignore[no-untyped-def]
+        def _refuse(*args: object, **kwargs: object) -> None:
+            attempts.append(f"{name}{args[1:] if name.startswith('socket.') else args}")
+            raise OSError(f"ddx tried the network: {name}")
+
+        return _refuse
+
+    monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse("socket.connect_ex"))
+    monkeypatch.setattr(socket.socket, "sendto", refuse("socket.sendto"))
+    monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
+    monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
+    return attempts

@@ -166,7 +166,11 @@ def _extra_screens() -> list[Any]:
         except Exception:  # a screen module being written by someone else
             continue
         for value in vars(mod).values():
-            if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == mod.__name__:
+            if (
+                isinstance(value, type)
+                and issubclass(value, Screen)
+                and value.__module__ == mod.__name__
+            ):
                 found.append(value)
     return found
 
@@ -196,7 +200,9 @@ def check_invariants(app: Any, where: str) -> None:
         raise InvariantBroken(f"{where}: active tab {active!r} is not a pane")
     switcher = tabs.query_one(ContentSwitcher)
     if switcher.current != active:
-        raise InvariantBroken(f"{where}: tab {active!r} is active but {switcher.current!r} is shown")
+        raise InvariantBroken(
+            f"{where}: tab {active!r} is active but {switcher.current!r} is shown"
+        )
     shown = [p.id for p in tabs.query(TabPane) if p.display]
     if shown != [active]:
         raise InvariantBroken(f"{where}: tab {active!r} is active but panes {shown} are displayed")
@@ -303,7 +309,9 @@ def choose_size(chooser: Chooser) -> tuple[int, int]:
     per key) a size people actually use, 60x18 to 132x45."""
     where = chooser.choice(("any", "corner", "usual", "usual", "usual"))
     if where == "corner":
-        return chooser.choice([(w, h) for w in (MIN_SIZE[0], MAX_SIZE[0]) for h in (MIN_SIZE[1], MAX_SIZE[1])])
+        return chooser.choice(
+            [(w, h) for w in (MIN_SIZE[0], MAX_SIZE[0]) for h in (MIN_SIZE[1], MAX_SIZE[1])]
+        )
     lo, hi = (MIN_SIZE, MAX_SIZE) if where == "any" else ((60, 18), (132, 45))
     return chooser.integer(lo[0], hi[0]), chooser.integer(lo[1], hi[1])
 
@@ -354,8 +362,13 @@ async def settle(app: Any) -> bool:
             pending += 1
     if not pending:
         return True
-    waits = [asyncio.ensure_future(all_done.wait()), asyncio.ensure_future(app._exception_event.wait())]
-    finished, unfinished = await asyncio.wait(waits, timeout=ANSWER_TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
+    waits = [
+        asyncio.ensure_future(all_done.wait()),
+        asyncio.ensure_future(app._exception_event.wait()),
+    ]
+    finished, unfinished = await asyncio.wait(
+        waits, timeout=ANSWER_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+    )
     for task in unfinished:
         task.cancel()
     if not finished:

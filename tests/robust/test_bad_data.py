@@ -42,8 +42,16 @@ HEADER = (
 # case -> (line, column, message). The file is always <case>/egov_survey.csv
 # unless the message names another table.
 DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
-    "missing_column": (1, 14, f"missing column 'epi_rank'; a egov_survey table has exactly: {HEADER}"),
-    "extra_column": (1, 15, f"unexpected column 'notes'; a egov_survey table has exactly: {HEADER}"),
+    "missing_column": (
+        1,
+        14,
+        f"missing column 'epi_rank'; a egov_survey table has exactly: {HEADER}",
+    ),
+    "extra_column": (
+        1,
+        15,
+        f"unexpected column 'notes'; a egov_survey table has exactly: {HEADER}",
+    ),
     "wrong_type": (3, 4, "column 'egdi': expected a number from 0 to 1, got 'high'"),
     "bad_utf8": (3, 30, "not valid UTF-8 (byte 0xe1); save the file as UTF-8"),
     "empty_file": (
@@ -68,7 +76,11 @@ DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
     ),
     "rank_zero": (4, 5, "column 'egdi_rank': expected a whole number from 1 to 250, got '0'"),
     "rank_negative": (2, 10, "column 'epi_rank': expected a whole number from 1 to 250, got '-26'"),
-    "rank_non_numeric": (3, 5, "column 'egdi_rank': expected a whole number from 1 to 250, got '83rd'"),
+    "rank_non_numeric": (
+        3,
+        5,
+        "column 'egdi_rank': expected a whole number from 1 to 250, got '83rd'",
+    ),
     "implausible_year": (
         4,
         3,
@@ -136,7 +148,9 @@ def test_loader_message(case: str) -> None:
 def test_loads(case: str) -> None:
     ds = load(BAD / "loads" / case)
     egov = ds.frame("egov_survey")
-    kaz = egov.filter((egov["iso3"] == "KAZ") & (egov["year"] == (2003 if case == "readiness_era" else 2020)))
+    kaz = egov.filter(
+        (egov["iso3"] == "KAZ") & (egov["year"] == (2003 if case == "readiness_era" else 2020))
+    )
     assert kaz["country"].to_list() == ["Kazakhstan"]  # BOM not glued to the first column
     if case == "readiness_era":
         assert kaz["hci"].to_list() == [1.02]
@@ -235,7 +249,12 @@ def _junk_bytes(path: Path, size: int = 50 * 2**20) -> None:
 
 
 JUNK = {
-    "text": (_junk_text, 1, 1, "unexpected column 'zAndj4JCcIBO CH1XKH'; a egov_survey table has exactly: " + HEADER),
+    "text": (
+        _junk_text,
+        1,
+        1,
+        "unexpected column 'zAndj4JCcIBO CH1XKH'; a egov_survey table has exactly: " + HEADER,
+    ),
     "bytes": (_junk_bytes, 1, 5, "not valid UTF-8 (byte 0xe5); save the file as UTF-8"),
 }
 
@@ -280,7 +299,10 @@ def _run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 def test_subprocess_no_traceback(junk_dirs: dict[str, Path], tmp_path: Path) -> None:
     env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
     for directory, want in (
-        (BAD / "data" / "unclosed_quote", expected(BAD / "data" / "unclosed_quote", "unclosed_quote")),
+        (
+            BAD / "data" / "unclosed_quote",
+            expected(BAD / "data" / "unclosed_quote", "unclosed_quote"),
+        ),
         (BAD / "data" / "bad_utf8", expected(BAD / "data" / "bad_utf8", "bad_utf8")),
         (junk_dirs["text"], f"{junk_dirs['text'] / 'egov_survey.csv'}:1:1: {JUNK['text'][3]}"),
     ):
@@ -296,6 +318,7 @@ def test_subprocess_no_traceback(junk_dirs: dict[str, Path], tmp_path: Path) -> 
         line, column, message = UN_CASES["unclosed_quote"]
         assert proc.stderr == f"ddx: {bad}:{line}:{column}: {message}\n"
     assert not (tmp_path / "xdg").exists(), "nothing written to the user's data dir"
+
 
 # -- ddx import-un FILE --------------------------------------------------------------
 UN_HEADER = (
@@ -333,7 +356,11 @@ UN_CASES: dict[str, tuple[int, int, str]] = {
         "column 'Online Service Index': expected a number from 0 to 1 "
         "(only the 2003-2005 readiness indices may exceed 1), got '1.25'",
     ),
-    "rank_zero": (4, 3, "column 'E-Government Rank': expected a whole number from 1 to 250, got '0'"),
+    "rank_zero": (
+        4,
+        3,
+        "column 'E-Government Rank': expected a whole number from 1 to 250, got '0'",
+    ),
     "rank_negative": (
         2,
         3,
@@ -408,7 +435,9 @@ def test_import_un_tolerates(case: str, capsys: pytest.CaptureFixture[str]) -> N
 
 
 @needs_import
-def test_import_un_junk_50mb(junk_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_un_junk_50mb(
+    junk_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     for kind, (_make, line, column, message) in JUNK.items():
         path = junk_dirs[kind] / "egov_survey.csv"
         assert cli.main(["import-un", str(path)]) == 2

@@ -15,11 +15,10 @@ import random
 import time
 from pathlib import Path
 
+import ddx_fuzz as fz
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
-
-import ddx_fuzz as fz
 
 KEYS = int(os.environ.get("DDX_FUZZ_KEYS", "2000"))
 PER_SESSION = 700  # keys per app session (one Hypothesis example)
@@ -34,7 +33,11 @@ def quiet_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_fuzz_keys_and_resizes(
-    fuzz_seed: int, fuzz_report: list[str], record_property, quiet_home: Path
+    fuzz_seed: int,
+    fuzz_report: list[str],
+    record_property,
+    quiet_home: Path,
+    no_network: list[str],
 ) -> None:
     from tui.core import Dataset
     from tui.paths import data_dir
@@ -99,4 +102,39 @@ def test_fuzz_keys_and_resizes(
     record_property("fuzz_keys", stats.keys)
     record_property("fuzz_resizes", stats.resizes)
     assert stats.keys >= KEYS, summary
+    assert no_network == [], "the explorer tried the network"
     assert stats.resizes > 0, summary
+
+
+# -- crashes the fuzzer found, pinned ----------------------------------------------------
+@pytest.mark.parametrize("page", ["pageup", "pagedown"])
+async def test_palette_page_keys_typed_ahead(page: str) -> None:
+    """Ctrl+P then PageUp/PageDown before the palette is drawn (keys arriving in
+    one burst, as over SSH) raised KeyError in Textual 8.2.8's OptionList."""
+    from textual import events
+
+    from tui.app import make_app
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("ctrl+p", page, page, "escape"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert app._exception is None
+        assert len(app.screen_stack) == 1
+
+
+@pytest.mark.skipif(not fz.demo_available(), reason="no demo mode yet")
+async def test_every_demo_caption_renders() -> None:
+    """A step's text with '[ ' in it ("] and [ move between the views") broke the
+    caption's markup: MarkupError in the middle of a class."""
+    from tui.app import Options, make_app
+
+    app = make_app(options=Options(demo=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        tour = app.demo  # type: ignore[attr-defined]
+        for i in range(len(tour.steps)):
+            tour.show(i)
+            await pilot.pause()
+            assert app._exception is None
+            assert f"Tour {i + 1}/{len(tour.steps)}" in str(tour.caption.render())

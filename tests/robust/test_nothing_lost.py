@@ -46,7 +46,10 @@ def snapshot(directory: Path, hidden: bool = True) -> dict[str, tuple[str, int]]
         if not hidden and any(part.startswith(".") for part in rel.parts):
             continue
         if p.is_file():
-            out[str(rel)] = (hashlib.sha256(p.read_bytes()).hexdigest(), stat.S_IMODE(p.stat().st_mode))
+            out[str(rel)] = (
+                hashlib.sha256(p.read_bytes()).hexdigest(),
+                stat.S_IMODE(p.stat().st_mode),
+            )
         else:
             out[str(rel) + "/"] = ("dir", stat.S_IMODE(p.stat().st_mode))
     return out
@@ -86,7 +89,9 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
     user_dir = xdg / "ddx"
     # Earlier state of the user's data: an import (of an altered file, test data only).
     earlier = tmp_path / "earlier.csv"
-    earlier.write_text("\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8"), *UN_2020[1:]]) + "\n")
+    earlier.write_text(
+        "\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8"), *UN_2020[1:]]) + "\n"
+    )
     assert cli.main(["import-un", str(earlier)]) == 0
     before = snapshot(user_dir)
     assert {"egov_survey.csv", "sources.csv"} <= set(before)
@@ -98,7 +103,9 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
 
     # The tables are byte for byte as they were; only a hidden staging dir is left.
     assert snapshot(user_dir, hidden=False) == {k: v for k, v in before.items()}
-    leftovers = [p.name for p in user_dir.iterdir() if p.name not in ("egov_survey.csv", "sources.csv")]
+    leftovers = [
+        p.name for p in user_dir.iterdir() if p.name not in ("egov_survey.csv", "sources.csv")
+    ]
     assert all(name.startswith(".import-") for name in leftovers)
 
     from tui.core import Dataset

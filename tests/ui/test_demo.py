@@ -118,3 +118,13 @@ def test_demo_command_line() -> None:
     assert args.demo is True and args.interval == 3.0 and args.start == "rankings:2020"
     args = build_parser().parse_args(["--demo", "--theme", "light"])
     assert args.demo is True and args.command is None
+
+
+async def test_start_on_a_country_without_its_own_step() -> None:
+    app = make_app(options=Options(demo=True, start="countries:TJK"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.demo is not None and app.demo.step.pane == "countries"
+        assert app.country == "TJK"
+        text = caption(app)
+        assert "Tajikistan" in text and "Kazakhstan" not in text.splitlines()[0]

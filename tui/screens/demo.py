@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ..core import queries as q
 from ..demo import Step, tour_steps
 
 if TYPE_CHECKING:
@@ -46,16 +47,22 @@ class Tour:
         self.app.mount(self.caption, before=self.app.query_one("#too-small"))
         first = 0
         if start:
-            pane = start.partition(":")[0]
-            first = next((i for i, s in enumerate(self.steps) if s.pane == pane), 0)
+            pane, _, arg = start.partition(":")
+            on_pane = [i for i, s in enumerate(self.steps) if s.pane == pane]
+            # The step showing that very country, if there is one; else the pane's first.
+            same = [i for i in on_pane if arg and (self.steps[i].country or "") == arg.upper()]
+            first = (same or on_pane or [0])[0]
         self.show(first)
         if start:
             self.app.apply_start(start)  # e.g. countries:UZB overrides the step's country
             self.update_caption()
         if self.interval:
-            self.timer = self.app.set_interval(self.interval, self._tick)
+            # The caption owns the timer: it stops when the caption goes.
+            self.timer = self.caption.set_interval(self.interval, self._tick)
 
     def _tick(self) -> None:
+        if not self.caption.is_attached or len(self.app.screen_stack) > 1:
+            return  # shutting down, or a dialog is open: wait
         self.show((self.index + 1) % len(self.steps))
 
     def go(self, delta: int) -> bool:
@@ -105,6 +112,12 @@ class Tour:
 
     def update_caption(self) -> None:
         step = self.step
+        title = step.title
+        if step.country and self.app.country != step.country:
+            # --start chose another country: name the one on screen.
+            title = str(
+                q.country(self.app.dataset, self.app.country).get("name") or self.app.country
+            )
         n = len(self.steps)
         plain = bool(getattr(self.app, "ascii_mode", False))
         nxt, back, dot = ("right", "left", "-") if plain else ("→", "←", "·")
@@ -116,7 +129,7 @@ class Tour:
         if self.interval:
             keys += f"  (advances every {self.interval:g} s)"
         self.caption.update(
-            f"[b]Tour {self.index + 1}/{n} {dot} {escape(step.title)}[/b]  [dim]{keys}[/dim]\n"
+            f"[b]Tour {self.index + 1}/{n} {dot} {escape(title)}[/b]  [dim]{keys}[/dim]\n"
             f"{escape(step.look)}\n"
             f"[dim]{escape(self.sources_line())}[/dim]"
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
 
@@ -20,7 +22,7 @@ class KeyList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def _move_page(self, direction: int) -> None:
+    def _move_page(self, direction: Literal[-1, 1]) -> None:
         if self.option_count and not ready_to_page(self):
             return
         super()._move_page(direction)

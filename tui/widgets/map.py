@@ -141,7 +141,10 @@ class ChoroplethMap(Widget):
                 down = below[c] if below is not None else WATER
                 if right not in (WATER, i) or down not in (WATER, i):
                     ch, st = look[i]
-                    edged[(r, c)] = (ch, st + edge)
+                    # Neighbours drawn with the same shade would merge into one
+                    # blob without colour (NO_COLOR, projectors): leave a gap.
+                    same = any(n not in (WATER, i) and look[n][0] == ch for n in (right, down))
+                    edged[(r, c)] = (" " if same else ch, st + edge)
         for r, row in enumerate(cells):
             over = labels.get(r, {})
             run_chars: list[str] = []
