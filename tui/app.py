@@ -55,6 +55,9 @@ class _Tabs(TabbedContent):
     """
 
     def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        # prevent_default: Textual would otherwise also run the base class's
+        # handler, which switches to the focused widget's tab.
+        event.prevent_default()
         event.stop()
         if event.tab_pane.id != self.active:
             # Focus meant for a pane the user has left: keep the chosen tab and
@@ -129,11 +132,18 @@ class DDXApp(App[None]):
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header(icon="≡" if not self.ascii_mode else "=")
-        with Container(id="main"):
-            with _Tabs(id="tabs"):
-                for i, cls in enumerate(PANE_CLASSES, start=1):
-                    with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
-                        yield cls(id=cls.pane_id)
+        from textual.lazy import Lazy
+
+        initial = self._initial_pane_id()
+        self._pane_objs = {cls.pane_id: cls(id=cls.pane_id) for cls in PANE_CLASSES}
+        with Container(id="main"), _Tabs(id="tabs", initial=f"tab-{initial}"):
+            for i, cls in enumerate(PANE_CLASSES, start=1):
+                with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
+                    pane = self._pane_objs[cls.pane_id]
+                    # Hidden panes mount just after the first frame (Textual's
+                    # Lazy), so the first screen does not wait for all eight.
+                    eager = cls.pane_id == initial or self.options.demo
+                    yield pane if eager else Lazy(pane)
         yield Static("", id="too-small")
         yield Footer()
 
@@ -174,15 +184,26 @@ class DDXApp(App[None]):
             )
 
     # -- panes ---------------------------------------------------------------
+    def _initial_pane_id(self) -> str:
+        ids = [c.pane_id for c in PANE_CLASSES]
+        start = (self.options.start or "").partition(":")[0]
+        return start if start in ids else ids[0]
+
     @property
     def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+        """Every pane, including those not mounted yet (for palette commands)."""
+        return list(self._pane_objs.values())
 
     @property
     def active_pane(self) -> Pane:
         tabs = self.query_one("#tabs", TabbedContent)
         active = tabs.active or f"tab-{PANE_CLASSES[0].pane_id}"
-        return self.query_one(f"#{active.removeprefix('tab-')}", Pane)
+        return self._pane_objs[active.removeprefix("tab-")]
+
+    def _ready_pane(self) -> Pane | None:
+        """The active pane once it is mounted; None in the instant before."""
+        pane = self.active_pane
+        return pane if pane.is_mounted else None
 
     def action_show_pane(self, index: int) -> None:
         if 0 <= index < len(PANE_CLASSES):
@@ -199,17 +220,18 @@ class DDXApp(App[None]):
         self.call_after_refresh(self._focus_active)
 
     def _focus_active(self) -> None:
-        try:
-            self.active_pane.focus_main()
-        except Exception:
-            pass
+        pane = self._ready_pane()
+        if pane is not None:
+            pane.focus_main()
 
     def action_step(self, delta: int) -> None:
-        if not self.active_pane.step(delta):
+        pane = self._ready_pane()
+        if pane is None or not pane.step(delta):
             self.bell()
 
     def action_cycle_indicator(self) -> None:
-        if not self.active_pane.cycle_indicator():
+        pane = self._ready_pane()
+        if pane is None or not pane.cycle_indicator():
             self.bell()
 
     # -- shared selection ---------------------------------------------------
@@ -239,12 +261,16 @@ class DDXApp(App[None]):
         from .panes.rankings import RankingsPane
 
         self.show_pane_id("rankings")
-        self.query_one(RankingsPane).set_scope(scope)
+        pane = self._pane_objs["rankings"]
+        if isinstance(pane, RankingsPane) and pane.is_mounted:
+            pane.set_scope(scope)
 
     def action_pane_do(self, pane_id: str, action: str, *args: object) -> None:
         """Open a pane and run its ``action_<action>(*args)`` (panes' palette commands)."""
         self.show_pane_id(pane_id)
-        getattr(self.query_one(f"#{pane_id}", Pane), f"action_{action}")(*args)
+        pane = self._pane_objs.get(pane_id)
+        if pane is not None and pane.is_mounted:
+            getattr(pane, f"action_{action}")(*args)
 
     def action_demo_step(self, delta: int) -> None:
         """Space/→ and ← in demo mode; elsewhere (or under a dialog) the key passes on."""
@@ -275,7 +301,9 @@ class DDXApp(App[None]):
         from .commands import DDXCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(DDXCommandPalette(id="--command-palette"))
+            # No fixed id: a palette still closing (its command just ran) would
+            # clash with the new one (DuplicateIds, found by the key fuzzer).
+            self.push_screen(DDXCommandPalette())
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -285,7 +313,8 @@ class DDXApp(App[None]):
 
     # -- export (e) and copy (y) the frame behind the current view ----------------
     def _view_frame(self):  # type: ignore[no-untyped-def]
-        frame = self.active_pane.current_frame()
+        pane = self._ready_pane()
+        frame = pane.current_frame() if pane is not None else None
         if frame is None or frame.is_empty():
             self.notify("Nothing to export in this view.", severity="warning")
             return None
@@ -324,9 +353,9 @@ class DDXApp(App[None]):
     def action_show_source(self) -> None:
         from .screens.provenance import ProvenanceScreen
 
-        if isinstance(self.screen, ProvenanceScreen):
+        pane = self._ready_pane()
+        if isinstance(self.screen, ProvenanceScreen) or pane is None:
             return
-        pane = self.active_pane
         self.push_screen(ProvenanceScreen(pane.title, pane.provenance()))
 
 

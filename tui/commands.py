@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
 
 from .core import FOCUS, INDICES
 from .core import queries as q
@@ -57,8 +59,17 @@ class DDXCommands(Provider):
 
 
 class DDXCommandPalette(CommandPalette):
-    """Textual's palette, minus a crash: PageUp/PageDown typed right after
-    Ctrl+P, before the list is laid out, raised KeyError (Textual 8.2.8)."""
+    """Textual's palette, minus two crashes the key fuzzer found (Textual 8.2.8):
+    PageUp/PageDown typed right after Ctrl+P, before the list is laid out, raised
+    KeyError; and a search finishing while the palette closes raised NoMatches."""
+
+    def _watch__list_visible(self) -> None:
+        with suppress(NoMatches):  # closing: its list is already gone
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        with suppress(NoMatches):
+            await super()._watch__show_busy()
 
     def _action_command_list(self, action: str) -> None:
         if action in ("page_up", "page_down"):

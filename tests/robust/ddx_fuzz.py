@@ -141,12 +141,13 @@ def bound_keys(app: Any) -> list[str]:
     add(app._bindings)
     for node in app.screen.walk_children(with_self=True):
         add(node._bindings)
-    for cls in (HelpScreen, ProvenanceScreen, CommandPalette, Screen):
-        for binding in cls._merged_bindings.key_to_bindings if cls._merged_bindings else {}:
-            keys.add(binding)
-    for screen_cls in _extra_screens():
-        if screen_cls._merged_bindings:
-            keys.update(screen_cls._merged_bindings.key_to_bindings)
+    from tui.panes import PANE_CLASSES
+
+    # Screens not open now, and panes not mounted yet (all but the first are lazy).
+    classes: list[Any] = [HelpScreen, ProvenanceScreen, CommandPalette, Screen, *PANE_CLASSES]
+    for cls in classes + _extra_screens():
+        if cls._merged_bindings:
+            keys.update(cls._merged_bindings.key_to_bindings)
     return sorted(keys | set(ALWAYS))
 
 
@@ -175,7 +176,9 @@ def _extra_screens() -> list[Any]:
     return found
 
 
-def check_invariants(app: Any, where: str) -> None:
+def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
+    """Raise InvariantBroken if one does not hold. False (when not ``strict``)
+    if the active tab's pane is still being mounted."""
     from textual.widgets import ContentSwitcher, TabbedContent, TabPane
 
     from tui.core import FOCUS, INDICES
@@ -211,9 +214,16 @@ def check_invariants(app: Any, where: str) -> None:
     label = str(tabs.get_tab(active).label)
     if label != f"{index + 1} {getattr(cls, 'tab_title', '') or cls.title}":
         raise InvariantBroken(f"{where}: active tab reads {label!r}, pane is {cls.title!r}")
-    pane = tabs.get_pane(active).query_one(Pane)
-    if type(pane) is not cls:
-        raise InvariantBroken(f"{where}: tab {label!r} holds a {type(pane).__name__}")
+    panes = list(tabs.get_pane(active).query(Pane))
+    if not panes:
+        # Panes other than the first are mounted lazily, just after their tab
+        # is chosen: the caller pauses and asks again, strictly.
+        if strict:
+            raise InvariantBroken(f"{where}: tab {label!r} shows no pane")
+        return False
+    if type(panes[0]) is not cls:
+        raise InvariantBroken(f"{where}: tab {label!r} holds a {type(panes[0]).__name__}")
+    return True
 
 
 def patch_app(app: Any, stats: Stats) -> None:
@@ -287,20 +297,27 @@ async def _session(
             stats.cpu[kind] = stats.cpu.get(kind, 0.0) + time.process_time() - started
             where = f"step {stats.steps} ({kind}), last keys {log[-8:]}"
             if stats.steps % PAUSE_EVERY == 0:
-                # The app still answers: a full Pilot pause (idle wait) completes.
-                try:
-                    await asyncio.wait_for(pilot.pause(), ANSWER_TIMEOUT)
-                except TimeoutError:
-                    raise InvariantBroken(
-                        f"{where}: the app did not answer in {ANSWER_TIMEOUT:g} s"
-                    ) from None
-            check_invariants(app, where)
+                await answers(pilot, where)
+                # Panes mounted since (lazily) bring their own keys.
+                keys = sorted(set(keys) | set(bound_keys(app)))
+                stats.bound_keys = max(stats.bound_keys, len(keys))
+            if not check_invariants(app, where, strict=False):
+                await answers(pilot, where)
+                check_invariants(app, where)
         # Leave cleanly: close whatever is open, then the invariants once more.
         for _ in range(4):
             if len(app.screen_stack) == 1:
                 break
             await pilot.press("escape")
         check_invariants(app, "at the end")
+
+
+async def answers(pilot: Any, where: str) -> None:
+    """The app still answers: a full Pilot pause (an idle wait) completes."""
+    try:
+        await asyncio.wait_for(pilot.pause(), ANSWER_TIMEOUT)
+    except TimeoutError:
+        raise InvariantBroken(f"{where}: the app did not answer in {ANSWER_TIMEOUT:g} s") from None
 
 
 def choose_size(chooser: Chooser) -> tuple[int, int]:

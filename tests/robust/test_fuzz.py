@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 KEYS = int(os.environ.get("DDX_FUZZ_KEYS", "2000"))
-PER_SESSION = 700  # keys per app session (one Hypothesis example)
+PER_SESSION = 1000  # keys per app session (one Hypothesis example)
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_fuzz_keys_and_resizes(
     dataset = Dataset(data_dir())
     stats = fz.Stats()
     demo = fz.demo_available()
-    sessions = max(2, math.ceil(KEYS / PER_SESSION))  # 3 for 2,000 keys
+    sessions = max(2, math.ceil(KEYS / PER_SESSION))  # 2 for 2,000 keys
     started = time.monotonic()
     replay = f"seed {fuzz_seed}; replay with DDX_FUZZ_SEED={fuzz_seed}"
     print(f"ddx fuzz: {replay}")
@@ -62,10 +62,9 @@ def test_fuzz_keys_and_resizes(
     @seed(fuzz_seed)
     @given(
         start=st.sampled_from(fz.pane_ids()),
-        size=st.one_of(
-            st.tuples(st.integers(60, 132), st.integers(18, 45)),  # usual terminals
-            st.tuples(st.integers(20, 250), st.integers(8, 80)),
-        ),
+        # Sessions open at a usual size; the resizes (ddx_fuzz.choose_size) then
+        # go anywhere from 20x8 to 250x80, corners included.
+        size=st.tuples(st.integers(60, 132), st.integers(18, 45)),
         steps_seed=st.integers(0, 2**64 - 1),
     )
     def session(start: str, size: tuple[int, int], steps_seed: int) -> None:
@@ -132,9 +131,45 @@ async def test_every_demo_caption_renders() -> None:
 
     app = make_app(options=Options(demo=True))
     async with app.run_test(size=(80, 24)) as pilot:
-        tour = app.demo  # type: ignore[attr-defined]
+        tour = app.demo
+        assert tour is not None
         for i in range(len(tour.steps)):
             tour.show(i)
             await pilot.pause()
             assert app._exception is None
             assert f"Tour {i + 1}/{len(tour.steps)}" in str(tour.caption.render())
+
+
+async def test_palette_reopened_while_closing() -> None:
+    """Enter on a palette command, then Ctrl+P before the old palette is gone:
+    two screens with the id '--command-palette' (DuplicateIds) in Textual's own
+    action_command_palette."""
+    from tui.app import make_app
+
+    app = make_app()
+    async with app.run_test(size=(82, 42)) as pilot:
+        await pilot.press("ctrl+p", *"2020")
+        await pilot.pause(0.3)
+        for key in ("down", "enter", "ctrl+p", "escape"):
+            await fz.send_key(app, pilot, key)
+        await pilot.pause()
+        assert app._exception is None
+
+
+async def test_palette_search_finishing_while_it_closes() -> None:
+    """A palette search that finishes after Enter has removed the palette's
+    list (seen at 250x80 in demo mode) raised NoMatches from a worker."""
+    from textual.command import CommandList
+
+    from tui.app import make_app
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        await palette.query_one(CommandList).remove()  # as when it closes
+        palette._list_visible = not palette._list_visible  # type: ignore[attr-defined]
+        palette._show_busy = not palette._show_busy  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app._exception is None

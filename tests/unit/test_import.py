@@ -122,10 +122,11 @@ def test_tolerates_bom_crlf_repeats_spaces_float_ranks_blanks_and_name_variants(
     )
     tkm = df.filter(pl.col("iso3") == "TKM").row(0, named=True)
     assert tkm["epi"] is None and tkm["epi_rank"] is None  # a blank stays a gap
-    # epi_rank: competition ranking on EPI within the edition
-    assert dict(zip(df["iso3"], df["epi_rank"], strict=True)) == {
-        "KAZ": 1, "TUR": 2, "UZB": 3, "KGZ": 4, "TJK": 5, "TKM": None
-    }  # fmt: skip
+    # Six countries of an edition whose ranks reach 28 and beyond are not the
+    # whole edition: a rank "among these six" would read as a world rank, so
+    # the derived EPI rank stays a gap (full exports derive it: see the
+    # reference-equality test below, which compares epi_rank too).
+    assert df["epi_rank"].null_count() == len(df)
 
 
 def test_import_writes_the_user_data_dir_and_the_explorer_shows_the_edition(

@@ -325,7 +325,7 @@ def _fmt(v: object) -> str:
 def derive(frame: pl.DataFrame, economies: pl.DataFrame) -> pl.DataFrame:
     """Add what the export does not carry, by the built-in data's rules:
     epi_rank (competition ranking on EPI within an edition, ties share the best
-    rank), region/subregion (economies table), flags and source_id."""
+    rank; left blank when the file holds only part of the edition), region/subregion (economies table), flags and source_id."""
     zero_flags = [
         pl.when(pl.col("egdi") == 0).then(pl.lit("egdi_zero_tied_bottom_rank")),
         pl.when((pl.col("year") <= 2010) & (pl.col("hci") == 0)).then(
@@ -337,10 +337,12 @@ def derive(frame: pl.DataFrame, economies: pl.DataFrame) -> pl.DataFrame:
     ]
     out = (
         frame.with_columns(
-            pl.col("epi")
-            .rank(method="min", descending=True)
-            .over("year")
-            .cast(pl.Int64)
+            # A rank among a few countries is not a world rank: derive it only
+            # when the file holds the whole edition (as many rows as its worst
+            # EGDI rank), otherwise leave a gap rather than a misleading number.
+            pl.when(pl.len().over("year") >= pl.col("egdi_rank").max().over("year"))
+            .then(pl.col("epi").rank(method="min", descending=True).over("year").cast(pl.Int64))
+            .otherwise(None)
             .alias("epi_rank"),
             pl.concat_str(zero_flags, separator=";", ignore_nulls=True).alias("flags"),
             pl.format("import_unegov_{}", pl.col("year")).alias("source_id"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 import polars as pl
+from textual import events, on
 from textual.containers import Container
 
 from ..core.dataset import Dataset
@@ -66,6 +67,16 @@ class Pane(Container):
     def current_frame(self) -> pl.DataFrame | None:
         """The data behind the current view, for export."""
         return None
+
+    @on(events.Mount)
+    def _focus_when_ready(self) -> None:
+        """A pane mounted late (after the first frame) takes focus if it is showing."""
+        self.call_after_refresh(self._focus_if_active)
+
+    def _focus_if_active(self) -> None:
+        # Checked when the refresh comes: keys may have chosen another pane since.
+        if getattr(self.app, "active_pane", None) is self:
+            self.focus_main()
 
     def focus_main(self) -> None:
         """Put keyboard focus on the pane's main list."""
