@@ -96,8 +96,12 @@ class DDXApp(App[None]):
         Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
         Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
         # Demo mode only (tui/demo.py); outside a tour these keys pass through.
-        Binding("space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"),
-        Binding("left", "demo_step(-1)", "Previous step", show=False, priority=True, id="demo_prev"),
+        Binding(
+            "space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"
+        ),
+        Binding(
+            "left", "demo_step(-1)", "Previous step", show=False, priority=True, id="demo_prev"
+        ),
     ]
 
     # repaint=False: a change repaints only the widgets that watch it, not the
@@ -240,7 +244,11 @@ class DDXApp(App[None]):
         self.country = FOCUS[(i + delta) % len(FOCUS)]
 
     def step_edition(self, delta: int) -> None:
-        i = self.editions.index(self.edition) if self.edition in self.editions else len(self.editions) - 1
+        i = (
+            self.editions.index(self.edition)
+            if self.edition in self.editions
+            else len(self.editions) - 1
+        )
         self.edition = self.editions[max(0, min(len(self.editions) - 1, i + delta))]
 
     def next_indicator(self) -> None:

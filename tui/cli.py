@@ -40,9 +40,14 @@ def _add_tui_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     def d(value: object) -> object:
         return value if top else argparse.SUPPRESS
 
-    p.add_argument("--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes")
     p.add_argument(
-        "--no-mouse", action="store_true", default=d(False), help="turn mouse tracking off (slow links)"
+        "--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes"
+    )
+    p.add_argument(
+        "--no-mouse",
+        action="store_true",
+        default=d(False),
+        help="turn mouse tracking off (slow links)",
     )
     p.add_argument(
         "--theme", default=d("dark"), help="dark (default) or light (high contrast, projectors)"
@@ -66,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_tui_options(parser, top=True)
     from .demo import positive_seconds
 
-    parser.add_argument("--demo", action="store_true", help="guided tour for class (same as `ddx demo`)")
+    parser.add_argument(
+        "--demo", action="store_true", help="guided tour for class (same as `ddx demo`)"
+    )
     parser.add_argument(
         "--interval", metavar="SECONDS", type=positive_seconds, help="demo: advance every SECONDS"
     )
@@ -137,7 +144,9 @@ def _check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
     if arg:
         if arg.isdigit():
             if int(arg) not in q.editions(ds):
-                raise UsageError(f"no survey edition {arg}; editions are {', '.join(map(str, q.editions(ds)))}")
+                raise UsageError(
+                    f"no survey edition {arg}; editions are {', '.join(map(str, q.editions(ds)))}"
+                )
         else:
             q.resolve_country(ds, arg)
 
@@ -152,7 +161,12 @@ def _utf8_locale() -> bool:
         if value:
             # Python itself sets LC_CTYPE=C.UTF-8 when the locale is C or missing
             # (PEP 538); then LANG, if set, is what the user's terminal uses.
-            if var == "LC_CTYPE" and value == "C.UTF-8" and env.get("LANG") and not utf8(env["LANG"]):
+            if (
+                var == "LC_CTYPE"
+                and value == "C.UTF-8"
+                and env.get("LANG")
+                and not utf8(env["LANG"])
+            ):
                 continue
             return utf8(value)
     return (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"

@@ -23,11 +23,25 @@ class DDXCommands(Provider):
 
         for i, cls in enumerate(PANE_CLASSES):
             yield f"Go to {cls.title} pane", f"app.show_pane({i})", f"key {i + 1}"
-        names = dict(zip(q.focus_countries(app.dataset)["iso3"], q.focus_countries(app.dataset)["name"], strict=True))
+        names = dict(
+            zip(
+                q.focus_countries(app.dataset)["iso3"],
+                q.focus_countries(app.dataset)["name"],
+                strict=True,
+            )
+        )
         for iso3 in FOCUS:
-            yield f"Country: {names.get(iso3, iso3)} ({iso3})", f"app.goto_country('{iso3}')", "Countries pane"
+            yield (
+                f"Country: {names.get(iso3, iso3)} ({iso3})",
+                f"app.goto_country('{iso3}')",
+                "Countries pane",
+            )
         for year in app.editions:
-            yield f"Edition: {year} UN E-Government Survey", f"app.goto_edition({year})", "Rankings pane"
+            yield (
+                f"Edition: {year} UN E-Government Survey",
+                f"app.goto_edition({year})",
+                "Rankings pane",
+            )
         for ind in INDICES:
             yield (
                 f"Indicator: {q.INDICATOR_SHORT[ind]} ({q.INDICATOR_NAMES[ind]})",
@@ -35,7 +49,11 @@ class DDXCommands(Provider):
                 "applies to Rankings, Countries charts and others",
             )
         for theme in ("ddx-dark", "ddx-light"):
-            yield f"Theme: {theme}", f"app.switch_theme('{theme}')", "ddx-light is high contrast for projectors"
+            yield (
+                f"Theme: {theme}",
+                f"app.switch_theme('{theme}')",
+                "ddx-light is high contrast for projectors",
+            )
         for pane in app.panes:
             for cmd in pane.palette_commands():
                 yield cmd.title, cmd.action, cmd.help

@@ -13,7 +13,9 @@ from tui.screens.provenance import ProvenanceScreen
 def rank_rows(text: str) -> dict[str, str]:
     """Country -> rank as shown in the Rankings table."""
     rows = {}
-    for m in re.finditer(r"│\s*(\d+\*?)\s+(Kazakhstan|Kyrgyzstan|Tajikistan|Turkmenistan|Uzbekistan)\s", text):
+    for m in re.finditer(
+        r"│\s*(\d+\*?)\s+(Kazakhstan|Kyrgyzstan|Tajikistan|Turkmenistan|Uzbekistan)\s", text
+    ):
         rows[m.group(2)] = m.group(1)
     return rows
 
@@ -24,7 +26,12 @@ async def test_starts_on_goals_with_all_eight_goals() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "1 Goals" in text and "2 Countries" in text and "3 Rankings" in text
-        for name in ("Knowledge management", "Public diplomacy", "Internet freedom", "Policy planning"):
+        for name in (
+            "Knowledge management",
+            "Public diplomacy",
+            "Internet freedom",
+            "Policy planning",
+        ):
             assert name in text
         assert "project's own" in text  # the goal links are marked as our reading
 

@@ -77,7 +77,8 @@ class Dataset:
         if not files:
             if name in REQUIRED:
                 raise DataError(
-                    self.builtin or "data", f"required table '{name}' not found (expected {name}.csv)"
+                    self.builtin or "data",
+                    f"required table '{name}' not found (expected {name}.csv)",
                 )
             return pl.LazyFrame(schema=table.polars_schema)
         merged: pl.LazyFrame | None = None
@@ -110,7 +111,14 @@ class Dataset:
             known = self.known_iso3()
             refs += [(col, known, "country code", "economies") for col in table.iso3_cols]
         if "milestone_goal_refs" in table.rules:
-            refs.append(("milestone_id", set(self.frame("milestones")["milestone_id"]), "milestone", "milestones"))
+            refs.append(
+                (
+                    "milestone_id",
+                    set(self.frame("milestones")["milestone_id"]),
+                    "milestone",
+                    "milestones",
+                )
+            )
             refs.append(("goal_id", set(self.frame("goals")["goal_id"]), "goal", "goals"))
         return refs
 

@@ -60,7 +60,10 @@ def _decode(path: Path, raw: bytes) -> str:
         col_bytes = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
         column = len(raw[exc.start - col_bytes : exc.start].decode("utf-8", "replace")) + 1
         raise DataError(
-            path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line, column
+            path,
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            line,
+            column,
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -72,7 +75,9 @@ def _unclosed_quote_column(line_text: str) -> int:
         if ch == '"':
             if not in_quote:
                 start_field = field
-            in_quote = not in_quote if not (in_quote and line_text[i + 1 : i + 2] == '"') else in_quote
+            in_quote = (
+                not in_quote if not (in_quote and line_text[i + 1 : i + 2] == '"') else in_quote
+            )
         elif ch == "," and not in_quote:
             field += 1
     return start_field
@@ -84,7 +89,7 @@ def csv_row_error(path: Path, exc: csv.Error, line: int, line_text: str) -> Data
         # e.g. "Kyrgyz"stan: text after a closing quote
         return DataError(
             path,
-            "text after the closing '\"' of a quoted field (write \"\" for a quote inside it)",
+            'text after the closing \'"\' of a quoted field (write "" for a quote inside it)',
             line,
             _unclosed_quote_column(line_text),
         )
@@ -98,7 +103,9 @@ def csv_row_error(path: Path, exc: csv.Error, line: int, line_text: str) -> Data
     return DataError(path, f"not valid CSV ({exc})", line, 1)
 
 
-def check_header(path: Path, header: list[str], table: Table, line: int | None = 1) -> dict[str, int]:
+def check_header(
+    path: Path, header: list[str], table: Table, line: int | None = 1
+) -> dict[str, int]:
     """Map each expected column to its position; complain about the first mismatch.
 
     ``line`` is where the header is: 1 in a CSV file, None for Parquet (no header line).
@@ -174,7 +181,9 @@ def _read_csv_cells(
     if fast is not None:
         return fast
     if not text.strip():
-        raise DataError(path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1)
+        raise DataError(
+            path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1
+        )
     # Split as the csv module does (\r\n, \r or \n only), so line numbers agree.
     source_lines = re.split(r"\r\n|\r|\n", text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -257,13 +266,21 @@ def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
             bad = (s.is_not_null() & ~s.is_in(list(col.choices))).arg_true()
             if len(bad):
                 i = int(bad[0])
-                raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}")
+                raise loaded.error(
+                    i,
+                    col.name,
+                    f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}",
+                )
         if col.pattern is not None:
             ok = s.str.contains(col.pattern.pattern)
             bad = (s.is_not_null() & ~ok).arg_true()
             if len(bad):
                 i = int(bad[0])
-                raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}")
+                raise loaded.error(
+                    i,
+                    col.name,
+                    f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}",
+                )
         if col.lo is not None or col.hi is not None:
             mask = pl.Series([False] * len(s), dtype=pl.Boolean)
             if col.lo is not None:
@@ -280,7 +297,9 @@ def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
                 what = col.describe()
                 if readiness is not None and col.name in INDICES:
                     what += " (only the 2003-2005 readiness indices may exceed 1)"
-                raise loaded.error(i, col.name, f"column '{col.name}': expected {what}, got {_show(s[i])}")
+                raise loaded.error(
+                    i, col.name, f"column '{col.name}': expected {what}, got {_show(s[i])}"
+                )
     if "survey_year" in table.rules:
         years = frame["year"]
         bad = (~years.map_elements(plausible_survey_year, return_dtype=pl.Boolean)).arg_true()
@@ -338,11 +357,15 @@ def _check_precision(loaded: Loaded, frame: pl.DataFrame) -> None:
                 raise loaded.error(i, "end_date", f"end_date {end!r} is before date {date!r}")
         if precision == "undated":
             if date is not None:
-                raise loaded.error(i, "precision", f"precision 'undated' but date {date!r} is given")
+                raise loaded.error(
+                    i, "precision", f"precision 'undated' but date {date!r} is given"
+                )
         elif date is None:
             raise loaded.error(i, "date", f"date is blank but precision is '{precision}'")
         elif len(date) != _PRECISION_LEN[precision]:
-            raise loaded.error(i, "precision", f"precision '{precision}' does not match date {date!r}")
+            raise loaded.error(
+                i, "precision", f"precision '{precision}' does not match date {date!r}"
+            )
 
 
 def read_csv(path: Path, table: Table) -> Loaded:
@@ -403,14 +426,20 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
         for col in table.columns:
             if not col.nullable and frame[col.name].null_count():
                 i = int(frame[col.name].is_null().arg_true()[0])
-                raise loaded.error(i, col.name, f"column '{col.name}' is blank; expected {col.describe()}")
+                raise loaded.error(
+                    i, col.name, f"column '{col.name}' is blank; expected {col.describe()}"
+                )
             if col.dtype == pl.Float64:
                 # NaN and infinity cannot come from a CSV cell but can from Parquet.
-                nonfinite = (frame[col.name].is_not_null() & ~frame[col.name].is_finite()).arg_true()
+                nonfinite = (
+                    frame[col.name].is_not_null() & ~frame[col.name].is_finite()
+                ).arg_true()
                 if len(nonfinite):
                     i = int(nonfinite[0])
                     got = _show(frame[col.name][i])
-                    raise loaded.error(i, col.name, f"column '{col.name}': expected {col.describe()}, got {got}")
+                    raise loaded.error(
+                        i, col.name, f"column '{col.name}': expected {col.describe()}, got {got}"
+                    )
         check_values(loaded, frame)
         return loaded
     loaded = Loaded(table, path, None, lazy, None, positions)
@@ -431,7 +460,9 @@ def _raise_unknown(loaded: Loaded, refs: Sequence[Ref], stats: dict[str, object]
     for col, known, what, where in refs:
         if stats.get(f"{col}__unknown"):
             first = loaded.lazy.filter(_unknown(col, known)).select(col).head(1).collect()[col][0]
-            raise DataError(loaded.path, f"column '{col}': unknown {what} {first!r} (not in {where})")
+            raise DataError(
+                loaded.path, f"column '{col}': unknown {what} {first!r} (not in {where})"
+            )
 
 
 def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
@@ -456,19 +487,24 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
     _raise_unknown(loaded, refs, stats)
     for col in table.columns:
         if stats.get(f"{col.name}__nulls"):
-            raise DataError(loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}")
+            raise DataError(
+                loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}"
+            )
         if stats.get(f"{col.name}__nonfinite"):
             raise DataError(
-                loaded.path, f"column '{col.name}' has NaN or infinite values; expected {col.describe()}"
+                loaded.path,
+                f"column '{col.name}' has NaN or infinite values; expected {col.describe()}",
             )
         lo, hi = stats.get(f"{col.name}__min"), stats.get(f"{col.name}__max")
         if col.lo is not None and lo is not None and lo < col.lo:
             raise DataError(
-                loaded.path, f"column '{col.name}': expected {col.describe()}, smallest value is {lo}"
+                loaded.path,
+                f"column '{col.name}': expected {col.describe()}, smallest value is {lo}",
             )
         if col.hi is not None and hi is not None and hi > col.hi:
             raise DataError(
-                loaded.path, f"column '{col.name}': expected {col.describe()}, largest value is {hi}"
+                loaded.path,
+                f"column '{col.name}': expected {col.describe()}, largest value is {hi}",
             )
 
 

@@ -64,7 +64,11 @@ def rank_column(indicator: str) -> tuple[str | None, bool]:
 
 
 def ranking(
-    ds: Dataset, year: int, indicator: str = "egdi", scope: str = "central-asia", region: str | None = None
+    ds: Dataset,
+    year: int,
+    indicator: str = "egdi",
+    scope: str = "central-asia",
+    region: str | None = None,
 ) -> pl.DataFrame:
     """Countries for one edition and indicator, best first.
 
@@ -76,7 +80,11 @@ def ranking(
     df = survey(ds).filter(pl.col("year") == year)
     if df.is_empty():
         have = editions(ds)
-        listed = f"editions are {', '.join(map(str, have))}" if have else "the survey table has no editions"
+        listed = (
+            f"editions are {', '.join(map(str, have))}"
+            if have
+            else "the survey table has no editions"
+        )
         raise UsageError(f"no survey edition {year}; {listed}")
     col, derived = rank_column(indicator)
     if col is None:
@@ -101,7 +109,16 @@ def ranking(
     elif scope != "world":
         raise UsageError(f"unknown scope {scope!r}; choose central-asia, world or a region")
     return df.select(
-        "iso3", "country", "value", "rank", "rank_derived", "region", "subregion", "flags", "source_id", "focus"
+        "iso3",
+        "country",
+        "value",
+        "rank",
+        "rank_derived",
+        "region",
+        "subregion",
+        "flags",
+        "source_id",
+        "focus",
     ).sort(["rank", "iso3"], nulls_last=True)
 
 
@@ -186,7 +203,13 @@ def country(ds: Dataset, iso3: str) -> dict[str, object]:
         econ = ds.frame("economies").filter(pl.col("iso3") == iso3)
         if econ.is_empty():
             raise UsageError(f"unknown country {iso3!r}")
-        return {"iso3": iso3, "name": econ["name"][0], "portal": None, "summary": None, "source_id": None}
+        return {
+            "iso3": iso3,
+            "name": econ["name"][0],
+            "portal": None,
+            "summary": None,
+            "source_id": None,
+        }
     return rows.row(0, named=True)
 
 
@@ -194,9 +217,11 @@ def milestones(ds: Dataset, iso3: str | None = None) -> pl.DataFrame:
     df = ds.frame("milestones")
     if iso3 is not None:
         df = df.filter(pl.col("iso3") == iso3)
-    return df.with_columns(pl.col("date").is_null().alias("_undated")).sort(
-        ["_undated", "date", "milestone_id"]
-    ).drop("_undated")
+    return (
+        df.with_columns(pl.col("date").is_null().alias("_undated"))
+        .sort(["_undated", "date", "milestone_id"])
+        .drop("_undated")
+    )
 
 
 def assessments(ds: Dataset, iso3: str) -> pl.DataFrame:
@@ -230,9 +255,20 @@ def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
     if prev is not None and cur["egdi_rank"] is not None and prev["egdi_rank"] is not None:
         delta = prev["egdi_rank"] - cur["egdi_rank"]
         arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
-        rank_text += f" ({arrow}{abs(delta)} since {prev['year']})" if delta else f" (= since {prev['year']})"
+        rank_text += (
+            f" ({arrow}{abs(delta)} since {prev['year']})"
+            if delta
+            else f" (= since {prev['year']})"
+        )
     figs.append(
-        Figure("UN rank", cur["egdi_rank"], rank_text, y, src, ("ranks_relative", *figure_caveats(y, flags, "egdi")))
+        Figure(
+            "UN rank",
+            cur["egdi_rank"],
+            rank_text,
+            y,
+            src,
+            ("ranks_relative", *figure_caveats(y, flags, "egdi")),
+        )
     )
     for ind in INDICES:
         v = cur[ind]
@@ -248,7 +284,14 @@ def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
         )
     if cur["epi_rank"] is not None:
         figs.append(
-            Figure("EPI rank*", cur["epi_rank"], str(cur["epi_rank"]), y, src, ("derived_rank", "ranks_relative"))
+            Figure(
+                "EPI rank*",
+                cur["epi_rank"],
+                str(cur["epi_rank"]),
+                y,
+                src,
+                ("derived_rank", "ranks_relative"),
+            )
         )
     if ds.has("indicators"):
         figs.append(latest_value(ds, iso3, "IT.NET.USER.ZS"))

@@ -136,7 +136,13 @@ TABLES: dict[str, Table] = {
             (
                 ISO3,
                 Col("name", S),
-                Col("m49", S, nullable=True, pattern=re.compile(r"^\d{3}$"), expect="a 3-digit M49 code"),
+                Col(
+                    "m49",
+                    S,
+                    nullable=True,
+                    pattern=re.compile(r"^\d{3}$"),
+                    expect="a 3-digit M49 code",
+                ),
                 Col("region", S, nullable=True),
                 Col("subregion", S, nullable=True),
                 SRC,
@@ -221,7 +227,13 @@ TABLES: dict[str, Table] = {
             (
                 ISO3,
                 Col("country", S),
-                Col("year", I, lo=2003, hi=2100, expect="a survey year (2003-2005 or an even year from 2008)"),
+                Col(
+                    "year",
+                    I,
+                    lo=2003,
+                    hi=2100,
+                    expect="a survey year (2003-2005 or an even year from 2008)",
+                ),
                 Col("egdi", F, lo=0, hi=1),
                 Col("egdi_rank", I, nullable=True, lo=1, hi=250),
                 Col("osi", F, nullable=True, lo=0, hi=1),

@@ -12,6 +12,15 @@ from .rankings import RankingsPane
 from .sources import SourcesPane
 from .timeline import TimelinePane
 
-PANE_CLASSES: list[type[Pane]] = [GoalsPane, CountriesPane, RankingsPane, SourcesPane, ComparePane, TimelinePane, InfrastructurePane, MapPane]
+PANE_CLASSES: list[type[Pane]] = [
+    GoalsPane,
+    CountriesPane,
+    RankingsPane,
+    SourcesPane,
+    ComparePane,
+    TimelinePane,
+    InfrastructurePane,
+    MapPane,
+]
 
 __all__ = ["PANE_CLASSES", "Pane"]

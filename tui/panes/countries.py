@@ -45,13 +45,19 @@ class CountriesPane(Pane):
         self.chart_kind = "rank"
         names = q.focus_countries(self.ds)
         lst = self.query_one("#country-list", KeyList)
-        lst.add_options([Option(f"{n} ({c})", id=c) for c, n in zip(names["iso3"], names["name"], strict=True)])
+        lst.add_options(
+            [Option(f"{n} ({c})", id=c) for c, n in zip(names["iso3"], names["name"], strict=True)]
+        )
         self.watch(self.ddx, "country", self._show, init=True)
         self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
 
     # -- selection ---------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "country-list" and event.option.id and event.option.id != self.ddx.country:
+        if (
+            event.option_list.id == "country-list"
+            and event.option.id
+            and event.option.id != self.ddx.country
+        ):
             self.ddx.country = event.option.id
 
     def step(self, delta: int) -> bool:
@@ -99,15 +105,25 @@ class CountriesPane(Pane):
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
             cells.append(f"[b]{escape(f.label)}[/b] {escape(f.text)}{when}{mark}")
-        return f"UN E-Government Survey {year}:  " + "   ".join(cells) + "\n[dim]s: sources and caveats (! marks a caveat)[/dim]"
+        return (
+            f"UN E-Government Survey {year}:  "
+            + "   ".join(cells)
+            + "\n[dim]s: sources and caveats (! marks a caveat)[/dim]"
+        )
 
     def _assessments_text(self, iso3: str) -> str:
         rows = q.assessments(self.ds, iso3)
         if rows.is_empty():
             return ""
-        labels = {"egdi": "EGDI", "e_participation": "E-participation", "info_openness": "Info openness"}
+        labels = {
+            "egdi": "EGDI",
+            "e_participation": "E-participation",
+            "info_openness": "Info openness",
+        }
         lines = ["[b]The article rates[/b]"]
-        lines += [f"{labels.get(a, a)}: {lv}" for a, lv in zip(rows["aspect"], rows["level"], strict=True)]
+        lines += [
+            f"{labels.get(a, a)}: {lv}" for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+        ]
         return "\n".join(lines)
 
     def _milestones_text(self, iso3: str) -> str:
@@ -128,7 +144,12 @@ class CountriesPane(Pane):
         if self.chart_kind == "rank":
             data = q.series(self.ds, [iso3], "egdi_rank")
             name = str(q.country(self.ds, iso3)["name"])
-            chart.show(lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, "UN e-government rank (1 = best)"), ("rank", iso3))
+            chart.show(
+                lambda plt, c: draw_ranks(
+                    plt, c, data, {iso3: name}, "UN e-government rank (1 = best)"
+                ),
+                ("rank", iso3),
+            )
         else:
             data = q.components(self.ds, iso3)
             ind = self.ddx.indicator
@@ -138,18 +159,35 @@ class CountriesPane(Pane):
     def provenance(self) -> list[Provenance]:
         iso3 = self.ddx.country
         items = [
-            Provenance(f"{f.label}: {f.text}", f.source_id, f.caveats, f"({f.year})" if f.year else "")
+            Provenance(
+                f"{f.label}: {f.text}", f.source_id, f.caveats, f"({f.year})" if f.year else ""
+            )
             for f in self.figures
         ]
-        items.append(Provenance("Country summary, milestones and ratings", "article", ("article_claim",)))
-        chart = "UN rank across editions" if self.chart_kind == "rank" else "index components across editions"
+        items.append(
+            Provenance("Country summary, milestones and ratings", "article", ("article_claim",))
+        )
+        chart = (
+            "UN rank across editions"
+            if self.chart_kind == "rank"
+            else "index components across editions"
+        )
         srcs = sorted(set(q.survey(self.ds).filter(pl.col("iso3") == iso3)["source_id"]))
-        items.append(Provenance(f"Chart: {chart}", srcs[-1] if srcs else None, ("readiness_era", "ranks_relative"), "one source per edition; see Sources pane"))
+        items.append(
+            Provenance(
+                f"Chart: {chart}",
+                srcs[-1] if srcs else None,
+                ("readiness_era", "ranks_relative"),
+                "one source per edition; see Sources pane",
+            )
+        )
         return items
 
     def current_frame(self):  # type: ignore[no-untyped-def]
         return q.components(self.ds, self.ddx.country).join(
-            q.series(self.ds, [self.ddx.country], "egdi_rank").select("year", pl.col("value").alias("egdi_rank")),
+            q.series(self.ds, [self.ddx.country], "egdi_rank").select(
+                "year", pl.col("value").alias("egdi_rank")
+            ),
             on="year",
         )
 

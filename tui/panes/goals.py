@@ -32,7 +32,12 @@ class GoalsPane(Pane):
         self.goals = q.goals(self.ds)
         lst = self.query_one("#goal-list", KeyList)
         lst.add_options(
-            [Option(f"{p}. {n}", id=g) for g, p, n in zip(self.goals["goal_id"], self.goals["position"], self.goals["name"], strict=True)]
+            [
+                Option(f"{p}. {n}", id=g)
+                for g, p, n in zip(
+                    self.goals["goal_id"], self.goals["position"], self.goals["name"], strict=True
+                )
+            ]
         )
         self.goal_id = self.goals["goal_id"][0]
         lst.highlighted = 0
@@ -69,17 +74,27 @@ class GoalsPane(Pane):
             ]
             for r in acts.iter_rows(named=True):
                 when = r["date"] or "undated"
-                lines.append(f"[b]{escape(r['country'] or r['iso3'])}[/b] {escape(when)}: {escape(r['title'])}")
+                lines.append(
+                    f"[b]{escape(r['country'] or r['iso3'])}[/b] {escape(when)}: {escape(r['title'])}"
+                )
                 lines.append(f"   [dim]why: {escape(r['rationale'])}[/dim]")
             text = "\n".join(lines)
         self.query_one("#goal-actions", Static).update(text)
 
     def provenance(self) -> list[Provenance]:
-        items = [Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))]
+        items = [
+            Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))
+        ]
         for r in self.actions.iter_rows(named=True):
-            items.append(Provenance(f"{r['iso3']}: {r['title']}", r["source_id"], ("article_claim",)))
+            items.append(
+                Provenance(f"{r['iso3']}: {r['title']}", r["source_id"], ("article_claim",))
+            )
         if len(self.actions):
-            items.append(Provenance("Links between actions and this goal", "ddx_reading", ("project_reading",)))
+            items.append(
+                Provenance(
+                    "Links between actions and this goal", "ddx_reading", ("project_reading",)
+                )
+            )
         return items
 
     def current_frame(self):  # type: ignore[no-untyped-def]

@@ -134,7 +134,9 @@ class RankingsPane(Pane):
         view = view.sort("value", descending=False, nulls_last=False)
         labels = view["iso3"].to_list()
         values = view["value"].to_list()
-        title = f"{short} {year}, index 0-1" + ("" if self.scope == "central-asia" else " (the five)")
+        title = f"{short} {year}, index 0-1" + (
+            "" if self.scope == "central-asia" else " (the five)"
+        )
         self.query_one("#rank-bars", Chart).show(
             lambda plt, c: draw_hbars(plt, c, labels, values, title, ""),
             ("bars", year, short, tuple(labels), tuple(values)),
@@ -144,13 +146,17 @@ class RankingsPane(Pane):
         col, derived = q.rank_column(ind)
         if col is None:
             frames = [
-                q.ranking(self.ds, y, ind, "world").select(pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value"))
+                q.ranking(self.ds, y, ind, "world").select(
+                    pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value")
+                )
                 for y in self.ddx.editions
             ]
             data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
         else:
             data = q.series(self.ds, list(FOCUS), col)
-        names = dict(zip(q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True))
+        names = dict(
+            zip(q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True)
+        )
         title = f"World rank by {q.INDICATOR_SHORT[ind]}{' (derived)' if derived else ''}, 1 = best"
         self.query_one("#rank-trajectory", Chart).show(
             lambda plt, c: draw_ranks(plt, c, data, names, title), ("traj", ind)
@@ -166,7 +172,11 @@ class RankingsPane(Pane):
             focus_row = self.frame.row(table.cursor_row, named=True)
         rows = [focus_row] if focus_row else []
         seen = {focus_row["iso3"]} if focus_row else set()
-        rows += [r for r in self.frame.filter(pl.col("focus")).iter_rows(named=True) if r["iso3"] not in seen]
+        rows += [
+            r
+            for r in self.frame.filter(pl.col("focus")).iter_rows(named=True)
+            if r["iso3"] not in seen
+        ]
         for r in rows[:6]:
             cav = list(q.figure_caveats(year, r["flags"], ind))
             if r["rank_derived"]:
@@ -176,18 +186,31 @@ class RankingsPane(Pane):
                 cav.append("gap")
             val = "gap" if r["value"] is None else q.fmt_index(r["value"])
             items.append(
-                Provenance(f"{r['country']}: {q.INDICATOR_SHORT[ind]} {val}, rank {r['rank']}", r["source_id"], tuple(cav), f"edition {year}")
+                Provenance(
+                    f"{r['country']}: {q.INDICATOR_SHORT[ind]} {val}, rank {r['rank']}",
+                    r["source_id"],
+                    tuple(cav),
+                    f"edition {year}",
+                )
             )
         return items
 
     def current_frame(self) -> pl.DataFrame:
-        return self.frame.with_columns(pl.lit(self.ddx.edition).alias("year"), pl.lit(self.ddx.indicator).alias("indicator"))
+        return self.frame.with_columns(
+            pl.lit(self.ddx.edition).alias("year"), pl.lit(self.ddx.indicator).alias("indicator")
+        )
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
-            PaletteCommand("Rankings: show the five", "Central Asia only", "app.rank_scope('central-asia')"),
+            PaletteCommand(
+                "Rankings: show the five", "Central Asia only", "app.rank_scope('central-asia')"
+            ),
             PaletteCommand("Rankings: show their UN region", "Asia", "app.rank_scope('region')"),
-            PaletteCommand("Rankings: show the whole world", "all countries of the edition", "app.rank_scope('world')"),
+            PaletteCommand(
+                "Rankings: show the whole world",
+                "all countries of the edition",
+                "app.rank_scope('world')",
+            ),
         ]
 
     def describe_state(self) -> str:

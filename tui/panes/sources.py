@@ -35,7 +35,9 @@ class SourcesPane(Pane):
         table.add_column("Year", width=4)
         table.add_column("Title")
         for r in self.frame.iter_rows(named=True):
-            table.add_row(r["source_id"], r["publisher"], r["year"] or "", r["title"], key=r["source_id"])
+            table.add_row(
+                r["source_id"], r["publisher"], r["year"] or "", r["title"], key=r["source_id"]
+            )
         self._show(0)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -62,7 +64,10 @@ class SourcesPane(Pane):
         lines += [f"• {escape(v)}" for k, v in CAVEATS.items() if k in _GENERAL]
         refs = q.article_references(self.ds)
         if len(refs):
-            lines += ["", "[b]The article's own references[/b] [dim](as the article lists them)[/dim]"]
+            lines += [
+                "",
+                "[b]The article's own references[/b] [dim](as the article lists them)[/dim]",
+            ]
             for n, text, url in refs.select("ref_no", "reference", "url").iter_rows():
                 lines.append(f"{n}. {escape(text)}" + (f" {escape(url)}" if url else ""))
         self.query_one("#source-text", Static).update("\n".join(lines))
@@ -79,4 +84,11 @@ class SourcesPane(Pane):
         return f"source={r['source_id'] if r else None}"
 
 
-_GENERAL = ("readiness_era", "egdi_zero_tied_bottom_rank", "ranks_relative", "derived_rank", "gap", "conflict")
+_GENERAL = (
+    "readiness_era",
+    "egdi_zero_tied_bottom_rank",
+    "ranks_relative",
+    "derived_rank",
+    "gap",
+    "conflict",
+)

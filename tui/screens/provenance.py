@@ -46,7 +46,9 @@ class ProvenanceScreen(ModalScreen[None]):
             if src is None:
                 lines.append("  source: none (a gap in the data)")
             else:
-                lines.append(f"  source {escape('[' + str(source_id) + ']')}: {escape(q.citation(src))}")
+                lines.append(
+                    f"  source {escape('[' + str(source_id) + ']')}: {escape(q.citation(src))}"
+                )
                 if src.get("url"):
                     lines.append(f"  {escape(str(src['url']))}")
             caveats: list[str] = []
