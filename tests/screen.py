@@ -33,3 +33,15 @@ def flat(app: App) -> str:
     for ch in "│╭╮╰╯─┃▁▂▃▄▅▆▇█":
         text = text.replace(ch, " ")
     return " ".join(text.split())
+
+
+async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every pane is mounted (the hidden ones mount just after the
+    first frame), so a snapshot starts from the same state however fast the
+    machine is."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause()
+        if all(p.is_attached for p in app.panes):
+            break
+    await pilot.pause()

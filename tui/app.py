@@ -136,18 +136,15 @@ class DDXApp(App[None]):
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header(icon="≡" if not self.ascii_mode else "=")
-        from textual.lazy import Lazy
-
         initial = self._initial_pane_id()
         self._pane_objs = {cls.pane_id: cls(id=cls.pane_id) for cls in PANE_CLASSES}
         with Container(id="main"), _Tabs(id="tabs", initial=f"tab-{initial}"):
             for i, cls in enumerate(PANE_CLASSES, start=1):
                 with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
-                    pane = self._pane_objs[cls.pane_id]
-                    # Hidden panes mount just after the first frame (Textual's
-                    # Lazy), so the first screen does not wait for all eight.
-                    eager = cls.pane_id == initial or self.options.demo
-                    yield pane if eager else Lazy(pane)
+                    # Hidden panes mount just after the first frame
+                    # (_mount_hidden_panes), so the first screen waits for one.
+                    if cls.pane_id == initial or self.options.demo:
+                        yield self._pane_objs[cls.pane_id]
         yield Static("", id="too-small")
         yield Footer()
 
@@ -161,6 +158,22 @@ class DDXApp(App[None]):
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self._mount_hidden_panes)
+
+    async def _mount_hidden_panes(self) -> None:
+        """Mount the other panes one by one; keys are handled in between."""
+        from textual.widget import MountError
+
+        for pane_id, pane in self._pane_objs.items():
+            if pane.is_attached:
+                continue
+            tab_pane = self.query_one(f"#tab-{pane_id}", TabPane)
+            if not tab_pane.is_attached or self._closing:
+                return  # the app is closing (q pressed at once)
+            try:
+                await tab_pane.mount(pane)
+            except MountError:
+                return
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)

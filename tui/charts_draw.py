@@ -15,11 +15,23 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import plotext._utility as _plotext_utility
 import polars as pl
 
 from .core import FOCUS, INDICES
 from .core import queries as q
 from .core.dataset import Dataset
+
+
+def _unique_in_order(data):  # type: ignore[no-untyped-def]
+    return list(dict.fromkeys(data))
+
+
+# plotext removes duplicate points with list(set(...)), whose order follows
+# Python's per-process string hashing: the same chart then draws differently
+# from one run to the next (which of two overlapping markers wins, which tick
+# labels survive). Its own commented-out alternative keeps the order.
+_plotext_utility.no_duplicates = _unique_in_order
 
 COLORS = ("cyan", "orange", "green", "magenta", "yellow", "blue", "red", "white")
 UNICODE_MARKERS = ("●", "■", "▲", "◆", "✚", "★", "▼", "◇")
@@ -124,9 +136,12 @@ def draw_ranks(
         ys = [(-v if v is not None else None) for v in s["value"]]
         worst = max([worst] + [v for v in s["value"] if v is not None])
         _line(plt, chart, i, s["year"].to_list(), ys, f"{names[iso3]}")
-    top = 1
-    step = 25 if worst > 100 else 10 if worst > 30 else 5
-    ticks = [top] + list(range(step, worst + 1, step))
+    # As many evenly spaced rank labels as the plot has room for (one row
+    # between labels), so plotext never has to drop colliding ones.
+    rows = max(2, getattr(chart.size, "height", 24) - 5)
+    room = max(2, (rows + 1) // 2)
+    step = next((s for s in (5, 10, 20, 25, 50, 100) if worst // s + 1 <= room), 100)
+    ticks = [1] + list(range(step, worst + 1, step))
     plt.yticks([-t for t in ticks], [str(t) for t in ticks])
     plt.ylim(-(worst + 2), 0)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.screen import settled
 from tui.app import Options, make_app
 
 PANE_IDS = {"5": "compare", "6": "timeline"}
@@ -33,6 +34,7 @@ def test_snapshot(snap_compare, case: str) -> None:
     async def open_then_press(pilot) -> None:  # type: ignore[no-untyped-def]
         # Press the pane key until its tab is active: at start-up the first pane's
         # late TabPane.Focused can undo an early pane key (a race in the app).
+        await settled(pilot)
         pane_key, *rest = press
         for _ in range(10):
             await pilot.press(pane_key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.screen import settled
 from tui.app import make_app
 
 VIEWS = {
@@ -26,4 +27,4 @@ VIEWS = {
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_snapshot(snap_compare, view: str, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(), press=VIEWS[view], terminal_size=size)
+    assert snap_compare(make_app(), press=VIEWS[view], terminal_size=size, run_before=settled)

@@ -18,6 +18,7 @@ from .base import PaletteCommand, Pane, Provenance
 
 SCOPE_LABEL = {"central-asia": "the five", "region": "UN region Asia", "world": "world"}
 SORTS = ("rank", "name", "value")
+NAME_WIDTH = 24
 
 
 class RankingsPane(Pane):
@@ -47,7 +48,12 @@ class RankingsPane(Pane):
         self.chart_kind = "bars"
         self.frame: pl.DataFrame = pl.DataFrame()
         table = self.query_one("#rank-table", KeyTable)
-        table.add_columns("Rank", "Country", "Value", "Note")
+        # A fixed country width keeps Value in view next to long official
+        # names ("United Kingdom of Great Britain and Northern Ireland").
+        table.add_column("Rank", width=5)
+        table.add_column("Country", width=NAME_WIDTH)
+        table.add_column("Value", width=8)
+        table.add_column("Note", width=5)
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
@@ -124,9 +130,15 @@ class RankingsPane(Pane):
             name = r["country"]
             if r["focus"] and self.scope != "central-asia":
                 name = f"▶ {name}" if not self.ddx.ascii_mode else f"> {name}"
+            if len(name) > NAME_WIDTH:
+                name = name[: NAME_WIDTH - 1] + "…"
             rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
             value = q.fmt_index(r["value"])
             table.add_row(rank, name, value, " ".join(note), key=r["iso3"])
+        # In a long table, start on the selected country so the five are in view.
+        codes = df["iso3"].to_list()
+        if self.ddx.country in codes:
+            table.move_cursor(row=codes.index(self.ddx.country), animate=False)
 
     def _draw_bars(self, df: pl.DataFrame, year: int, short: str) -> None:
         view = df if self.scope == "central-asia" else df.filter(pl.col("focus"))

@@ -53,9 +53,12 @@ class Chart(PlotextPlot):
             return Text("")
         if self.size.width < 12 or self.size.height < 5:
             return Text("(chart needs more room)", style="dim")
+        # A fresh figure each time: plotext keeps size-dependent state across
+        # clear_figure(), so a chart first drawn while hidden (or at another
+        # size) would otherwise place its ticks differently from a fresh one.
+        self._plot = Plot()
         plt = self.plt
         try:
-            plt.clear_figure()
             self._draw(plt, self)
             out = super().render()
             self.failed = None
