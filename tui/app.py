@@ -158,7 +158,9 @@ class DDXApp(App[None]):
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
-        self.call_after_refresh(self._mount_hidden_panes)
+        # Give the first frame time to reach the terminal before the other
+        # panes are built (building them first delayed it by ~0.3 s).
+        self.set_timer(0.3, self._mount_hidden_panes)
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
@@ -222,15 +224,24 @@ class DDXApp(App[None]):
         pane = self.active_pane
         return pane if pane.is_mounted else None
 
-    def action_show_pane(self, index: int) -> None:
+    async def action_show_pane(self, index: int) -> None:
         if 0 <= index < len(PANE_CLASSES):
-            self.query_one("#tabs", TabbedContent).active = f"tab-{PANE_CLASSES[index].pane_id}"
-            self.call_after_refresh(self._focus_active)
+            pane_id = PANE_CLASSES[index].pane_id
+            pane = self._pane_objs[pane_id]
+            if not pane.is_attached:  # asked for before the background mount got to it
+                await self.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+            self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:
-        ids = [c.pane_id for c in PANE_CLASSES]
-        if pane_id in ids:
-            self.action_show_pane(ids.index(pane_id))
+        if pane_id in self._pane_objs:
+            self._switch_to(pane_id)
+
+    def _switch_to(self, pane_id: str) -> None:
+        pane = self._pane_objs[pane_id]
+        if not pane.is_attached:
+            self.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+        self.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
+        self.call_after_refresh(self._focus_active)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
