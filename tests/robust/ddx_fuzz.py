@@ -53,7 +53,8 @@ ALWAYS = (
 )
 # What a step does, weighted by repetition. (A resize, the help screen or the
 # palette costs ~10 plain keys of CPU: fewer of them keeps a CI run under a minute.)
-STEP_KINDS = ("key",) * 14 + ("text",) * 2 + ("pane",) * 2 + ("resize", "palette", "help")
+# Keys dominate; a resize relays out every pane and costs ~15 keys of time.
+STEP_KINDS = ("key",) * 22 + ("text",) * 2 + ("pane",) * 2 + ("resize", "palette", "help")
 
 
 def fuzz_seed() -> int:

@@ -521,7 +521,24 @@ def read_table(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     Parquet table (in its single streaming pass); the caller checks the rest."""
     if path.suffix == ".parquet":
         return read_parquet(path, table, refs)
-    return read_csv(path, table)
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, table.name)
+    except OSError:
+        return read_csv(path, table)  # let the reader report it
+    hit = _CSV_CACHE.get(key)
+    if hit is None:
+        hit = read_csv(path, table)
+        if len(_CSV_CACHE) >= 64:
+            _CSV_CACHE.pop(next(iter(_CSV_CACHE)))
+        _CSV_CACHE[key] = hit
+    return hit
+
+
+# A file read and checked once per process (frames are immutable, so sharing
+# is safe); a changed file has a new mtime or size and is read again. Several
+# Datasets in one process (the test suite, for one) then share the work.
+_CSV_CACHE: dict[tuple[str, int, int, str], Loaded] = {}
 
 
 def unknown_files(directory: Path, known: Iterable[str]) -> list[Path]:
