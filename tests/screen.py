@@ -45,3 +45,15 @@ async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
         if all(p.is_attached for p in app.panes):
             break
     await pilot.pause()
+
+
+async def open_pane(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a pane's number key once and check its tab is the one showing
+    (a key typed at start-up must not be undone by late focus)."""
+    from tui.panes import PANE_CLASSES
+
+    want = f"tab-{PANE_CLASSES[int(key) - 1].pane_id}"
+    await pilot.press(key)
+    await pilot.pause()
+    active = pilot.app.query_one("#tabs").active
+    assert active == want, f"pane key {key} showed {active}, not {want}"

@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from . import __version__
@@ -166,16 +167,18 @@ class DDXApp(App[None]):
         """Mount the other panes one by one; keys are handled in between."""
         from textual.widget import MountError
 
+        from textual.css.query import NoMatches
+
         for pane_id, pane in self._pane_objs.items():
             if pane.is_attached:
                 continue
-            tab_pane = self.query_one(f"#tab-{pane_id}", TabPane)
-            if not tab_pane.is_attached or self._closing:
-                return  # the app is closing (q pressed at once)
             try:
+                tab_pane = self._main.query_one(f"#tab-{pane_id}", TabPane)
+                if self._leaving or not tab_pane.is_attached:
+                    return
                 await tab_pane.mount(pane)
-            except MountError:
-                return
+            except (MountError, NoMatches, IndexError):
+                return  # the app is closing (q pressed at once): nothing to build
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -186,7 +189,7 @@ class DDXApp(App[None]):
         small = w < MIN_WIDTH or h < MIN_HEIGHT
         # Layout classes let the stylesheet use the room a big terminal gives.
         # One atomic update: each class change restyles the whole DOM (all panes).
-        self.screen.update_classes(
+        self._main.update_classes(
             {
                 "-too-small": small,
                 "-tall": h >= 40,
@@ -196,13 +199,32 @@ class DDXApp(App[None]):
             }
         )
         if small:
-            self.query_one("#too-small", Static).update(
+            self._main.query_one("#too-small", Static).update(
                 f"ddx needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
                 f"This one is {w}x{h}. Enlarge the window (or reduce the font);\n"
                 "the explorer comes back by itself. Press q to quit."
             )
 
     # -- panes ---------------------------------------------------------------
+    @property
+    def _leaving(self) -> bool:
+        return bool(getattr(self, "_exit", False) or self._closing)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A pane still being built in the background when the app quits can
+        find its children gone; that is not a crash worth reporting."""
+        from textual.css.query import NoMatches
+        from textual.widget import MountError
+
+        if self._leaving and isinstance(error, (NoMatches, MountError)):
+            return
+        super()._handle_exception(error)
+
+    @property
+    def _main(self) -> Screen:  # type: ignore[type-arg]
+        """The explorer's own screen, even while a dialog or the palette is on top."""
+        return self.screen_stack[0]
+
     def _initial_pane_id(self) -> str:
         ids = [c.pane_id for c in PANE_CLASSES]
         start = (self.options.start or "").partition(":")[0]
@@ -215,7 +237,7 @@ class DDXApp(App[None]):
 
     @property
     def active_pane(self) -> Pane:
-        tabs = self.query_one("#tabs", TabbedContent)
+        tabs = self._main.query_one("#tabs", TabbedContent)
         active = tabs.active or f"tab-{PANE_CLASSES[0].pane_id}"
         return self._pane_objs[active.removeprefix("tab-")]
 
@@ -229,7 +251,7 @@ class DDXApp(App[None]):
             pane_id = PANE_CLASSES[index].pane_id
             pane = self._pane_objs[pane_id]
             if not pane.is_attached:  # asked for before the background mount got to it
-                await self.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+                await self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
             self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:
@@ -239,8 +261,8 @@ class DDXApp(App[None]):
     def _switch_to(self, pane_id: str) -> None:
         pane = self._pane_objs[pane_id]
         if not pane.is_attached:
-            self.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
-        self.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
+            self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+        self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
         self.call_after_refresh(self._focus_active)
 
     @on(TabbedContent.TabActivated)

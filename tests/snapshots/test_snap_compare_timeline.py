@@ -12,7 +12,6 @@ import pytest
 from tests.screen import settled
 from tui.app import Options, make_app
 
-PANE_IDS = {"5": "compare", "6": "timeline"}
 SMALL, ROOMY = (80, 24), (120, 40)
 CASES = {
     "compare_bars-80x24": (["5"], SMALL),
@@ -32,16 +31,8 @@ def test_snapshot(snap_compare, case: str) -> None:
     app = make_app(options=Options(extra={"present_year": 2026}))
 
     async def open_then_press(pilot) -> None:  # type: ignore[no-untyped-def]
-        # Press the pane key until its tab is active: at start-up the first pane's
-        # late TabPane.Focused can undo an early pane key (a race in the app).
         await settled(pilot)
-        pane_key, *rest = press
-        for _ in range(10):
-            await pilot.press(pane_key)
-            await pilot.pause()
-            if pilot.app.query_one("#tabs").active == f"tab-{PANE_IDS[pane_key]}":
-                break
-        await pilot.press(*rest)
+        await pilot.press(*press)
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_then_press, terminal_size=size)

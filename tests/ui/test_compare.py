@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from tests.screen import flat, screen_text
+from tests.screen import flat, open_pane, screen_text
 from tui.app import Options, make_app
 from tui.core import FOCUS
 from tui.panes.compare import ComparePane
 from tui.screens.provenance import ProvenanceScreen
-
-
-async def open_pane(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
-    """Press a pane's number key until its tab is active. At start-up the first
-    pane's late TabPane.Focused can undo an early pane key (a race in the app
-    that a person typing never meets); tests must not depend on it."""
-    from tui.panes import PANE_CLASSES
-
-    want = f"tab-{PANE_CLASSES[int(key) - 1].pane_id}"
-    for _ in range(10):
-        await pilot.press(key)
-        await pilot.pause()
-        if pilot.app.query_one("#tabs").active == want:
-            return
-    raise AssertionError(f"pane key {key} did not open {want}")
-    await pilot.pause()
 
 
 def row(text: str, label: str) -> list[str]:

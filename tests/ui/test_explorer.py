@@ -231,3 +231,27 @@ async def test_q_quits() -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_hidden_panes_mount_while_a_dialog_is_open() -> None:
+    """The other panes mount just after start; a palette or help opened at once
+    must not stop them (they live on the explorer's screen, not the dialog's)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause(0.8)
+        assert app._exception is None
+        assert all(p.is_attached for p in app.panes)
+        await pilot.press("escape", "7")
+        await pilot.pause()
+        assert app.active_pane.pane_id == "infrastructure"
+
+
+async def test_quitting_at_once_does_not_trip_the_background_mount() -> None:
+    """q (or a test) ending the app before the other panes are built: the
+    delayed mount must find nothing to do, not raise."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", "escape")
+    await __import__("asyncio").sleep(0.5)
+    assert app._exception is None
