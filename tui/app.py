@@ -165,9 +165,8 @@ class DDXApp(App[None]):
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
-        from textual.widget import MountError
-
         from textual.css.query import NoMatches
+        from textual.widget import MountError
 
         for pane_id, pane in self._pane_objs.items():
             if pane.is_attached:
