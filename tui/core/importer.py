@@ -33,7 +33,6 @@ import hashlib
 import io
 import math
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -44,7 +43,7 @@ import polars as pl
 from .dataset import Dataset
 from .errors import DataError
 from .export import slow_write_hook
-from .loader import Loaded, _decode, _show, check_values, csv_row_error, read_table
+from .loader import Loaded, _decode, _show, check_values, iter_rows, read_table
 from .schema import TABLES
 
 HEADER: tuple[str, ...] = (
@@ -181,22 +180,8 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
     first_line: dict[tuple[str, int], int] = {}
     data_rows = repeats = 0
     placeholders: list[str] = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            source_lines = re.split(r"\r\n|\r|\n", text)
-            line_text = source_lines[line - 1] if line - 1 < len(source_lines) else ""
-            raise csv_row_error(path, exc, line, line_text) from None
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != width:
-            raise DataError(
-                path, f"expected {width} fields, found {len(row)}", line, min(len(row), width) + 1
-            )
+    blank = lambda row: all(not c.strip() for c in row)  # noqa: E731
+    for line, row in iter_rows(path, text, reader, width, blank):
         data_rows += 1
         cell = {name: row[pos[name] - 1] for name in HEADER}
 

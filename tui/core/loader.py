@@ -11,7 +11,7 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,6 +169,36 @@ def _read_csv_fast(
     return cells, list(range(2, frame.height + 2)), positions
 
 
+def iter_rows(
+    path: Path,
+    text: str,
+    reader: Iterator[list[str]],
+    width: int,
+    is_blank: Callable[[list[str]], bool],
+) -> Iterator[tuple[int, list[str]]]:
+    """(line, row) for each data row of ``reader`` (header already read): blank
+    rows skipped, CSV errors and wrong field counts raised as DataError at the
+    line where the row starts. Shared by the loader and the UN importer."""
+    while True:
+        start = reader.line_num + 1  # type: ignore[attr-defined]
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # Split as the csv module does (\r\n, \r or \n only), so lines agree.
+            source_lines = re.split(r"\r\n|\r|\n", text)
+            line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
+            raise csv_row_error(path, exc, start, line_text) from None
+        if not row or is_blank(row):
+            continue
+        if len(row) != width:
+            raise DataError(
+                path, f"expected {width} fields, found {len(row)}", start, min(len(row), width) + 1
+            )
+        yield start, row
+
+
 def _read_csv_cells(
     path: Path, table: Table
 ) -> tuple[dict[str, list[str]] | dict[str, pl.Series], list[int], dict[str, int]]:
@@ -184,8 +214,6 @@ def _read_csv_cells(
         raise DataError(
             path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1
         )
-    # Split as the csv module does (\r\n, \r or \n only), so line numbers agree.
-    source_lines = re.split(r"\r\n|\r|\n", text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -196,24 +224,8 @@ def _read_csv_cells(
     order = [h.strip() for h in header]
     cells: dict[str, list[str]] = {name: [] for name in order}
     lines: list[int] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
-            raise csv_row_error(path, exc, start, line_text) from None
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # blank line
-        if len(row) != width:
-            raise DataError(
-                path,
-                f"expected {width} fields, found {len(row)}",
-                start,
-                min(len(row), width) + 1,
-            )
+    blank = lambda row: len(row) == 1 and not row[0].strip()  # noqa: E731
+    for start, row in iter_rows(path, text, reader, width, blank):
         lines.append(start)
         for name, value in zip(order, row, strict=True):
             cells[name].append(value)
