@@ -11,9 +11,8 @@ from textual.markup import escape
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core import FOCUS, INDICES
+from ..core import FOCUS
 from ..core import queries as q
-from ..core.caveats import describe
 from ..widgets.chart import Chart
 from ..widgets.charts import draw_components, draw_ranks
 from ..widgets.lists import KeyList
@@ -194,9 +193,4 @@ class CountriesPane(Pane):
     def describe_state(self) -> str:
         return f"country={self.ddx.country} chart={self.chart_kind}"
 
-    @staticmethod
-    def caveat_text(keys: tuple[str, ...]) -> str:
-        return "; ".join(describe(k) for k in keys)
-
-
-__all__ = ["CountriesPane", "INDICES"]
+__all__ = ["CountriesPane"]
