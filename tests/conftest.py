@@ -33,3 +33,39 @@ def app():
 needs_reference = pytest.mark.skipif(
     not REFERENCE.is_dir(), reason="../shared/reference not present"
 )
+
+
+# -- the key fuzz's figures in the terminal summary (tests/robust/test_fuzz.py) --
+# Here, not in tests/robust/: with pytest-xdist only the root conftest is loaded
+# in the controller, which is where the reports arrive and the summary is printed.
+FUZZ_REPORT: list[str] = []
+FUZZ_KEYS: list[int] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Collect the fuzz figures from the test reports (with pytest-xdist these
+    arrive from the workers; printing in the test itself would be swallowed)."""
+    if report.when != "call":
+        return
+    props = dict(report.user_properties)
+    if "fuzz_summary" in props:
+        FUZZ_REPORT.append(str(props["fuzz_summary"]))
+        FUZZ_KEYS.append(int(props.get("fuzz_keys", 0)))  # type: ignore[call-overload]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for line in FUZZ_REPORT:
+        terminalreporter.write_line(line)
+    if FUZZ_KEYS:
+        terminalreporter.write_line(
+            f"ddx fuzz: {sum(FUZZ_KEYS)} keys in all, {len(FUZZ_KEYS)} sessions"
+        )
+
+
+# The longest tests first, so pytest-xdist starts them at once and the short
+# ones fill in around them (the run then ends sooner).
+_LONGEST = ("test_fuzz_keys_and_resizes", "test_never_writes_to_install_or_data", "test_wheel")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not any(name in item.nodeid for name in _LONGEST))

@@ -207,7 +207,9 @@ class DDXApp(App[None]):
     # -- panes ---------------------------------------------------------------
     @property
     def _leaving(self) -> bool:
-        return bool(getattr(self, "_exit", False) or self._closing)
+        """Quitting, or being shut down (run_test's end clears the screens while
+        queued callbacks, such as a palette command, still run: seen in CI)."""
+        return bool(getattr(self, "_exit", False) or self._closing or not self._running)
 
     def _handle_exception(self, error: Exception) -> None:
         """A pane still being built in the background when the app quits can

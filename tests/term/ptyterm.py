@@ -44,6 +44,10 @@ _SCRUB = (
     "TEXTUAL_ANIMATIONS",
     "TEXTUAL",
     "FORCE_COLOR",
+    # pytest-xdist sets COLUMNS/LINES in its workers; Textual (shutil) would
+    # then take them over the pty's real size and never see a resize.
+    "COLUMNS",
+    "LINES",
 )
 
 

@@ -18,7 +18,8 @@ from ptyterm import Term
 
 from tui.panes import PANE_CLASSES
 
-pytestmark = pytest.mark.slow
+# One worker runs the whole module: its sessions are a shared module fixture.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("term")]
 
 PANES = [c.pane_id for c in PANE_CLASSES]
 FIVE = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")

@@ -52,9 +52,13 @@ class CountriesPane(Pane):
 
     # -- selection ---------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A highlight the list has already moved on from is stale: acting on it
+        # would set the country back, and with two countries queued (] ] typed
+        # fast) the list and the app's country chased each other for ever.
         if (
             event.option_list.id == "country-list"
             and event.option.id
+            and event.option_index == event.option_list.highlighted
             and event.option.id != self.ddx.country
         ):
             self.ddx.country = event.option.id
@@ -192,5 +196,6 @@ class CountriesPane(Pane):
 
     def describe_state(self) -> str:
         return f"country={self.ddx.country} chart={self.chart_kind}"
+
 
 __all__ = ["CountriesPane"]
