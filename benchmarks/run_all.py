@@ -108,6 +108,22 @@ def run(quick: bool) -> tuple[list[Row], dict[str, object]]:
             bool(c["pass"]),
         )
     )
+    rows.append(
+        (
+            "Cold start yardstick: the required widgets, no data (`skeleton_app.py`)",
+            f"{c['skeleton_ratio']:.2f}x bare Textual ({c['skeleton_median_s'] * 1000:.0f} ms)",  # type: ignore[operator]
+            "(information)",
+            None,
+        )
+    )
+    rows.append(
+        (
+            "Cold start yardstick: `import polars` alone",
+            f"{c['polars_import_s'] * 1000:.0f} ms",  # type: ignore[operator]
+            "(information)",
+            None,
+        )
+    )
 
     print("interaction latency ...", file=sys.stderr, flush=True)
     presses = 50
@@ -136,6 +152,16 @@ def run(quick: bool) -> tuple[list[Row], dict[str, object]]:
             f"{m['peak_rss_mib']:.1f} MiB",
             f"<= {memory.BUDGET_MIB:.0f} MiB",
             bool(m["pass"]),
+        )
+    )
+    parts = m["rss_now_mib"]
+    rows.append(
+        (
+            "Resident at the end, by mapping",
+            f"Polars library code {parts['polars_so']:.1f} MiB, heap and anonymous "  # type: ignore[index]
+            f"{parts['anon_heap']:.1f} MiB, other {parts['other']:.1f} MiB",  # type: ignore[index]
+            "(information)",
+            None,
         )
     )
 

@@ -20,14 +20,14 @@ from . import __version__
 from .commands import DDXCommands
 from .core import FOCUS, INDICES, Dataset
 from .core import queries as q
-from .panes import PANE_CLASSES
-from .panes.base import Pane
+from .panes import PANE_IDS, PANES
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
 
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from .panes.base import Pane
     from .screens.demo import Tour
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
@@ -126,6 +126,7 @@ class DDXApp(App[None]):
             self.animation_level = "none"
         self.set_class(self.ascii_mode, "-ascii")  # styles/app.tcss: ASCII borders
         self.demo: Tour | None = None
+        self._pane_objs: dict[str, Pane] = {}
 
     def get_driver_class(self) -> type[Driver]:
         """The terminal driver, sending fewer bytes and ASCII when asked (tui/wire.py)."""
@@ -138,14 +139,13 @@ class DDXApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡" if not self.ascii_mode else "=")
         initial = self._initial_pane_id()
-        self._pane_objs = {cls.pane_id: cls(id=cls.pane_id) for cls in PANE_CLASSES}
+        # Panes are built on demand (_pane): the opening one now, the others just
+        # after the first frame (_mount_hidden_panes) or when a key asks first.
         with Container(id="main"), _Tabs(id="tabs", initial=f"tab-{initial}"):
-            for i, cls in enumerate(PANE_CLASSES, start=1):
-                with TabPane(f"{i} {cls.tab_title or cls.title}", id=f"tab-{cls.pane_id}"):
-                    # Hidden panes mount just after the first frame
-                    # (_mount_hidden_panes), so the first screen waits for one.
-                    if cls.pane_id == initial or self.options.demo:
-                        yield self._pane_objs[cls.pane_id]
+            for i, spec in enumerate(PANES, start=1):
+                with TabPane(f"{i} {spec.tab_title}", id=f"tab-{spec.pane_id}"):
+                    if spec.pane_id == initial or self.options.demo:
+                        yield self._pane(spec.pane_id)
         yield Static("", id="too-small")
         yield Footer()
 
@@ -168,7 +168,8 @@ class DDXApp(App[None]):
         from textual.css.query import NoMatches
         from textual.widget import MountError
 
-        for pane_id, pane in self._pane_objs.items():
+        for pane_id in PANE_IDS:
+            pane = self._pane(pane_id)
             if pane.is_attached:
                 continue
             try:
@@ -227,20 +228,27 @@ class DDXApp(App[None]):
         return self.screen_stack[0]
 
     def _initial_pane_id(self) -> str:
-        ids = [c.pane_id for c in PANE_CLASSES]
         start = (self.options.start or "").partition(":")[0]
-        return start if start in ids else ids[0]
+        return start if start in PANE_IDS else PANE_IDS[0]
+
+    def _pane(self, pane_id: str) -> Pane:
+        """The pane object, created (its module imported) on first use."""
+        pane = self._pane_objs.get(pane_id)
+        if pane is None:
+            spec = PANES[PANE_IDS.index(pane_id)]
+            pane = self._pane_objs[pane_id] = spec.load()(id=pane_id)
+        return pane
 
     @property
     def panes(self) -> list[Pane]:
         """Every pane, including those not mounted yet (for palette commands)."""
-        return list(self._pane_objs.values())
+        return [self._pane(pane_id) for pane_id in PANE_IDS]
 
     @property
     def active_pane(self) -> Pane:
         tabs = self._main.query_one("#tabs", TabbedContent)
-        active = tabs.active or f"tab-{PANE_CLASSES[0].pane_id}"
-        return self._pane_objs[active.removeprefix("tab-")]
+        active = tabs.active or f"tab-{PANE_IDS[0]}"
+        return self._pane(active.removeprefix("tab-"))
 
     def _ready_pane(self) -> Pane | None:
         """The active pane once it is mounted; None in the instant before."""
@@ -248,19 +256,19 @@ class DDXApp(App[None]):
         return pane if pane.is_mounted else None
 
     async def action_show_pane(self, index: int) -> None:
-        if 0 <= index < len(PANE_CLASSES):
-            pane_id = PANE_CLASSES[index].pane_id
-            pane = self._pane_objs[pane_id]
+        if 0 <= index < len(PANE_IDS):
+            pane_id = PANE_IDS[index]
+            pane = self._pane(pane_id)
             if not pane.is_attached:  # asked for before the background mount got to it
                 await self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
             self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:
-        if pane_id in self._pane_objs:
+        if pane_id in PANE_IDS:
             self._switch_to(pane_id)
 
     def _switch_to(self, pane_id: str) -> None:
-        pane = self._pane_objs[pane_id]
+        pane = self._pane(pane_id)
         if not pane.is_attached:
             self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
         self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
@@ -316,14 +324,14 @@ class DDXApp(App[None]):
         from .panes.rankings import RankingsPane
 
         self.show_pane_id("rankings")
-        pane = self._pane_objs["rankings"]
+        pane = self._pane("rankings")
         if isinstance(pane, RankingsPane) and pane.is_mounted:
             pane.set_scope(scope)
 
     def action_pane_do(self, pane_id: str, action: str, *args: object) -> None:
         """Open a pane and run its ``action_<action>(*args)`` (panes' palette commands)."""
         self.show_pane_id(pane_id)
-        pane = self._pane_objs.get(pane_id)
+        pane = self._pane(pane_id) if pane_id in PANE_IDS else None
         if pane is not None and pane.is_mounted:
             getattr(pane, f"action_{action}")(*args)
 

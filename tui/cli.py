@@ -135,10 +135,10 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def _check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
     from .core import queries as q
-    from .panes import PANE_CLASSES
+    from .panes import PANE_IDS
 
     pane, _, arg = start.partition(":")
-    ids = [c.pane_id for c in PANE_CLASSES]
+    ids = list(PANE_IDS)
     if pane not in ids:
         raise UsageError(f"unknown pane {pane!r} in --start; panes are {', '.join(ids)}")
     if arg:

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 class DDXCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, str]]:
         app: DDXApp = self.app  # type: ignore[assignment]
-        from .panes import PANE_CLASSES
+        from .panes import PANES
 
-        for i, cls in enumerate(PANE_CLASSES):
-            yield f"Go to {cls.title} pane", f"app.show_pane({i})", f"key {i + 1}"
+        for i, spec in enumerate(PANES):
+            yield f"Go to {spec.title} pane", f"app.show_pane({i})", f"key {i + 1}"
         names = dict(
             zip(
                 q.focus_countries(app.dataset)["iso3"],

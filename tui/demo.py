@@ -164,9 +164,9 @@ TOUR: tuple[Step, ...] = (
 def tour_steps(pane_ids: list[str] | None = None) -> list[Step]:
     """The tour for the panes this build has (in tour order)."""
     if pane_ids is None:
-        from .panes import PANE_CLASSES
+        from .panes import PANE_IDS
 
-        pane_ids = [c.pane_id for c in PANE_CLASSES]
+        pane_ids = list(PANE_IDS)
     return [s for s in TOUR if s.pane in pane_ids]
 
 

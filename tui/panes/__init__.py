@@ -1,26 +1,58 @@
-"""The tabbed panes, in tab order. A pane's number key is its position here."""
+"""The tabbed panes, in tab order. A pane's number key is its position here.
+
+The app draws the tab bar from ``PANES`` and imports a pane's module only
+when the pane is built: the first frame waits for the opening pane alone, not
+for every pane's charts and their libraries (plotext among them).
+"""
 
 from __future__ import annotations
 
-from .base import Pane
-from .compare import ComparePane
-from .countries import CountriesPane
-from .goals import GoalsPane
-from .infrastructure import InfrastructurePane
-from .map import MapPane
-from .rankings import RankingsPane
-from .sources import SourcesPane
-from .timeline import TimelinePane
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-PANE_CLASSES: list[type[Pane]] = [
-    GoalsPane,
-    CountriesPane,
-    RankingsPane,
-    SourcesPane,
-    ComparePane,
-    TimelinePane,
-    InfrastructurePane,
-    MapPane,
-]
+if TYPE_CHECKING:
+    from .base import Pane
 
-__all__ = ["PANE_CLASSES", "Pane"]
+
+@dataclass(frozen=True)
+class PaneSpec:
+    """What the tab bar, the number keys and --start need before the pane exists."""
+
+    pane_id: str
+    title: str
+    tab_title: str
+    module: str
+    class_name: str
+
+    def load(self) -> type[Pane]:
+        cls: type[Pane] = getattr(import_module(f"{__name__}.{self.module}"), self.class_name)
+        return cls
+
+
+PANES: tuple[PaneSpec, ...] = (
+    PaneSpec("goals", "Goals", "Goals", "goals", "GoalsPane"),
+    PaneSpec("countries", "Countries", "Countries", "countries", "CountriesPane"),
+    PaneSpec("rankings", "Rankings", "Rankings", "rankings", "RankingsPane"),
+    PaneSpec("sources", "Sources", "Sources", "sources", "SourcesPane"),
+    PaneSpec("compare", "Compare", "Compare", "compare", "ComparePane"),
+    PaneSpec("timeline", "Timeline", "Timeline", "timeline", "TimelinePane"),
+    PaneSpec("infrastructure", "Infrastructure", "Infra", "infrastructure", "InfrastructurePane"),
+    PaneSpec("map", "Map", "Map", "map", "MapPane"),
+)
+PANE_IDS: tuple[str, ...] = tuple(s.pane_id for s in PANES)
+
+
+def pane_classes() -> list[type[Pane]]:
+    """Every pane class (imports every pane module: for help, not start-up)."""
+    return [spec.load() for spec in PANES]
+
+
+def __getattr__(name: str) -> list[type[Pane]]:
+    """``PANE_CLASSES``, as before the registry: imported on first use."""
+    if name == "PANE_CLASSES":
+        return pane_classes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["PANES", "PANE_CLASSES", "PANE_IDS", "PaneSpec", "pane_classes"]

@@ -34,12 +34,12 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        from ..panes import PANE_CLASSES
+        from ..panes import pane_classes
 
         lines = ["[b]Keys[/b]", ""]
         lines += [f"  [b]{escape(f'{k:<16}')}[/b] {escape(v)}" for k, v in GENERAL]
         lines += ["", "[b]Panes[/b]", ""]
-        for i, cls in enumerate(PANE_CLASSES, start=1):
+        for i, cls in enumerate(pane_classes(), start=1):
             lines.append(f"  [b]{i} {cls.title}[/b]")
             if cls.step_help:
                 lines.append(f"      {escape('[ ]')}  {escape(cls.step_help)}")
