@@ -540,8 +540,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
             draw = cd.country_components_figure(ds, iso3, args.indicator)
         else:
             draw = cd.country_rank_figure(ds, iso3)
-    else:
-        draw = _compare_draw(ds, args)
+    legend = ""
+    if args.chart == "compare":
+        draw, legend = _compare_draw(ds, args, style.ascii)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -551,18 +552,17 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise UsageError(
             f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
         ) from None
-    _write_stdout(text.rstrip("\n") + "\n")
+    _write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""))
     return 0
 
 
-def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The Compare pane's chart, drawn by the pane's own functions. They live in
-    tui/widgets/compare_charts.py, which imports Textual, so only this chart
-    pays that import."""
+def _compare_draw(ds, args: argparse.Namespace, ascii_mode: bool):  # type: ignore[no-untyped-def]
+    """The Compare pane's chart, drawn by the pane's own functions, and the key
+    to its fills or markers (the pane shows it in the table under the chart)."""
+    from .charts_draw import ASCII_MARKERS, UNICODE_MARKERS, draw_grouped_bars, draw_scatter, fill
     from .core import FOCUS
     from .core import compare as cmp
     from .core import queries as q
-    from .widgets.compare_charts import draw_grouped_bars, draw_scatter
 
     year = args.year if args.year is not None else q.editions(ds)[-1]
     if year not in q.editions(ds):
@@ -570,14 +570,18 @@ def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise UsageError(f"no survey edition {year}; editions are {editions}")
     chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
     df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
+    codes = list(df["iso3"])
     if args.scatter:
         x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
         sdf = cmp.scatter_frame(df, x, y)
         title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
-        return lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)
+        markers = ASCII_MARKERS if ascii_mode else UNICODE_MARKERS
+        keys = [f"{markers[i % len(markers)]} {c}" for i, c in enumerate(sdf["iso3"])]
+        return (lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)), "  ".join(keys)
     hl = args.indicator
-    title = f"{year}: EGDI and its parts, 0-1 (fill = country, see table)"
-    return lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)
+    title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"
+    keys = [f"{fill(i, ascii_mode)} {c}" for i, c in enumerate(codes)]
+    return (lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)), "  ".join(keys)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -142,11 +142,14 @@ def test_chart_prints_the_panes_chart(capsys: pytest.CaptureFixture[str]) -> Non
     )
     # the Compare pane's grouped bars, the highlighted index marked
     assert code == 0 and "EGDI and its parts" in out and "▶OSI" in out
+    # with no table under it, the chart ends with the key to its fills
+    assert out.splitlines()[-1] == "█ KAZ  ▓ TUR"
     code, out, _ = run(
         capsys, "chart", "compare", "--scatter", "--ascii", "--width", "70", "--height", "18"
     )
     assert code == 0 and "EGDI (x) vs EPI (y)" in out
     assert all(f"{c}" in out for c in FIVE_2020)  # each point labelled
+    assert out.splitlines()[-1] == "o KAZ  x KGZ  + TJK  * TKM  # UZB"
     code, _, err = run(capsys, "chart", "compare", "KAZ")
     assert code == 2 and err == "ddx: compare 2 to 8 countries, not 1\n"
 
@@ -262,6 +265,8 @@ def test_cli_path_does_not_import_textual(tmp_path: Path) -> None:
         "import sys; from tui.cli import main; "
         "rc = main(['chart', 'rankings', '--width', '60', '--height', '12']); "
         "rc |= main(['rankings', '--format', 'csv']); "
+        "rc |= main(['chart', 'compare', '--width', '70', '--height', '16']); "
+        "rc |= main(['chart', 'compare', '--scatter', '--width', '70', '--height', '16']); "
         "assert not [m for m in sys.modules if m == 'textual' or m.startswith('textual.')], 'textual imported'; "
         "sys.exit(rc)"
     )
