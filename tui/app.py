@@ -19,7 +19,6 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from . import __version__
 from .commands import DDXCommands
 from .core import FOCUS, INDICES, Dataset
-from .core import queries as q
 from .panes import PANE_IDS, PANES
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
@@ -116,7 +115,9 @@ class DDXApp(App[None]):
         self.dataset = dataset
         self.options = options or Options()
         self.ascii_mode = self.options.ascii
-        self.editions = q.editions(dataset)
+        # Read without Polars (one column of the survey table), so the first
+        # screen does not wait for the Polars import; queries.editions agrees.
+        self.editions: list[int] = dataset.distinct("egov_survey", "year")  # type: ignore[assignment]
         self.set_reactive(DDXApp.edition, self.editions[-1])
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -355,6 +356,8 @@ class DDXApp(App[None]):
             if arg.isdigit():
                 self.edition = int(arg)
             else:
+                from .core import queries as q
+
                 self.country = q.resolve_country(self.dataset, arg)
 
     # -- screens -------------------------------------------------------------

@@ -10,7 +10,6 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.css.query import NoMatches
 
 from .core import FOCUS, INDICES
-from .core import queries as q
 
 if TYPE_CHECKING:
     from .app import DDXApp
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
 class DDXCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, str]]:
         app: DDXApp = self.app  # type: ignore[assignment]
+        from .core import queries as q
         from .panes import PANES
 
         for i, spec in enumerate(PANES):

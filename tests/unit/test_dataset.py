@@ -417,3 +417,42 @@ def test_big_parquet_is_checked_by_column_statistics(
             Dataset(DATA, [bad]).validate_all()
         assert info.value.message == message
         assert info.value.line is None
+
+
+# -- the first screen's plain rows (Dataset.records, read without Polars) ------------
+@pytest.mark.parametrize("name", [n for n in TABLES if (DATA / f"{n}.csv").is_file()])
+def test_plain_rows_equal_the_checked_frame(name: str) -> None:
+    """The standard-library reader the Goals pane opens with reads every
+    built-in table to exactly the rows the Polars loader checks and keeps."""
+    key = TABLES[name].key
+
+    def order(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+        return sorted(rows, key=lambda r: tuple(str(r[k]) for k in key))
+
+    plain = Dataset(DATA).records(name)
+    assert order(plain) == order(Dataset(DATA).frame(name).to_dicts())
+
+
+def test_plain_rows_name_the_bad_cell(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "goals.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[2].split(",")
+    cells[1] = "second"  # position is a whole number
+    lines[2] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        Dataset(tmp_path / "data").records("goals")
+    assert str(err.value).startswith(f"{path}:3:2: column 'position': 'second' is not")
+
+
+def test_goal_actions_are_the_goal_milestones_frame(builtin: Dataset) -> None:
+    from tui.core import article
+
+    for goal in article.goals(builtin):
+        rows = article.goal_actions(Dataset(DATA), str(goal["goal_id"]))
+        assert rows == q.goal_milestones(builtin, str(goal["goal_id"])).to_dicts()
+
+
+def test_editions_read_without_polars_agree(builtin: Dataset) -> None:
+    assert Dataset(DATA).distinct("egov_survey", "year") == q.editions(builtin)

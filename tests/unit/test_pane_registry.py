@@ -29,3 +29,40 @@ def test_starting_the_app_module_imports_no_pane_or_chart_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_first_screen_is_drawn_before_polars_is_imported() -> None:
+    """The Goals pane opens the explorer from plain rows; Polars (~0.2 s to
+    import) loads with the other panes just after the first frame."""
+    code = """
+import asyncio, sys
+from tui.app import make_app
+
+async def main():
+    app = make_app()
+    seen = {}
+    build_the_rest = app._mount_hidden_panes
+
+    async def after_first_frame():
+        # what had been imported by the time the other panes start to build
+        seen["polars"] = "polars" in sys.modules
+        seen["goals"] = "Knowledge management" in str(
+            app.screen.query_one("#goal-summary").render()
+        )
+        await build_the_rest()
+
+    app._mount_hidden_panes = after_first_frame
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.1)
+            built = app._pane_objs.values()  # (app.panes would build them all)
+            if len(built) == 8 and all(p.is_mounted for p in built):
+                break
+        print(seen.get("polars"), seen.get("goals"), "polars" in sys.modules)
+
+asyncio.run(main())
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.split()
+    assert out == ["False", "True", "True"]

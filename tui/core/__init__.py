@@ -1,5 +1,6 @@
 """The data core: Polars and the standard library only (a test checks that no
-Textual module is imported from here)."""
+Textual module is imported from here). Importing it does not import Polars:
+that waits until a table is first loaded (see Dataset.records)."""
 
 from .dataset import Dataset
 from .errors import DataError, UsageError

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
-
+from .csvrows import ambiguous_files, find_table_file, read_records, unknown_files
 from .errors import DataError
-from .loader import Loaded, Ref, ambiguous_files, find_table_file, read_table, unknown_files
 from .schema import REQUIRED, TABLES, Table
+
+if TYPE_CHECKING:  # Polars is imported when a table is first loaded, not before
+    import polars as pl
+
+    from .loader import Loaded, Ref
 
 
 class Dataset:
@@ -26,6 +30,7 @@ class Dataset:
         self._frames: dict[str, pl.LazyFrame] = {}
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
+        self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
@@ -60,6 +65,33 @@ class Dataset:
         return ok
 
     # -- loading -------------------------------------------------------------
+    def records(self, name: str, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
+        """A small table's rows as dicts (only ``columns`` if given). Straight
+        from the built-in CSV with the standard library while Polars has not
+        loaded the table (the first screen uses this, so it does not wait for
+        Polars); from the checked frame once it has, or whenever the user's
+        tables are laid over the built-in ones."""
+        files = self._files(name)
+        if (
+            name in self._eager
+            or name in self._frames
+            or self.overlays
+            or len(files) != 1
+            or files[0].suffix != ".csv"
+        ):
+            frame = self.frame(name)
+            return (frame.select(columns) if columns is not None else frame).to_dicts()
+        key = (name, tuple(columns) if columns is not None else None)
+        rows = self._records.get(key)
+        if rows is None:
+            rows = self._records[key] = read_records(files[0], TABLES[name], columns)
+        return rows
+
+    def distinct(self, name: str, column: str) -> list[object]:
+        """The sorted distinct values of a column (blanks left out)."""
+        values = {r[column] for r in self.records(name, [column])}
+        return sorted(v for v in values if v is not None)  # type: ignore[type-var]
+
     def lazy(self, name: str) -> pl.LazyFrame:
         if name not in self._frames:
             self._frames[name] = self._load(name)
@@ -72,6 +104,10 @@ class Dataset:
         return self._eager[name]
 
     def _load(self, name: str) -> pl.LazyFrame:
+        import polars as pl
+
+        from .loader import read_table
+
         table = TABLES[name]
         files = self._files(name)
         if not files:
@@ -127,6 +163,8 @@ class Dataset:
             self._check_in(loaded, col, known, what, where)
 
     def _check_in(self, loaded: Loaded, col: str, known: set[str], what: str, where: str) -> None:
+        import polars as pl
+
         if loaded.frame is None:
             values = loaded.lazy.select(pl.col(col).unique()).collect(engine="streaming")[col]
             bad = [v for v in values if v not in known]

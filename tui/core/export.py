@@ -155,6 +155,21 @@ def _umask() -> int:
     return mask
 
 
+def fsync_path(path: Path) -> None:
+    """Flush a file (or a directory's entries) to disk; a no-op where the
+    platform cannot open a directory for it."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path:
     """Write ``data`` (text, bytes, or a function that writes a given path) to
     ``path`` through a temp file in the same directory, then rename it into

@@ -40,10 +40,11 @@ from pathlib import Path
 
 import polars as pl
 
+from .csvrows import _decode, _show, iter_rows
 from .dataset import Dataset
 from .errors import DataError
-from .export import slow_write_hook
-from .loader import Loaded, _decode, _show, check_values, iter_rows, read_table
+from .export import fsync_path, slow_write_hook
+from .loader import Loaded, check_values, read_table
 from .schema import TABLES
 
 HEADER: tuple[str, ...] = (
@@ -533,13 +534,15 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
         check.lazy("sources")
         check.lazy("egov_survey")
         written = []
-        for name in (
-            "sources",
-            "egov_survey",
-        ):  # sources first: a survey row never cites a missing source
+        # On disk before they replace anything; sources first, so a survey row
+        # never cites a missing source even if we stop between the two renames.
+        for name in ("sources", "egov_survey"):
+            fsync_path(staging / f"{name}.csv")
+        for name in ("sources", "egov_survey"):
             dest = target / f"{name}.csv"
             os.replace(staging / f"{name}.csv", dest)
             written.append(dest)
+        fsync_path(target)  # the renames themselves
         return written
     except OSError as exc:
         raise DataError(

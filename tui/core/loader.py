@@ -10,13 +10,18 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from .csvrows import (
+    _decode,
+    _show,
+    check_header,
+    iter_rows,
+)
 from .errors import DataError
 from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
 
@@ -50,88 +55,6 @@ class Loaded:
 
     def error(self, row: int, column: str, message: str) -> DataError:
         return DataError(self.path, message, self.line_of(row), self.positions.get(column))
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col_bytes = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
-        column = len(raw[exc.start - col_bytes : exc.start].decode("utf-8", "replace")) + 1
-        raise DataError(
-            path,
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            line,
-            column,
-        ) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _unclosed_quote_column(line_text: str) -> int:
-    """Field number on a line where a quote opens and is not closed."""
-    field, in_quote, start_field = 1, False, 1
-    for i, ch in enumerate(line_text):
-        if ch == '"':
-            if not in_quote:
-                start_field = field
-            in_quote = (
-                not in_quote if not (in_quote and line_text[i + 1 : i + 2] == '"') else in_quote
-            )
-        elif ch == "," and not in_quote:
-            field += 1
-    return start_field
-
-
-def csv_row_error(path: Path, exc: csv.Error, line: int, line_text: str) -> DataError:
-    """One line for a csv.Error on a data row (the loader and the importer share it)."""
-    if "expected after" in str(exc):
-        # e.g. "Kyrgyz"stan: text after a closing quote
-        return DataError(
-            path,
-            'text after the closing \'"\' of a quoted field (write "" for a quote inside it)',
-            line,
-            _unclosed_quote_column(line_text),
-        )
-    if "EOF" in str(exc) or "end of data" in str(exc):
-        return DataError(
-            path,
-            "a quoted field opened here is never closed (missing '\"')",
-            line,
-            _unclosed_quote_column(line_text),
-        )
-    return DataError(path, f"not valid CSV ({exc})", line, 1)
-
-
-def check_header(
-    path: Path, header: list[str], table: Table, line: int | None = 1
-) -> dict[str, int]:
-    """Map each expected column to its position; complain about the first mismatch.
-
-    ``line`` is where the header is: 1 in a CSV file, None for Parquet (no header line).
-    """
-    positions: dict[str, int] = {}
-    for i, name in enumerate(header, start=1):
-        clean = name.strip()
-        if clean in positions:
-            raise DataError(path, f"column '{clean}' appears twice in the header", line, i)
-        if clean not in table.names:
-            raise DataError(
-                path,
-                f"unexpected column {_show(clean)}; a {table.name} table has exactly: {', '.join(table.names)}",
-                line,
-                i,
-            )
-        positions[clean] = i
-    for name in table.names:
-        if name not in positions:
-            raise DataError(
-                path,
-                f"missing column '{name}'; a {table.name} table has exactly: {', '.join(table.names)}",
-                line,
-                len(header) + 1,
-            )
-    return positions
 
 
 def _read_csv_fast(
@@ -169,36 +92,6 @@ def _read_csv_fast(
     return cells, list(range(2, frame.height + 2)), positions
 
 
-def iter_rows(
-    path: Path,
-    text: str,
-    reader: Iterator[list[str]],
-    width: int,
-    is_blank: Callable[[list[str]], bool],
-) -> Iterator[tuple[int, list[str]]]:
-    """(line, row) for each data row of ``reader`` (header already read): blank
-    rows skipped, CSV errors and wrong field counts raised as DataError at the
-    line where the row starts. Shared by the loader and the UN importer."""
-    while True:
-        start = reader.line_num + 1  # type: ignore[attr-defined]
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            # Split as the csv module does (\r\n, \r or \n only), so lines agree.
-            source_lines = re.split(r"\r\n|\r|\n", text)
-            line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
-            raise csv_row_error(path, exc, start, line_text) from None
-        if not row or is_blank(row):
-            continue
-        if len(row) != width:
-            raise DataError(
-                path, f"expected {width} fields, found {len(row)}", start, min(len(row), width) + 1
-            )
-        yield start, row
-
-
 def _read_csv_cells(
     path: Path, table: Table
 ) -> tuple[dict[str, list[str]] | dict[str, pl.Series], list[int], dict[str, int]]:
@@ -232,11 +125,6 @@ def _read_csv_cells(
     if not lines:
         raise DataError(path, NO_ROWS, 2, 1)
     return cells, lines, positions
-
-
-def _show(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _cast_column(
@@ -520,14 +408,6 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
             )
 
 
-def find_table_file(directory: Path, name: str) -> Path | None:
-    for ext in (".csv", ".parquet"):
-        p = directory / f"{name}{ext}"
-        if p.is_file():
-            return p
-    return None
-
-
 def read_table(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     """Read and check one file. ``refs`` are checked here only for a large lazy
     Parquet table (in its single streaming pass); the caller checks the rest."""
@@ -551,23 +431,3 @@ def read_table(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
 # is safe); a changed file has a new mtime or size and is read again. Several
 # Datasets in one process (the test suite, for one) then share the work.
 _CSV_CACHE: dict[tuple[str, int, int, str], Loaded] = {}
-
-
-def unknown_files(directory: Path, known: Iterable[str]) -> list[Path]:
-    """Table files that name no table. Hidden files (``._x.csv`` left by macOS on a
-    USB stick, editor lock files) are not tables and are ignored."""
-    names = set(known)
-    return sorted(
-        p
-        for p in directory.iterdir()
-        if p.suffix in (".csv", ".parquet") and p.stem not in names and not p.name.startswith(".")
-    )
-
-
-def ambiguous_files(directory: Path, known: Iterable[str]) -> list[Path]:
-    """Tables given twice in one directory (as .csv and as .parquet): which one is meant?"""
-    return [
-        directory / f"{n}.parquet"
-        for n in known
-        if (directory / f"{n}.csv").is_file() and (directory / f"{n}.parquet").is_file()
-    ]

@@ -304,18 +304,21 @@ def goals(ds: Dataset) -> pl.DataFrame:
 
 
 def goal_milestones(ds: Dataset, goal_id: str) -> pl.DataFrame:
-    """Milestones linked to a goal (the project's reading), with country names."""
-    links = ds.frame("milestone_goals").filter(pl.col("goal_id") == goal_id)
-    ms = ds.frame("milestones")
-    names = ds.frame("countries").select("iso3", pl.col("name").alias("country"))
-    return (
-        links.select("milestone_id", "rationale", pl.col("source_id").alias("link_source_id"))
-        .join(ms, on="milestone_id", how="inner")
-        .join(names, on="iso3", how="left")
-        .with_columns(pl.col("date").is_null().alias("_undated"))
-        .sort(["iso3", "_undated", "date"])
-        .drop("_undated")
+    """Milestones linked to a goal (the project's reading), with country names:
+    ``article.goal_actions`` as a frame."""
+    from . import article
+    from .schema import TABLES
+
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {
+        "milestone_id": pl.String,
+        "rationale": pl.String,
+        "link_source_id": pl.String,
+    }
+    schema.update(
+        (c.name, c.dtype) for c in TABLES["milestones"].columns if c.name != "milestone_id"
     )
+    schema["country"] = pl.String
+    return pl.DataFrame(article.goal_actions(ds, goal_id), schema=schema, orient="row")
 
 
 # -- sources ---------------------------------------------------------------------

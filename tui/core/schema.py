@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
 
 # Survey editions are 2003-2005 (yearly) and every even year from 2008.
 READINESS_ERA = (2003, 2004, 2005)
@@ -33,7 +35,7 @@ class Col:
     """One column: its type, whether it may be blank, and its allowed values."""
 
     name: str
-    dtype: type[pl.DataType] | pl.DataType
+    kind: str  # "str", "int" or "float" (no Polars here: see dtype)
     nullable: bool = False
     lo: float | None = None
     hi: float | None = None
@@ -41,15 +43,19 @@ class Col:
     pattern: re.Pattern[str] | None = None
     expect: str = ""  # human words for the expected value, used in errors
 
+    @property
+    def dtype(self) -> type[pl.DataType]:
+        """The Polars type (imported here, so the schema loads without Polars)."""
+        import polars as pl
+
+        return {"int": pl.Int64, "float": pl.Float64}.get(self.kind, pl.String)
+
     def describe(self) -> str:
         if self.expect:
             return self.expect
         if self.choices:
             return "one of " + ", ".join(self.choices)
-        kind = {pl.Int64: "a whole number", pl.Float64: "a number"}.get(
-            self.dtype,  # type: ignore[call-overload, arg-type]
-            "text",
-        )
+        kind = {"int": "a whole number", "float": "a number"}.get(self.kind, "text")
         if self.lo is not None and self.hi is not None:
             return f"{kind} from {self.lo:g} to {self.hi:g}"
         if self.lo is not None:
@@ -83,7 +89,7 @@ class Table:
         raise KeyError(name)
 
 
-S, I, F = pl.String, pl.Int64, pl.Float64  # noqa: E741
+S, I, F = "str", "int", "float"  # noqa: E741
 SRC = Col("source_id", S, pattern=ID_RE, expect="a source id (lower-case letters, digits, _ . -)")
 ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as KAZ")
 DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")

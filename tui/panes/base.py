@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-import polars as pl
 from textual import events, on
 from textual.containers import Container
 
-from ..core.dataset import Dataset
-
 if TYPE_CHECKING:
+    import polars as pl
+
     from ..app import DDXApp
+    from ..core.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,13 @@ actions serve each (the project's own reading of the article)."""
 
 from __future__ import annotations
 
-import polars as pl
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core import queries as q
+from ..core import article
 from ..widgets.lists import KeyList
 from .base import Pane, Provenance
 
@@ -29,17 +28,14 @@ class GoalsPane(Pane):
                 yield Static("", id="goal-actions")
 
     def on_mount(self) -> None:
-        self.goals = q.goals(self.ds)
+        # Plain rows, not frames: this pane opens the explorer, and its first
+        # frame is drawn before Polars is imported (tui/core/article.py).
+        self.goals = {str(g["goal_id"]): g for g in article.goals(self.ds)}
         lst = self.query_one("#goal-list", KeyList)
         lst.add_options(
-            [
-                Option(f"{p}. {n}", id=g)
-                for g, p, n in zip(
-                    self.goals["goal_id"], self.goals["position"], self.goals["name"], strict=True
-                )
-            ]
+            [Option(f"{g['position']}. {g['name']}", id=i) for i, g in self.goals.items()]
         )
-        self.goal_id = self.goals["goal_id"][0]
+        self.goal_id = next(iter(self.goals))
         lst.highlighted = 0
         self._show()
 
@@ -55,14 +51,14 @@ class GoalsPane(Pane):
         return True
 
     def _show(self) -> None:
-        g = self.goals.filter(pl.col("goal_id") == self.goal_id).row(0, named=True)
+        g = self.goals[self.goal_id]
         self.query_one("#goal-summary", Static).update(
-            f"[b]{g['position']}. {escape(g['name'])}[/b]\n{escape(g['summary'])}\n"
+            f"[b]{g['position']}. {escape(str(g['name']))}[/b]\n{escape(str(g['summary']))}\n"
             "[dim]Goal from the article's Table 1, summarised in our words.[/dim]"
         )
-        acts = q.goal_milestones(self.ds, self.goal_id)
+        acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
-        if acts.is_empty():
+        if not acts:
             text = (
                 "[b]Country actions serving this goal[/b]\n"
                 "None of the actions the article reports fits this goal in our reading."
@@ -72,12 +68,12 @@ class GoalsPane(Pane):
                 f"[b]Country actions serving this goal[/b] ({len(acts)})",
                 "[dim]The links are the project's own reading of the article, not the article's claim.[/dim]",
             ]
-            for r in acts.iter_rows(named=True):
-                when = r["date"] or "undated"
+            for r in acts:
+                when = str(r["date"] or "undated")
                 lines.append(
-                    f"[b]{escape(r['country'] or r['iso3'])}[/b] {escape(when)}: {escape(r['title'])}"
+                    f"[b]{escape(str(r['country'] or r['iso3']))}[/b] {escape(when)}: {escape(str(r['title']))}"
                 )
-                lines.append(f"   [dim]why: {escape(r['rationale'])}[/dim]")
+                lines.append(f"   [dim]why: {escape(str(r['rationale']))}[/dim]")
             text = "\n".join(lines)
         self.query_one("#goal-actions", Static).update(text)
 
@@ -85,9 +81,9 @@ class GoalsPane(Pane):
         items = [
             Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))
         ]
-        for r in self.actions.iter_rows(named=True):
+        for r in self.actions:
             items.append(
-                Provenance(f"{r['iso3']}: {r['title']}", r["source_id"], ("article_claim",))
+                Provenance(f"{r['iso3']}: {r['title']}", str(r["source_id"]), ("article_claim",))
             )
         if len(self.actions):
             items.append(
@@ -98,7 +94,9 @@ class GoalsPane(Pane):
         return items
 
     def current_frame(self):  # type: ignore[no-untyped-def]
-        return self.actions
+        from ..core import queries as q
+
+        return q.goal_milestones(self.ds, self.goal_id)
 
     def describe_state(self) -> str:
         return f"goal={self.goal_id}"
