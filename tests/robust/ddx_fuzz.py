@@ -28,7 +28,7 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 
 MIN_SIZE, MAX_SIZE = (20, 8), (250, 80)
-ANSWER_TIMEOUT = 10.0
+ANSWER_TIMEOUT = 30.0  # generous: CI runs the fuzz beside other tests on two cores
 PAUSE_EVERY = 20  # steps between full Pilot pauses (idle waits)
 # Printable keys a user might hit: ASCII, plus a few letters of the region's scripts.
 PRINTABLE = string.ascii_letters + string.digits + string.punctuation + " " + "әғқңөұүіжшчёЎўҚқҒғҲҳ"
