@@ -576,7 +576,11 @@ def _compare_draw(ds, args: argparse.Namespace, ascii_mode: bool):  # type: igno
         sdf = cmp.scatter_frame(df, x, y)
         title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
         markers = ASCII_MARKERS if ascii_mode else UNICODE_MARKERS
-        keys = [f"{markers[i % len(markers)]} {c}" for i, c in enumerate(sdf["iso3"])]
+        keys = [  # the countries drawn (a country with a gap in x or y is not)
+            f"{markers[i % len(markers)]} {r['iso3']}"
+            for i, r in enumerate(sdf.iter_rows(named=True))
+            if r["x"] is not None and r["y"] is not None
+        ]
         return (lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)), "  ".join(keys)
     hl = args.indicator
     title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"

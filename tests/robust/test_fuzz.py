@@ -1,7 +1,7 @@
 """Key and resize fuzzing (Hypothesis chooses; see ddx_fuzz.py for the
-session and its invariants). At least 2,000 keys per run, in two sessions
-(one exploring from a random pane, one in demo mode) that run side by side
-under pytest-xdist, across every pane, the help screen and the palette, with
+session and its invariants). At least 2,000 keys per run, in four sessions
+of ~500 keys (two exploring from a random pane, two in demo mode) that
+pytest-xdist spreads over the workers, across every pane, the help screen and the palette, with
 random resizes from 20x8 to 250x80. Each part's seed is printed in the
 terminal summary and in any failure; replay a part with
 ``DDX_FUZZ_SEED=<seed> pytest tests/robust/test_fuzz.py -k <part>``.
@@ -104,7 +104,7 @@ def test_fuzz_keys_and_resizes(
         f"(CPU s by step: {', '.join(f'{k} {v:.1f}' for k, v in sorted(stats.cpu.items()))})"
     )
     print(summary)
-    # Shown in the terminal summary (tests/robust/conftest.py), from xdist workers too.
+    # Shown in the terminal summary (tests/conftest.py), from xdist workers too.
     record_property("fuzz_summary", summary)
     record_property("fuzz_keys", stats.keys)
     record_property("fuzz_resizes", stats.resizes)

@@ -443,15 +443,42 @@ def test_plain_rows_name_the_bad_cell(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         Dataset(tmp_path / "data").records("goals")
-    assert str(err.value).startswith(f"{path}:3:2: column 'position': 'second' is not")
+    # the same words as the loader's
+    assert str(err.value) == (
+        f"{path}:3:2: column 'position': expected a whole number from 1 to 99, got 'second'"
+    )
 
 
-def test_goal_actions_are_the_goal_milestones_frame(builtin: Dataset) -> None:
+def test_goal_actions_match_a_polars_join(builtin: Dataset) -> None:
+    """The Goals pane's plain-row join (tui/core/article.py) against the same
+    join written with Polars over the checked frames."""
     from tui.core import article
 
-    for goal in article.goals(builtin):
-        rows = article.goal_actions(Dataset(DATA), str(goal["goal_id"]))
-        assert rows == q.goal_milestones(builtin, str(goal["goal_id"])).to_dicts()
+    names = builtin.frame("countries").select("iso3", pl.col("name").alias("country"))
+    for goal in builtin.frame("goals")["goal_id"]:
+        want = (
+            builtin.frame("milestone_goals")
+            .filter(pl.col("goal_id") == goal)
+            .select("milestone_id", "rationale", pl.col("source_id").alias("link_source_id"))
+            .join(builtin.frame("milestones"), on="milestone_id", how="inner")
+            .join(names, on="iso3", how="left")
+            .sort(["iso3", pl.col("date").is_null(), "date", "milestone_id"])
+        )
+        assert article.goal_actions(Dataset(DATA), goal) == want.to_dicts(), goal
+
+
+def test_plain_rows_refuse_what_the_loader_refuses(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "goals.csv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    for body, message in (
+        ("", "the file has a header but no data rows"),
+        ("x,1_000,X,x,article", "expected a whole number from 1 to 99, got '1_000'"),
+    ):
+        path.write_text(header + "\n" + body + ("\n" if body else ""), encoding="utf-8")
+        with pytest.raises(DataError) as err:
+            Dataset(tmp_path / "data").records("goals")
+        assert message in str(err.value)
 
 
 def test_editions_read_without_polars_agree(builtin: Dataset) -> None:

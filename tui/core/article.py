@@ -40,5 +40,13 @@ def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
         row.update((k, v) for k, v in m.items() if k != "milestone_id")
         row["country"] = names.get(m["iso3"])
         rows.append(row)
-    rows.sort(key=lambda r: (str(r["iso3"]), r["date"] is None, str(r["date"] or "")))
+    # milestone_id last: the same order whether the rows came from the file or a frame
+    rows.sort(
+        key=lambda r: (
+            str(r["iso3"]),
+            r["date"] is None,
+            str(r["date"] or ""),
+            str(r["milestone_id"]),
+        )
+    )
     return rows

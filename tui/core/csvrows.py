@@ -161,6 +161,25 @@ def ambiguous_files(directory: Path, known: Iterable[str]) -> list[Path]:
     ]
 
 
+# A user table with a header and nothing under it is almost always a failed
+# export or a truncated copy; loading it would silently show nothing.
+NO_ROWS = "the file has a header but no data rows; add rows or leave the file out"
+
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_BAD = object()
+
+
+def _number(value: str, kind: str) -> object:
+    """``value`` as the schema's number (None for a text column); _BAD where the
+    loader would refuse it (no '1_000', 'nan', 'inf' or non-ASCII digits)."""
+    if kind == "int":
+        return int(value) if _INT.fullmatch(value) else _BAD
+    if kind == "float":
+        return float(value) if _FLOAT.fullmatch(value) else _BAD
+    return None
+
+
 def read_records(
     path: Path, table: Table, columns: Sequence[str] | None = None
 ) -> list[dict[str, object]]:
@@ -191,24 +210,20 @@ def read_records(
         for name, cell in zip(order, row, strict=True):
             if name not in wanted:
                 continue
-            value = cell.strip()
+            value = cell.strip()  # as the loader keeps it
             if not value:
                 record[name] = None
                 continue
-            try:
-                record[name] = (
-                    int(value)
-                    if kinds[name] == "int"
-                    else float(value)
-                    if kinds[name] == "float"
-                    else cell
-                )
-            except ValueError:
+            number = _number(value, kinds[name])
+            if number is _BAD:
                 raise DataError(
                     path,
-                    f"column '{name}': {_show(cell)} is not {table.col(name).describe()}",
+                    f"column '{name}': expected {table.col(name).describe()}, got {_show(value)}",
                     line,
                     positions[name],
-                ) from None
+                )
+            record[name] = value if number is None else number
         rows.append(record)
+    if not rows:
+        raise DataError(path, NO_ROWS, 2, 1)
     return rows

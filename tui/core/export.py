@@ -156,16 +156,24 @@ def _umask() -> int:
 
 
 def fsync_path(path: Path) -> None:
-    """Flush a file (or a directory's entries) to disk; a no-op where the
-    platform cannot open a directory for it."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
+    """Flush a file, or a directory's entries, to disk. A file that cannot be
+    flushed raises OSError (the caller reports it); a directory that cannot be
+    opened for it (some platforms and file systems) is passed over."""
+    if path.is_dir():
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
         return
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from .csvrows import (
+    NO_ROWS,
     _decode,
     _show,
     check_header,
@@ -28,10 +29,6 @@ from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
 # Parquet tables bigger than this are checked by column statistics rather
 # than row by row, so a 20-million-row indicator file opens in seconds.
 ROW_CHECK_LIMIT = 2_000_000
-
-# A user table with a header and nothing under it is almost always a failed
-# export or a truncated copy; loading it would silently show nothing.
-NO_ROWS = "the file has a header but no data rows; add rows or leave the file out"
 
 
 @dataclass
