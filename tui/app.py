@@ -371,6 +371,30 @@ class DDXApp(App[None]):
             # clash with the new one (DuplicateIds, found by the key fuzzer).
             self.push_screen(DDXCommandPalette())
 
+    def search_themes(self) -> None:
+        """Textual's "Theme" command, in ddx's palette (the fuzzer found Textual's
+        own raising KeyError on PageUp typed before its list was drawn)."""
+        from textual.theme import ThemeProvider
+
+        from .commands import DDXCommandPalette
+
+        self.push_screen(
+            DDXCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
+
+    def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
+        """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
+        from textual.command import SimpleProvider
+
+        from .commands import DDXCommandPalette
+
+        return self.push_screen(
+            DDXCommandPalette(
+                providers=[SimpleProvider(self.screen, commands)],  # type: ignore[list-item]
+                placeholder=placeholder,
+            )
+        )
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -223,3 +223,27 @@ async def test_countries_typed_ahead_settle() -> None:
         assert app._exception is None
         assert len(changes) == 2, f"the country kept changing: {changes[:12]}"
         assert changes[0] != first and changes[1] not in (first, changes[0])
+
+
+@pytest.mark.parametrize("page", ["pageup", "pagedown"])
+async def test_theme_palette_page_keys_typed_ahead(page: str) -> None:
+    """Ctrl+P, "theme", Enter opens Textual's theme palette; PageUp typed before
+    it was drawn raised KeyError (found in demo mode by the fuzzer): it is now
+    ddx's palette, which waits for its list."""
+    from textual import events
+
+    from tui.app import make_app
+    from tui.commands import DDXCommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.search_themes()
+        assert isinstance(app.screen_stack[-1], DDXCommandPalette)
+        for key in (page, page, "escape"):
+            app.post_message(events.Key(key, None))
+        for _ in range(40):
+            await pilot.pause()
+            if len(app.screen_stack) == 1:
+                break
+        assert app._exception is None
+        assert len(app.screen_stack) == 1
