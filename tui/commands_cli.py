@@ -340,19 +340,9 @@ def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataF
     year = year if year is not None else q.editions(ds)[-1]
     kind, region = _scope(ds, scope)
     df = q.ranking(ds, year, indicator, kind, region)
+    # queries.ranking's columns, with the edition and indicator and the rank first
     return df.select(
-        pl.lit(year).alias("year"),
-        pl.lit(indicator).alias("indicator"),
-        "rank",
-        "iso3",
-        "country",
-        "value",
-        "rank_derived",
-        "region",
-        "subregion",
-        "flags",
-        "source_id",
-        "focus",
+        pl.lit(year).alias("year"), pl.lit(indicator).alias("indicator"), "rank", pl.exclude("rank")
     )
 
 
@@ -542,7 +532,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
             draw = cd.country_rank_figure(ds, iso3)
     legend = ""
     if args.chart == "compare":
-        draw, legend = _compare_draw(ds, args, style.ascii)
+        draw, legend = _compare_draw(ds, args, style)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -556,10 +546,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare_draw(ds, args: argparse.Namespace, ascii_mode: bool):  # type: ignore[no-untyped-def]
+def _compare_draw(ds, args: argparse.Namespace, style):  # type: ignore[no-untyped-def]
     """The Compare pane's chart, drawn by the pane's own functions, and the key
     to its fills or markers (the pane shows it in the table under the chart)."""
-    from .charts_draw import ASCII_MARKERS, UNICODE_MARKERS, draw_grouped_bars, draw_scatter, fill
+    from .charts_draw import draw_grouped_bars, draw_scatter, fill
     from .core import FOCUS
     from .core import compare as cmp
     from .core import queries as q
@@ -575,16 +565,15 @@ def _compare_draw(ds, args: argparse.Namespace, ascii_mode: bool):  # type: igno
         x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
         sdf = cmp.scatter_frame(df, x, y)
         title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
-        markers = ASCII_MARKERS if ascii_mode else UNICODE_MARKERS
         keys = [  # the countries drawn (a country with a gap in x or y is not)
-            f"{markers[i % len(markers)]} {r['iso3']}"
+            f"{style.marker(i)} {r['iso3']}"
             for i, r in enumerate(sdf.iter_rows(named=True))
             if r["x"] is not None and r["y"] is not None
         ]
         return (lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)), "  ".join(keys)
     hl = args.indicator
     title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"
-    keys = [f"{fill(i, ascii_mode)} {c}" for i, c in enumerate(codes)]
+    keys = [f"{fill(i, style.ascii)} {c}" for i, c in enumerate(codes)]
     return (lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)), "  ".join(keys)
 
 
