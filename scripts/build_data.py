@@ -304,6 +304,24 @@ def fixed_sources() -> list[dict]:
             licence=None,
             note="Known only through a quotation in the note of the reference's digital_casa.csv (KGZ row sourced to timesca.com); the article itself was not read. Conflicts with the World Bank press release (March 2018). Licence unknown.",
         ),
+        dict(
+            source_id="hanson_2012_revolution",
+            publisher="Lowy Institute for International Policy",
+            title="Revolution@State: The Spread of Ediplomacy (Fergus Hanson; Lowy Institute Analysis)",
+            year=2012,
+            url="http://lowyinstitute.org/publications/revolutionstate-spread-ediplomacy",
+            licence=None,
+            note="Fergus Hanson, published March 2012. Seen: the publisher's page, in a stored copy; the paper also appears on brookings.edu (articles/revolution-state-the-spread-of-ediplomacy/, dated 2012-03-27). It maps how the US State Department uses ediplomacy, in eight program areas: knowledge management, public diplomacy, internet freedom, information management, consular, disaster response, external resources and policy planning. The article's Table 1 lists the same eight as goals of digital diplomacy without citing Hanson; that match is ddx's note, not the article's claim. Read via the reference gathered for ddx (ediplomacy_framework.csv). Licence not stated.",
+        ),
+        dict(
+            source_id="hanson_2012_baked_in",
+            publisher="Foreign Policy at Brookings",
+            title="Baked In and Wired: eDiplomacy@State (Fergus Hanson; Foreign Policy Paper Number 30)",
+            year=2012,
+            url="https://www.brookings.edu/articles/conclusions-and-recommendations-for-ediplomacy-state/",
+            licence=None,
+            note="Fergus Hanson, published October 2012. Seen: part 6 of the paper (its conclusions and recommendations) as published on brookings.edu; the landing page of the whole paper was not seen; press coverage is dated 2012-10-30. The second paper of the series: it defines ediplomacy as using the internet and new ICTs to help meet diplomatic objectives, and concentrates on public diplomacy, internet freedom and knowledge management, the three areas with the most resources at State. Read via the reference gathered for ddx (ediplomacy_framework.csv). Licence not stated.",
+        ),
     ]
     rows += [
         unegov_source(y)
@@ -376,7 +394,7 @@ WEB_SOURCES: dict[str, dict] = {
         "press_tjnewsgazette_fotn",
         "Tajikistan News Gazette",
         "Freedom on the Net figures as quoted by Tajikistan News Gazette: In Central Asia only Kyrgyzstan was designated as partially free",
-        None,
+        2022,
         FH,
         "Edition year (2022) inferred from the article text (released Oct 18, 12th consecutive year of decline).",
     ),
@@ -429,7 +447,7 @@ WEB_SOURCES: dict[str, dict] = {
         "press_oananews_aze_idi",
         "OANA (oananews.org, AzerTAc)",
         "ICT Development Index ranks as quoted by AzerTAc via oananews.org: ITU again ranks Azerbaijan among most dynamic countries in ICT development",
-        None,
+        2014,
         "ITU (Measuring the Information Society Report)",
         "Dated 2014-11-25 per the reference notes.",
     ),

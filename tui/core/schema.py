@@ -95,6 +95,8 @@ ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as 
 DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")
 PRECISION = ("year", "month", "day", "undated")
 UNIT = Col("value", F, nullable=True, lo=0.0)
+ROLES = ("action", "result")  # milestones.role
+POLARITIES = ("serves", "against")  # milestone_goals.polarity
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -187,11 +189,17 @@ TABLES: dict[str, Table] = {
                         "plan",
                         "statistic",
                         "rank",
+                        "presentation",
                     ),
                 ),
+                # An action a government took, or a result that bears on it
+                # (a rank, a share, a price, a tax as a condition).
+                Col("role", S, choices=ROLES),
                 Col("title", S),
                 Col("date", S, nullable=True, **DATE),  # type: ignore[arg-type]
                 Col("precision", S, choices=PRECISION),
+                # "yes": the article does not state this date; ddx inferred it.
+                Col("inferred", S, choices=("no", "yes")),
                 Col("end_date", S, nullable=True, **DATE),  # type: ignore[arg-type]
                 Col("value", F, nullable=True),
                 Col("unit", S, nullable=True),
@@ -208,12 +216,27 @@ TABLES: dict[str, Table] = {
             (
                 Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
                 Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+                Col("polarity", S, choices=POLARITIES),
                 Col("rationale", S),
                 SRC,
             ),
             key=("milestone_id", "goal_id"),
             rules=("milestone_goal_refs",),
-            doc="Which goal each milestone serves: the project's own reading.",
+            doc="Which goal each milestone serves or works against: the project's own reading.",
+        ),
+        Table(
+            "conclusions",
+            (
+                Col("claim_id", S, pattern=ID_RE, expect="a claim id"),
+                Col("position", I, lo=1, hi=99),
+                Col("claim", S),
+                Col("related_table", S, nullable=True),
+                Col("note", S, nullable=True),
+                SRC,
+            ),
+            key=("claim_id",),
+            doc="The article's conclusion, claim by claim, in our words, with what our "
+            "tables hold on each.",
         ),
         Table(
             "assessments",
