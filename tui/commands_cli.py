@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: Add
 
     import importlib
 
-    for module in ("tui.demo", "tui.serve"):
+    for module in ("tui.cli_actions", "tui.demo", "tui.serve"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
@@ -442,21 +442,31 @@ def cmd_country(args: argparse.Namespace) -> int:
 
 def cmd_goals(args: argparse.Namespace) -> int:
     from .core import queries as q
+    from .core.article import ORIGIN_NOTE, ORIGIN_SOURCES
     from .core.export import to_table
 
     ds = _load(args)
     df = q.goals(ds)
-    return emit(
-        args,
-        df,
-        lambda: to_table(
+
+    def table() -> str:
+        import textwrap
+
+        body = to_table(
             df.select("position", "name", "summary", "source_id"),
             headers=["#", "goal", "summary", "source"],
             width=_width(),
             gap=_gap(),
             wrap=["name", "summary"],
-        ),
-    )
+        )
+        wrap = max(40, min(_width(), 100) - 1)
+        return (
+            body
+            + "(goals as the article's Table 1 gives them, summarised in our words)\n\n"
+            + textwrap.fill(f"{ORIGIN_NOTE} Sources: {', '.join(ORIGIN_SOURCES)}.", wrap)
+            + "\n"
+        )
+
+    return emit(args, df, table)
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -486,20 +496,25 @@ def cmd_milestones(args: argparse.Namespace) -> int:
     df = q.milestones(ds, iso3)
 
     def table() -> str:
+        dash = "–" if _utf8_out() else "-"
         view = df.select(
             "iso3",
             pl.when(pl.col("end_date").is_not_null())
-            .then(pl.col("date") + pl.lit("–" if _utf8_out() else "-") + pl.col("end_date"))
+            .then(pl.col("date").fill_null("?") + pl.lit(dash) + pl.col("end_date"))
             .otherwise(pl.col("date"))
             .alias("date"),
             "kind",
+            "role",
             "title",
             "source_id",
+        ).with_columns(
+            pl.when(df["inferred"] == "yes")
+            .then(pl.col("date") + pl.lit(" (inferred)"))
+            .otherwise(pl.col("date"))
+            .alias("date")
         )
-        return (
-            to_table(view, width=_width(), gap=_gap(), wrap=["title"])
-            + "(dates and facts as the article gives them)\n"
-        )
+        note = "(dates and facts as the article gives them; '(inferred)': a date ddx inferred)\n"
+        return to_table(view, width=_width(), gap=_gap(), wrap=["title"]) + note
 
     return emit(args, df, table)
 

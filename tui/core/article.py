@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 
 Row = dict[str, object]
 
+# Where the article's eight goals come from: ddx's note, not the article's claim
+# (the article's Table 1 names no source). Our words; sources in sources.csv.
+ORIGIN_NOTE = (
+    "ddx's note: the article does not say where its eight goals come from. They are, "
+    "name for name, the eight areas in which Fergus Hanson found the US State Department "
+    "using ediplomacy (Lowy Institute, March 2012; Brookings, October 2012)."
+)
+ORIGIN_SOURCES = ("hanson_2012_revolution", "hanson_2012_baked_in")
+
 
 def goals(ds: Dataset) -> list[Row]:
     """The eight goals in the article's order (Table 1)."""
@@ -23,8 +32,9 @@ def goals(ds: Dataset) -> list[Row]:
 
 def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
     """Milestones linked to a goal (the project's reading of the article), each
-    with the link's rationale and source and the country's name; by country,
-    then date, undated last."""
+    with the link's polarity (``serves`` or ``against``), rationale and source
+    and the country's name; by country, then date, undated last. A milestone's
+    ``role`` says whether it is an action or a result bearing on the goal."""
     milestones = {m["milestone_id"]: m for m in ds.records("milestones")}
     names = {c["iso3"]: c["name"] for c in ds.records("countries")}
     rows: list[Row] = []
@@ -34,6 +44,7 @@ def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
             continue
         row: Row = {
             "milestone_id": link["milestone_id"],
+            "polarity": link["polarity"],
             "rationale": link["rationale"],
             "link_source_id": link["source_id"],
         }
@@ -50,3 +61,11 @@ def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
         )
     )
     return rows
+
+
+def split_by_role(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """``goal_actions`` rows as (actions, results)."""
+    return (
+        [r for r in rows if r["role"] == "action"],
+        [r for r in rows if r["role"] != "action"],
+    )

@@ -37,6 +37,12 @@ CAVEATS: dict[str, str] = {
         "this value is on that older scale."
     ),
     "gap": "No value in the source: shown as a gap, never filled in.",
+    "no_start": "The article gives no start date: there is no before or after to compare.",
+    "not_a_cause": (
+        "An association in time is not a cause: a rank can move for many reasons, "
+        "other countries' progress among them, and surveys lag the work they measure."
+    ),
+    "inferred_date": "The article does not state this date; ddx inferred it from the context.",
     "conflict": "Sources disagree on this fact; both are shown, neither is preferred.",
 }
 

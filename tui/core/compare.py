@@ -21,12 +21,18 @@ NEAR: tuple[str, ...] = ("AFG", "RUS", "CHN")
 CANDIDATES: tuple[str, ...] = FOCUS + NEIGHBOURS
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 
-# The scatter's default pair: the closest sourced stand-in for the article's
-# Figure 3.3 ("indicators of digital-diplomacy development and of country image").
+# The scatter's default pair: the nearest sourced stand-in for the article's
+# Figure 3.3, which our copy of the article does not contain. Its caption speaks
+# of indicators of digital-diplomacy development and of each country's image.
+# EGDI measures e-government development; the E-Participation Index measures how
+# far a government engages people online, the outward-facing side closest to
+# digital diplomacy that the UN data hold. No sourced measure of a country's
+# image exists in our data, and the EPI is not one.
 DEFAULT_X, DEFAULT_Y = "egdi", "epi"
 SCATTER_CAPTION = (
-    "Closest sourced stand-in for the article's Figure 3.3 (development vs image), "
-    "which is not in our text: UN EGDI against the E-Participation Index."
+    "Nearest sourced stand-in for the article's Figure 3.3, which our copy lacks: UN EGDI "
+    "against the E-Participation Index (online engagement with people). EPI is not a measure "
+    "of a country's image; no such measure is in our data."
 )
 
 COLUMNS = ("iso3", "country", "year", *INDICES, "egdi_rank", "flags", "source_id", "in_edition")

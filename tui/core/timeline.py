@@ -37,6 +37,7 @@ NOTES = {
     "open": "open-ended: no end date in the article; drawn to now",
     "end_only": "start not given by the article; end year only",
     "undated": "no date in the article; not placed on the axis",
+    "inferred": "the article does not state this year; ddx inferred it",
 }
 
 
@@ -72,8 +73,9 @@ def items(ds: Dataset, present: int, iso3s: tuple[str, ...] = FOCUS) -> pl.DataF
 
     Columns: milestone_id, iso3, country, kind, title, date, end_date, shape
     (bar, open, end_only, mark, undated), start (position in years, null when
-    not given), end (null when not drawn to an end), when (the dates as text),
-    note, summary, source_id.
+    not given), end (null when not drawn to an end), when (the dates as text,
+    marked "(inferred)" where ddx inferred the date), inferred, note, summary,
+    source_id.
     """
     ms = ds.frame("milestones").filter(pl.col("iso3").is_in(list(iso3s)))
     names = dict(zip(ds.frame("economies")["iso3"], ds.frame("economies")["name"], strict=True))
@@ -110,8 +112,17 @@ def items(ds: Dataset, present: int, iso3s: tuple[str, ...] = FOCUS) -> pl.DataF
                 "shape": shape,
                 "start": start,
                 "end": stop,
-                "when": _when(shape, date, end),
-                "note": NOTES.get(shape, ""),
+                "when": _when(shape, date, end)
+                + (" (inferred)" if r.get("inferred") == "yes" else ""),
+                "inferred": r.get("inferred") == "yes",
+                "note": "; ".join(
+                    n
+                    for n in (
+                        NOTES.get(shape, ""),
+                        NOTES["inferred"] if r.get("inferred") == "yes" else "",
+                    )
+                    if n
+                ),
                 "summary": r["summary"],
                 "source_id": r["source_id"],
             }
@@ -119,7 +130,8 @@ def items(ds: Dataset, present: int, iso3s: tuple[str, ...] = FOCUS) -> pl.DataF
     schema = {
         "milestone_id": pl.String, "iso3": pl.String, "country": pl.String, "kind": pl.String,
         "title": pl.String, "date": pl.String, "end_date": pl.String, "shape": pl.String,
-        "start": pl.Float64, "end": pl.Float64, "when": pl.String, "note": pl.String,
+        "start": pl.Float64, "end": pl.Float64, "when": pl.String, "inferred": pl.Boolean,
+        "note": pl.String,
         "summary": pl.String, "source_id": pl.String,
     }  # fmt: skip
     df = pl.DataFrame(rows, schema=schema)

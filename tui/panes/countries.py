@@ -138,6 +138,8 @@ class CountriesPane(Pane):
             when = r["date"] or "undated"
             if r["end_date"]:
                 when += f"–{r['end_date']}"
+            if r["inferred"] == "yes":
+                when += " (inferred)"
             lines.append(f"[b]{escape(when):>12}[/b]  {escape(r['title'])}")
         return "\n".join(lines)
 

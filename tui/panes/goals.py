@@ -1,11 +1,12 @@
-"""Goals: the article's eight goals of digital diplomacy, and which country
-actions serve each (the project's own reading of the article)."""
+"""Goals: the article's eight goals of digital diplomacy, and the country actions
+and results that bear on each, serving it or working against it (the project's
+own reading of the article); with ddx's note on where the eight goals come from."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -52,38 +53,76 @@ class GoalsPane(Pane):
 
     def _show(self) -> None:
         g = self.goals[self.goal_id]
-        self.query_one("#goal-summary", Static).update(
-            f"[b]{g['position']}. {escape(str(g['name']))}[/b]\n{escape(str(g['summary']))}\n"
-            "[dim]Goal from the article's Table 1, summarised in our words.[/dim]"
-        )
+        head = Text()
+        head.append(f"{g['position']}. {g['name']}", style="bold")
+        head.append(f"\n{g['summary']}\n")
+        head.append("Goal from the article's Table 1, summarised in our words.", style="dim")
+        head.append(f"\n{article.ORIGIN_NOTE}", style="dim italic")
+        self.query_one("#goal-summary", Static).update(head)
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
-        if not acts:
-            text = (
-                "[b]Country actions serving this goal[/b]\n"
-                "None of the actions the article reports fits this goal in our reading."
+        self.query_one("#goal-actions", Static).update(self._links_text(acts))
+
+    def _links_text(self, rows: list[dict[str, object]]) -> Text:
+        """The goal's actions and the results bearing on it, in two labelled lists."""
+        actions, results = article.split_by_role(rows)
+        text = Text()
+        if not rows:
+            text.append("Country actions and results\n", style="bold")
+            text.append(
+                "None of the actions or results the article reports bears on this goal in our reading."
             )
-        else:
-            lines = [
-                f"[b]Country actions serving this goal[/b] ({len(acts)})",
-                "[dim]The links are the project's own reading of the article, not the article's claim.[/dim]",
-            ]
-            for r in acts:
+            return text
+        text.append(
+            "Links are the project's own reading of the article, not the article's claim.",
+            style="dim",
+        )
+        against = (
+            "✗ works against this goal" if not self.ddx.ascii_mode else "x works against this goal"
+        )
+        for label, items, empty in (
+            ("Country actions", actions, "No action the article reports bears on this goal."),
+            (
+                "Results that bear on it (ranks, shares, prices, taxes)",
+                results,
+                "No result the article reports bears on this goal.",
+            ),
+        ):
+            text.append(f"\n{label} ({len(items)})", style="bold")
+            if not items:
+                text.append(f"\n{empty}", style="dim")
+            for r in items:
                 when = str(r["date"] or "undated")
-                lines.append(
-                    f"[b]{escape(str(r['country'] or r['iso3']))}[/b] {escape(when)}: {escape(str(r['title']))}"
-                )
-                lines.append(f"   [dim]why: {escape(str(r['rationale']))}[/dim]")
-            text = "\n".join(lines)
-        self.query_one("#goal-actions", Static).update(text)
+                if r.get("inferred") == "yes":
+                    when += " (inferred)"
+                text.append("\n")
+                text.append(str(r["country"] or r["iso3"]), style="bold")
+                text.append(f" {when}: {r['title']}")
+                if r["polarity"] == "against":
+                    text.append(f"  {against}", style="bold reverse")
+                text.append(f"\n   why: {r['rationale']}", style="dim")
+        return text
 
     def provenance(self) -> list[Provenance]:
         items = [
             Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))
         ]
+        items += [
+            Provenance(
+                "Where the eight goals come from (ddx's note; the article names no source)",
+                sid,
+                ("project_reading",),
+            )
+            for sid in article.ORIGIN_SOURCES
+        ]
         for r in self.actions:
             items.append(
-                Provenance(f"{r['iso3']}: {r['title']}", str(r["source_id"]), ("article_claim",))
+                Provenance(
+                    f"{r['iso3']}: {r['title']}",
+                    str(r["source_id"]),
+                    ("article_claim",) + (("inferred_date",) if r.get("inferred") == "yes" else ()),
+                    "works against this goal" if r["polarity"] == "against" else "",
+                )
             )
         if len(self.actions):
             items.append(

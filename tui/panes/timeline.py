@@ -27,6 +27,7 @@ KIND_LABEL = {
     "plan": "plan",
     "statistic": "figure",
     "rank": "UN rank",
+    "presentation": "presentation",
 }
 
 

@@ -1,0 +1,158 @@
+"""``ddx actions COUNTRY`` and ``ddx conclusion``: the article's actions set
+beside the UN results around them, and the article's conclusion.
+
+Registered from the data commands' ``register`` (one line there); the frames
+come from ``tui/core/actions.py``, the output plumbing from the other data
+commands, so ``--format``, ``--out`` and ``--data`` behave the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections.abc import Callable
+
+import polars as pl
+
+AddOptions = Callable[[argparse.ArgumentParser], None]
+
+
+def _common():  # type: ignore[no-untyped-def]
+    """The shared output helpers (imported late: the CLI module may move)."""
+    from . import commands_cli as cc
+
+    return cc
+
+
+def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: AddOptions) -> None:  # type: ignore[type-arg]
+    cc = _common()
+    p = sub.add_parser(
+        "actions",
+        help="a country's actions (the article) beside its UN ranks before and after",
+        description=(
+            "Each action the article reports for a country (programme, concept, law, decree, "
+            "launch, plan, themed year) with its start and end, the country's EGDI world rank "
+            "in the latest UN edition before the start year, the first edition after it and "
+            "the latest edition, and internet users (%) before and after where the data has "
+            "them. An association in time is not a cause."
+        ),
+    )
+    add_data(p)
+    p.add_argument("country", metavar="COUNTRY", help="ISO3 code or name, e.g. KAZ or Kazakhstan")
+    cc._add_output(p)
+    p.set_defaults(handler=cmd_actions)
+
+    p = sub.add_parser(
+        "conclusion",
+        help="the article's conclusion, claim by claim, with what ddx's tables hold on each",
+    )
+    add_data(p)
+    cc._add_output(p)
+    p.set_defaults(handler=cmd_conclusion)
+
+
+def _with_year(value: object, year: object) -> str | None:
+    if value is None:
+        return None
+    return f"{value} ({year})"
+
+
+def _pct(value: object, year: object) -> str | None:
+    if value is None:
+        return None
+    return f"{float(value):.1f} ({year})"  # type: ignore[arg-type]
+
+
+def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) -> str:
+    """The reading view of ``actions_frame``: one line per action."""
+    from .core import actions as act
+    from .core.export import to_table
+
+    dash = "–" if gap == "—" else "-"
+    rows = []
+    for r in df.iter_rows(named=True):
+        when = r["start"] or "undated"
+        if r["end"]:
+            when = f"{r['start'] or '?'}{dash}{r['end']}"
+        if r["start_inferred"] == "yes":
+            when += " (inferred)"
+        rows.append(
+            {
+                "start": when,
+                "action": r["title"],
+                "rank before": _with_year(r["rank_before"], r["year_before"]),
+                "after": _with_year(r["rank_after"], r["year_after"]),
+                "latest": _with_year(r["rank_latest"], r["year_latest"]),
+                "net % before": _pct(r["internet_before"], r["internet_year_before"]),
+                "net % after": _pct(r["internet_after"], r["internet_year_after"]),
+            }
+        )
+    view = pl.DataFrame(
+        rows,
+        schema={
+            k: pl.String
+            for k in (
+                "start", "action", "rank before", "after", "latest", "net % before", "net % after",
+            )
+        },
+    )  # fmt: skip
+    head = (
+        f"{name} ({iso3}): actions the article reports, and the UN E-Government Survey "
+        "world rank (EGDI, 1 = best) around each\n\n"
+    )
+    body = to_table(view, width=width, gap=gap, wrap=["action"])
+    srcs = sorted(
+        {s for c in ("rank_source_ids", "internet_source_id") for v in df[c].drop_nulls()
+         for s in str(v).split(";")} | set(df["source_id"].drop_nulls())
+    )  # fmt: skip
+    notes = [
+        f"! {act.CAUSE_CAVEAT}",
+        f"  {act.RULE[0].upper()}{act.RULE[1:]}",
+        "  Actions and their dates are the article's claims; '(inferred)' marks a date ddx "
+        "inferred. Internet users: ITU via World Bank.",
+        f"  Sources: {', '.join(srcs) if srcs else 'none'}",
+    ]
+    if "readiness_era" in ";".join(df["caveats"].drop_nulls()):
+        from .core.caveats import describe
+
+        notes.append(f"! readiness_era: {describe('readiness_era')}")
+    wrap = max(40, min(width, 100) - 1)
+    tail = "".join(textwrap.fill(n, wrap, subsequent_indent="    ") + "\n" for n in notes)
+    return head + body + "\n" + tail
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from .core import actions as act
+    from .core import queries as q
+
+    cc = _common()
+    ds = cc._load(args)
+    iso3 = q.resolve_country(ds, args.country)
+    name = str(q.country(ds, iso3)["name"])
+    df = act.actions_frame(ds, iso3)
+    return cc.emit(args, df, lambda: actions_table(df, name, iso3, cc._width(), cc._gap()))
+
+
+def cmd_conclusion(args: argparse.Namespace) -> int:
+    from .core import actions as act
+
+    cc = _common()
+    ds = cc._load(args)
+    df = act.conclusions(ds)
+
+    def table() -> str:
+        wrap = max(40, min(cc._width(), 100) - 1)
+        out = ["The article's conclusion, in our words (source: article)", ""]
+        for r in df.iter_rows(named=True):
+            out.append(
+                textwrap.fill(f"{r['position']}. {r['claim']}", wrap, subsequent_indent="   ")
+            )
+            if r["note"]:
+                out.append(
+                    textwrap.fill(
+                        f"ddx: {r['note']}", wrap, initial_indent="   ", subsequent_indent="   "
+                    )
+                )
+        return "\n".join(out) + "\n"
+
+    return cc.emit(args, df, table)
