@@ -27,6 +27,7 @@ from .schema import READINESS_ERA
 
 INTERNET = "IT.NET.USER.ZS"
 
+CAUSE_SHORT = "An association in time is not a cause."
 CAUSE_CAVEAT = (
     "An association in time is not a cause: a rank can move for many reasons, "
     "other countries' progress among them, and surveys lag the work they measure."

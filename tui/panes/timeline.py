@@ -1,6 +1,10 @@
 """Timeline: the five's national digital programmes and e-government plans as
 bars over the years, their other dated milestones as marks; the selected
-item's dates, summary and source underneath."""
+item's dates, summary and source underneath.
+
+``c`` switches to the actions view (panes/actions_view.py): each action on a
+time axis over the country's UN rank line, the ranks before and after it, and
+the article's conclusion."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import datetime
 
 import polars as pl
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
 from textual.markup import escape
 from textual.widgets import Static
 
@@ -38,10 +44,43 @@ class TimelinePane(Pane):
     step_help = "next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)"
     indicator_help = "(no indicator in this pane)"
 
+    BINDINGS = [Binding("c", "toggle_view", "Actions", id="timeline_view")]
+    view = "timeline"  # or "actions": each action beside the UN results
+
     def compose(self) -> ComposeResult:
-        yield Static("", id="tl-head")
-        yield Gantt(id="tl-gantt")
-        yield Static("", id="tl-detail")
+        with Container(id="tl-main"):
+            yield Static("", id="tl-head")
+            yield Gantt(id="tl-gantt")
+            yield Static("", id="tl-detail")
+
+    async def action_toggle_view(self) -> None:
+        from .actions_view import ActionsView
+
+        found = self.query(ActionsView)
+        if self.view == "timeline":
+            self.view = "actions"
+            if not found:
+                view = ActionsView(self.ds, id="tl-actions")
+                await self.mount(view)
+                view.follow_country(self.ddx.country)
+            else:
+                found.first().display = True
+            self.query_one("#tl-main").display = False
+        else:
+            self.view = "timeline"
+            self.query_one("#tl-main").display = True
+            if found:
+                found.first().display = False
+        self.focus_main()
+
+    def _actions(self):  # type: ignore[no-untyped-def]
+        from .actions_view import ActionsView
+
+        return self.query_one(ActionsView) if self.view == "actions" else None
+
+    def on_actions_view_selected(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.iso3 is not None and event.iso3 != self.ddx.country:
+            self.ddx.country = event.iso3
 
     def on_mount(self) -> None:
         extra = self.ddx.options.extra.get("present_year")
@@ -61,6 +100,10 @@ class TimelinePane(Pane):
         self._show_detail(self.query_one("#tl-gantt", Gantt).selected)
 
     def focus_main(self) -> None:
+        view = self._actions()
+        if view is not None:
+            view.focus_main()
+            return
         self.query_one("#tl-gantt", Gantt).focus()
 
     def _head(self) -> None:
@@ -79,6 +122,9 @@ class TimelinePane(Pane):
         return self.frame.row(i, named=True) if 0 <= i < len(self.frame) else None
 
     def step(self, delta: int) -> bool:
+        view = self._actions()
+        if view is not None:
+            return bool(view.move(delta))
         return self.query_one("#tl-gantt", Gantt).move(delta)
 
     def on_gantt_selected(self, event: Gantt.Selected) -> None:
@@ -88,6 +134,9 @@ class TimelinePane(Pane):
             self.ddx.country = str(row["iso3"])
 
     def _follow_country(self, iso3: str) -> None:
+        view = self._actions()
+        if view is not None:
+            view.follow_country(iso3)
         row = self.selected
         if row is None or row["iso3"] == iso3:
             return
@@ -118,6 +167,9 @@ class TimelinePane(Pane):
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
+        view = self._actions()
+        if view is not None:
+            return self._actions_provenance(view)
         items: list[Provenance] = []
         r = self.selected
         if r is not None:
@@ -139,11 +191,54 @@ class TimelinePane(Pane):
             )
         return items
 
+    def _actions_provenance(self, view) -> list[Provenance]:  # type: ignore[no-untyped-def]
+        r = view.selected
+        if r is None:
+            return [
+                Provenance(
+                    "The article's conclusion, claim by claim (our words)",
+                    "article",
+                    ("article_claim",),
+                ),
+                Provenance(
+                    "What our tables hold on each claim", "ddx_reading", ("project_reading",)
+                ),
+            ]
+        items = [
+            Provenance(
+                f"{r['iso3']}: {r['title']} ({r['start'] or 'undated'})",
+                str(r["source_id"]),
+                ("article_claim",) + (("inferred_date",) if r["start_inferred"] == "yes" else ()),
+            )
+        ]
+        for col, label in (
+            ("rank_source_ids", "UN rank"),
+            ("internet_source_id", "Internet users"),
+        ):
+            for sid in str(r[col] or "").split(";"):
+                if sid:
+                    items.append(
+                        Provenance(
+                            label,
+                            sid,
+                            ("not_a_cause", "ranks_relative")
+                            if col.startswith("rank")
+                            else ("not_a_cause",),
+                        )
+                    )
+        return items
+
     def current_frame(self) -> pl.DataFrame:
+        view = self._actions()
+        if view is not None:
+            return view.frame
         return self.frame
 
     def describe_state(self) -> str:
         r = self.selected
         i = self.query_one("#tl-gantt", Gantt).selected
         mid = r["milestone_id"] if r else "-"
+        view = self._actions()
+        if view is not None:
+            return f"view=actions item={view.current}"
         return f"item={mid} ({i + 1}/{len(self.frame)}) present={self.present}"

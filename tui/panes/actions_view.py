@@ -1,0 +1,199 @@
+"""The Timeline pane's second view: each action the article reports, on a time
+axis over the country's UN rank line, with the ranks before and after it, and
+the article's conclusion at the end of the list.
+
+Every figure comes from ``tui/core/actions.py``; every screen of this view
+says that an association in time is not a cause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import polars as pl
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..charts_actions import action_ranks_figure
+from ..core import FOCUS
+from ..core import actions as act
+from ..widgets.chart import Chart
+from ..widgets.lists import KeyList
+
+if TYPE_CHECKING:
+    from ..core.dataset import Dataset
+
+CONCLUSION = "__conclusion__"
+LABEL = 27  # list labels are cut to one line
+
+
+def _rank(rank: object, year: object) -> str:
+    return "—" if rank is None else f"{rank} ({year})"
+
+
+def _pct(value: object, year: object) -> str:
+    return "—" if value is None else f"{float(value):.1f}% ({year})"  # type: ignore[arg-type]
+
+
+class ActionsView(Container):
+    """A list of the five's actions (and the conclusion), a chart and a detail."""
+
+    SCOPED_CSS = False  # the -tall rule below starts from the screen
+    DEFAULT_CSS = """
+    ActionsView { height: 1fr; }
+    ActionsView #act-head { height: 2; padding: 0 1; }
+    ActionsView #act-body { height: 1fr; min-height: 6; }
+    ActionsView #act-list { width: 34; height: 1fr; }
+    ActionsView #act-chart { width: 1fr; height: 1fr; min-height: 6; }
+    ActionsView #act-detail-box { height: 6; padding: 0 1; border-top: solid $panel; }
+    ActionsView.-conclusion #act-chart { display: none; }
+    ActionsView.-conclusion #act-detail-box { height: 1fr; }
+    ActionsView.-conclusion #act-body { height: 8; }
+    .-tall ActionsView #act-detail-box { height: 9; }
+    """
+
+    class Selected(Message):
+        def __init__(self, iso3: str | None) -> None:
+            super().__init__()
+            self.iso3 = iso3
+
+    def __init__(self, ds: Dataset, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ds = ds
+        frames = [act.actions_frame(ds, c) for c in FOCUS]
+        self.frame: pl.DataFrame = pl.concat(frames) if frames else pl.DataFrame()
+        self.names = {c: str(n) for c, n in zip(ds.frame("countries")["iso3"], ds.frame("countries")["name"], strict=True)}  # fmt: skip
+        self.rows = self.frame.to_dicts()
+        self.current: str = self.rows[0]["milestone_id"] if self.rows else CONCLUSION
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="act-head")
+        with Horizontal(id="act-body"):
+            yield KeyList(id="act-list")
+            yield Chart(id="act-chart")
+        with VerticalScroll(id="act-detail-box"):
+            yield Static("", id="act-detail")
+
+    def on_mount(self) -> None:
+        lst = self.query_one("#act-list", KeyList)
+        options: list[Option] = []
+        for r in self.rows:
+            when = str(r["start"] or "undated")
+            label = f"{r['iso3']} {when[:7]:<7} {r['title']}"
+            if len(label) > LABEL:
+                label = label[: LABEL - 1] + "…"
+            options.append(Option(label, id=r["milestone_id"]))
+        options.append(Option("Central Asia: conclusion", id=CONCLUSION))
+        lst.add_options(options)
+        lst.highlighted = 0
+        self._show()
+
+    # -- selection -----------------------------------------------------------------
+    @property
+    def selected(self) -> dict[str, object] | None:
+        return next((r for r in self.rows if r["milestone_id"] == self.current), None)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and event.option.id != self.current:
+            self.current = event.option.id
+            self._show()
+            r = self.selected
+            self.post_message(self.Selected(str(r["iso3"]) if r else None))
+
+    def move(self, delta: int) -> bool:
+        lst = self.query_one("#act-list", KeyList)
+        n = lst.option_count
+        if not n:
+            return False
+        lst.highlighted = ((lst.highlighted or 0) + delta) % n
+        return True
+
+    def follow_country(self, iso3: str) -> None:
+        r = self.selected
+        if r is not None and r["iso3"] == iso3:
+            return
+        first = next((x for x in self.rows if x["iso3"] == iso3), None)
+        if first is not None:
+            lst = self.query_one("#act-list", KeyList)
+            idx = lst.get_option_index(str(first["milestone_id"]))
+            lst.highlighted = idx
+
+    def focus_main(self) -> None:
+        self.query_one("#act-list", KeyList).focus()
+
+    # -- drawing ---------------------------------------------------------------------
+    def _show(self) -> None:
+        r = self.selected
+        if self.has_class("-conclusion") != (r is None):
+            self.set_class(r is None, "-conclusion")
+            lst = self.query_one("#act-list", KeyList)
+            self.call_after_refresh(lst.scroll_to_highlight)
+        head = Text()
+        if r is None:
+            head.append("The article's conclusion", style="bold")
+            head.append("  (Central Asia; the article's claims, in our words)\n")
+        else:
+            iso3 = str(r["iso3"])
+            head.append("Actions and UN results: ", style="bold")
+            head.append(f"{self.names.get(iso3, iso3)} ({iso3})")
+            head.append("   c: back to the timeline\n", style="dim")
+        head.append(f"! {act.CAUSE_SHORT}", style="bold")
+        self.query_one("#act-head", Static).update(head)
+        self.query_one("#act-detail", Static).update(
+            self._conclusion_text() if r is None else self._detail_text(r)
+        )
+        if r is not None:
+            iso3 = str(r["iso3"])
+            self.query_one("#act-chart", Chart).show(
+                action_ranks_figure(self.ds, iso3, r), ("act", iso3, r["milestone_id"])
+            )
+
+    def _detail_text(self, r: dict[str, object]) -> Text:
+        t = Text()
+        when = str(r["start"] or "undated")
+        if r["end"]:
+            when = f"{r['start'] or '?'}–{r['end']}"
+        if r["start_inferred"] == "yes":
+            when += " (inferred)"
+        t.append(str(r["title"]), style="bold")
+        t.append(f" · {when} · {r['kind']}\n")
+        if r["start_year"] is None:
+            t.append("No start date in the article: no rank before or after. ", style="dim")
+            t.append(f"Latest UN rank: {_rank(r['rank_latest'], r['year_latest'])}\n")
+        else:
+            t.append("UN rank: ")
+            t.append(f"before {_rank(r['rank_before'], r['year_before'])}", style="bold")
+            t.append(" → ")
+            t.append(f"after {_rank(r['rank_after'], r['year_after'])}", style="bold")
+            t.append(f" → latest {_rank(r['rank_latest'], r['year_latest'])}\n")
+            t.append(
+                f"Internet users: {_pct(r['internet_before'], r['internet_year_before'])}"
+                f" → {_pct(r['internet_after'], r['internet_year_after'])}\n"
+            )
+        srcs = [str(r["source_id"])]
+        srcs += [s for c in ("rank_source_ids", "internet_source_id") if r[c] for s in str(r[c]).split(";")]  # fmt: skip
+        t.append(f"sources: {', '.join(srcs)} (the action: the article's claim)\n", style="dim")
+        t.append(f"! {act.CAUSE_CAVEAT} ", style="dim")
+        t.append(act.RULE[0].upper() + act.RULE[1:], style="dim")
+        if r["caveats"] and "readiness_era" in str(r["caveats"]):
+            t.append("\n! the rank before is from the 2003-2005 readiness era", style="dim")
+        return t
+
+    def _conclusion_text(self) -> Text:
+        t = Text()
+        con = act.conclusions(self.ds)
+        if con.is_empty():
+            t.append("No conclusion recorded in the data.")
+            return t
+        for i, c in enumerate(con.iter_rows(named=True)):
+            if i:
+                t.append("\n")
+            t.append(f"{c['position']}. {c['claim']}")
+            if c["note"]:
+                t.append(f"\n   ddx: {c['note']}", style="dim")
+        return t
