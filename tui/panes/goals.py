@@ -67,12 +67,6 @@ class GoalsPane(Pane):
         """The goal's actions and the results bearing on it, in two labelled lists."""
         actions, results = article.split_by_role(rows)
         text = Text()
-        if not rows:
-            text.append("Country actions and results\n", style="bold")
-            text.append(
-                "None of the actions or results the article reports bears on this goal in our reading."
-            )
-            return text
         text.append(
             "Links are the project's own reading of the article, not the article's claim.",
             style="dim",

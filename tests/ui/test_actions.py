@@ -1,0 +1,129 @@
+"""The actions view (Timeline pane, c) and the Goals pane's two lists: actions
+apart from results, and every "works against" link shown as such."""
+
+from __future__ import annotations
+
+import csv
+
+from tests.conftest import DATA
+from tests.screen import flat, open_pane, settled
+from tui.app import Options, make_app
+from tui.core import article
+from tui.panes.actions_view import CONCLUSION, ActionsView
+from tui.panes.goals import GoalsPane
+from tui.panes.timeline import TimelinePane
+
+PRESENT = {"present_year": 2026}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / f"{name}.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _goal_text(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.query_one("#goal-actions").render())
+
+
+async def test_goals_pane_lists_actions_and_results_apart_and_marks_against_links() -> None:
+    links = _rows("milestone_goals")
+    milestones = {m["milestone_id"]: m for m in _rows("milestones")}
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(GoalsPane)
+        for goal in article.goals(app.dataset):
+            pane.goal_id = str(goal["goal_id"])
+            pane._show()
+            await pilot.pause()
+            text = _goal_text(app)
+            acts_at = text.find("Country actions (")
+            res_at = text.find("Results that bear on it")
+            assert 0 <= acts_at < res_at, goal["goal_id"]
+            for link in (x for x in links if x["goal_id"] == goal["goal_id"]):
+                m = milestones[link["milestone_id"]]
+                at = text.find(m["title"])
+                assert at >= 0, (goal["goal_id"], m["title"])
+                # a result is never listed among the actions, an action never among results
+                if m["role"] == "result":
+                    assert at > res_at, m["milestone_id"]
+                else:
+                    assert acts_at < at < res_at, m["milestone_id"]
+                line = text[at:].splitlines()[0]
+                assert ("works against this goal" in line) == (link["polarity"] == "against")
+        assert "Fergus Hanson" in flat(app) and "ddx's note" in flat(app)
+
+
+async def test_internet_freedom_shows_the_tax_working_against_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(GoalsPane)
+        pane.goal_id = "internet_freedom"
+        pane._show()
+        await pilot.pause()
+        text = _goal_text(app)
+        line = next(ln for ln in text.splitlines() if "5% tax on the internet" in ln)
+        assert "works against this goal" in line
+        assert "Country actions (0)" in text
+
+
+async def test_inferred_years_say_so_in_the_goals_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(GoalsPane)
+        pane.goal_id = "public_diplomacy"
+        pane._show()
+        await pilot.pause()
+        text = _goal_text(app)
+        line = next(ln for ln in text.splitlines() if "ranking: 133rd" in ln)
+        assert "2020 (inferred)" in line
+        line = next(ln for ln in text.splitlines() if "ranking: 83rd" in ln)
+        assert "inferred" not in line
+
+
+async def test_actions_view_shows_ranks_around_digital_kazakhstan() -> None:
+    app = make_app(options=Options(extra=PRESENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot, "6")
+        await pilot.press("c")
+        await pilot.pause()
+        pane = app.query_one(TimelinePane)
+        assert pane.view == "actions"
+        view = app.query_one(ActionsView)
+        assert view.current == "kaz-egov-2008"
+        await pilot.press("down")
+        await pilot.pause()
+        assert pane.describe_state() == "view=actions item=kaz-digital-kazakhstan-2017"
+        text = flat(app)
+        assert "An association in time is not a cause" in text
+        assert "before 33 (2016)" in text and "after 39 (2018)" in text
+        assert "latest 24 (2024)" in text
+        # ] steps the list; the app's country follows the selection
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.current.startswith("kgz-") and app.country == "KGZ"
+        # the export frame is the actions frame
+        assert "rank_before" in pane.current_frame().columns
+        # c goes back to the Gantt
+        await pilot.press("c")
+        await pilot.pause()
+        assert pane.view == "timeline" and "Programmes and milestones" in flat(app)
+
+
+async def test_actions_view_ends_with_the_articles_conclusion() -> None:
+    app = make_app(options=Options(extra=PRESENT))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot, "6")
+        await pilot.press("c", "end")
+        await pilot.pause()
+        view = app.query_one(ActionsView)
+        assert view.current == CONCLUSION
+        text = flat(app)
+        assert "The article's conclusion" in text and "good ICT infrastructure" in text
+        assert "An association in time is not a cause" in text
+        detail = str(app.query_one("#act-detail").render())  # scrolls below the fold
+        assert "Digital CASA" in detail
+        assert "no World Bank series on internet speed" in " ".join(detail.split())
