@@ -233,6 +233,7 @@ def test_reference_to_a_row_added_by_the_user_is_fine(tmp_path: Path) -> None:
             {
                 "milestone_id": "kgz-taza-koom-2017",
                 "goal_id": "information",
+                "polarity": "serves",
                 "rationale": "why",
                 "source_id": "my_notes",
             }
@@ -459,7 +460,12 @@ def test_goal_actions_match_a_polars_join(builtin: Dataset) -> None:
         want = (
             builtin.frame("milestone_goals")
             .filter(pl.col("goal_id") == goal)
-            .select("milestone_id", "rationale", pl.col("source_id").alias("link_source_id"))
+            .select(
+                "milestone_id",
+                "polarity",
+                "rationale",
+                pl.col("source_id").alias("link_source_id"),
+            )
             .join(builtin.frame("milestones"), on="milestone_id", how="inner")
             .join(names, on="iso3", how="left")
             .sort(["iso3", pl.col("date").is_null(), "date", "milestone_id"])
