@@ -1,4 +1,5 @@
-"""Snapshots of the Compare (5) and Timeline (6) panes at a small and a roomy size.
+"""Snapshots of the Compare (5) and Timeline (6) panes (and its actions view) at a
+small and a roomy size.
 
 Regenerate with ``pytest tests/snapshots/test_snap_compare_timeline.py
 --snapshot-update`` and look at the SVGs in __snapshots__ before committing.
@@ -22,6 +23,10 @@ CASES = {
     "timeline-80x24": (["6"], SMALL),
     "timeline-120x40": (["6"], ROOMY),
     "timeline_uzbekistan-80x24": (["6", "end"], SMALL),
+    # c: each action over the country's UN rank line; Digital Kazakhstan selected
+    "timeline_actions-80x24": (["6", "c", "down"], SMALL),
+    "timeline_actions-120x40": (["6", "c", "down"], ROOMY),
+    "timeline_conclusion-80x24": (["6", "c", "end"], SMALL),
 }
 
 

@@ -127,3 +127,20 @@ async def test_actions_view_ends_with_the_articles_conclusion() -> None:
         detail = str(app.query_one("#act-detail").render())  # scrolls below the fold
         assert "Digital CASA" in detail
         assert "no World Bank series on internet speed" in " ".join(detail.split())
+
+
+async def test_inferred_years_say_so_in_the_timeline() -> None:
+    from tui.widgets.gantt import Gantt
+
+    app = make_app(options=Options(extra=PRESENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot, "6")
+        pane = app.query_one(TimelinePane)
+        ids = pane.current_frame()["milestone_id"].to_list()
+        app.query_one(Gantt).selected = ids.index("uzb-un-rank-2020")
+        await pilot.pause()
+        text = flat(app)
+        assert "2020 (inferred)" in text and "ddx inferred it" in text
+        app.query_one(Gantt).selected = ids.index("kgz-un-rank-2020")
+        await pilot.pause()
+        assert "inferred" not in str(app.query_one("#tl-detail").render())

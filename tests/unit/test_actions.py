@@ -77,11 +77,16 @@ def test_every_countrys_actions_match_the_survey_csv(ds: Dataset, iso3: str) -> 
 
 
 def test_digital_kazakhstan_33_39_24(ds: Dataset) -> None:
-    row = act.actions_frame(ds, "KAZ").filter(
-        pl.col("milestone_id") == "kaz-digital-kazakhstan-2017"
-    ).row(0, named=True)
+    row = (
+        act.actions_frame(ds, "KAZ")
+        .filter(pl.col("milestone_id") == "kaz-digital-kazakhstan-2017")
+        .row(0, named=True)
+    )
     assert (row["start"], row["rank_before"], row["rank_after"], row["rank_latest"]) == (
-        "2017-12", 33, 39, 24,
+        "2017-12",
+        33,
+        39,
+        24,
     )
     assert (row["year_before"], row["year_after"], row["year_latest"]) == (2016, 2018, 2024)
     assert set(row["rank_source_ids"].split(";")) == {"unegov_2016", "unegov_2018", "unegov_2024"}
@@ -92,7 +97,15 @@ def test_cli_actions_kaz_csv(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     df = pl.read_csv(io.StringIO(out))
-    for col in ("milestone_id", "title", "start", "end", "rank_before", "rank_after", "rank_latest"):
+    for col in (
+        "milestone_id",
+        "title",
+        "start",
+        "end",
+        "rank_before",
+        "rank_after",
+        "rank_latest",
+    ):
         assert col in df.columns
     dk = df.filter(pl.col("milestone_id") == "kaz-digital-kazakhstan-2017").row(0, named=True)
     assert (dk["rank_before"], dk["rank_after"], dk["rank_latest"]) == (33, 39, 24)

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.conftest import DATA, SHARED
-from tui.core.article import ORIGIN_NOTE
+from tui.core.article import ORIGIN_NOTE, ORIGIN_SHORT
 
 ARTICLE = SHARED / "seed" / "article-digital-diplomacy-central-asia.txt"
 RUN = 8
@@ -36,7 +36,7 @@ def runs(text: str) -> set[tuple[str, ...]]:
 
 
 def texts() -> list[tuple[str, str]]:
-    out = [("tui.core.article.ORIGIN_NOTE", ORIGIN_NOTE)]
+    out = [("article.ORIGIN_NOTE", ORIGIN_NOTE), ("article.ORIGIN_SHORT", ORIGIN_SHORT)]
     for table, cols in HAND_WRITTEN.items():
         with open(DATA / f"{table}.csv", newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):

@@ -22,6 +22,11 @@ ORIGIN_NOTE = (
     "name for name, the eight areas in which Fergus Hanson found the US State Department "
     "using ediplomacy (Lowy Institute, March 2012; Brookings, October 2012)."
 )
+# The same, short enough for the Goals pane at 80 columns.
+ORIGIN_SHORT = (
+    "ddx's note: the eight goals are the eight areas of ediplomacy Fergus Hanson found "
+    "at the US State Department (2012); the article does not cite him (s: sources)."
+)
 ORIGIN_SOURCES = ("hanson_2012_revolution", "hanson_2012_baked_in")
 
 

@@ -30,9 +30,8 @@ MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 # image exists in our data, and the EPI is not one.
 DEFAULT_X, DEFAULT_Y = "egdi", "epi"
 SCATTER_CAPTION = (
-    "Nearest sourced stand-in for the article's Figure 3.3, which our copy lacks: UN EGDI "
-    "against the E-Participation Index (online engagement with people). EPI is not a measure "
-    "of a country's image; no such measure is in our data."
+    "Nearest sourced stand-in for the article's Figure 3.3 (not in our copy): EGDI vs "
+    "E-Participation, a measure of online engagement, not of image."
 )
 
 COLUMNS = ("iso3", "country", "year", *INDICES, "egdi_rank", "flags", "source_id", "in_edition")

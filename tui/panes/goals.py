@@ -57,7 +57,7 @@ class GoalsPane(Pane):
         head.append(f"{g['position']}. {g['name']}", style="bold")
         head.append(f"\n{g['summary']}\n")
         head.append("Goal from the article's Table 1, summarised in our words.", style="dim")
-        head.append(f"\n{article.ORIGIN_NOTE}", style="dim italic")
+        head.append(f"\n{article.ORIGIN_SHORT}", style="dim italic")
         self.query_one("#goal-summary", Static).update(head)
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
@@ -82,7 +82,7 @@ class GoalsPane(Pane):
                 "No result the article reports bears on this goal.",
             ),
         ):
-            text.append(f"\n{label} ({len(items)})", style="bold")
+            text.append(f"\n\n{label} ({len(items)})", style="bold")
             if not items:
                 text.append(f"\n{empty}", style="dim")
             for r in items:
