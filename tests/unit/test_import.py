@@ -243,6 +243,20 @@ def test_a_new_name_can_be_taught_with_a_country_aliases_table(
 
 
 # -- two processes, one disk ---------------------------------------------------------------------
+def test_xdg_data_home_counts_only_when_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.paths import user_data_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert user_data_dir() == tmp_path / "xdg" / "ddx"
+    default = tmp_path / "home" / ".local" / "share" / "ddx"
+    for relative in ("xdg", "./data", "", "~/x"):  # the XDG spec: relative paths are ignored
+        monkeypatch.setenv("XDG_DATA_HOME", relative)
+        assert user_data_dir() == default, relative
+
+
 def test_an_import_waits_for_the_one_running_then_refuses_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
