@@ -240,3 +240,19 @@ def test_an_export_loads_back_with_data(
     with_data = capsys.readouterr().out
     assert main(["rankings", "--scope", "world", "--format", "csv"]) == 0
     assert with_data == capsys.readouterr().out and with_data.count("\n") > 190
+
+
+def test_export_into_dot_or_through_a_symlink_swaps_the_real_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, link = tmp_path / "real", tmp_path / "link"
+    real.mkdir()
+    real.chmod(0o700)
+    link.symlink_to(real)
+    export.export_all(Dataset(DATA), link, "csv")
+    assert link.is_symlink() and "egov_survey.csv" in _checked(real)
+    assert (real.stat().st_mode & 0o777) == 0o700  # the folder keeps its permissions
+    monkeypatch.chdir(real)
+    export.export_all(Dataset(DATA), Path("."), "parquet")
+    assert "egov_survey.parquet" in _checked(real)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]

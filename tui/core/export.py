@@ -207,7 +207,7 @@ def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
     """
     if fmt not in ("csv", "parquet"):
         raise UsageError(f"unknown export format {fmt!r}; choose csv or parquet")
-    target = Path(target)
+    target = Path(os.path.abspath(target))  # "." and ".." have a name and a parent
     if target.is_symlink():
         target = target.resolve()  # swap the folder it points to, keep the link
     _check_export_target(target)

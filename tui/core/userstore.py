@@ -178,7 +178,11 @@ def publish_dir(work: Path, target: Path) -> None:
     the two, ``recover_dir`` (under the lock) puts it back."""
     for p in work.iterdir():
         fsync_path(p)
-    os.chmod(work, 0o777 & ~_umask())
+    try:  # the folder keeps its permissions; a new one gets the usual ones
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o777 & ~_umask()
+    os.chmod(work, mode)
     fsync_path(work)
     aside = None
     if target.exists():
