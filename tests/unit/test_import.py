@@ -3,6 +3,7 @@ real exports contain is accepted, and each malformed file gives one line."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -282,14 +283,13 @@ def test_an_import_waits_for_the_one_running_then_refuses_in_one_line(
     assert sorted(p.name for p in user_dir.iterdir()) == [".lock", "egov_survey.csv", "sources.csv"]
 
 
-def _import_pair(tmp: Path, run: int) -> tuple[Path, dict[int, subprocess.Popen[str]]]:
-    """`ddx import-un edition_2026.csv & ddx import-un edition_2028.csv` in a fresh data dir."""
-    xdg = tmp / f"run{run}"
+def _import_pair(xdg: Path) -> dict[int, subprocess.Popen[str]]:
+    """`ddx import-un edition_2026.csv & ddx import-un edition_2028.csv`."""
     env = {**os.environ, "XDG_DATA_HOME": str(xdg), "PYTHONPATH": str(ROOT)}
-    procs = {
+    return {
         year: subprocess.Popen(
             [sys.executable, "-m", "tui", "import-un", str(IMPORT / f"edition_{year}.csv")],
-            cwd=tmp,
+            cwd=xdg.parent,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -297,21 +297,38 @@ def _import_pair(tmp: Path, run: int) -> tuple[Path, dict[int, subprocess.Popen[
         )
         for year in (2026, 2028)
     }
-    return xdg / "ddx", procs
 
 
 @pytest.mark.slow
 def test_two_imports_started_together_keep_both_editions(tmp_path: Path) -> None:
-    """Two imports adding different editions, started together, 21 times: the
-    second waits for the first and builds on what it saved, or (after the
-    wait) refuses in one line; never do both say "saved" with one edition lost."""
+    """Two imports adding different editions, started together, 21 times, three
+    pairs at a time: the second waits for the first and builds on what it saved,
+    or (after the wait) refuses in one line; never do both say "saved" with one
+    edition lost. In every other run the test holds the lock until both wait
+    for it, so that those two then race for it as it comes free."""
+    from tui.core import userstore
+
     outcomes: dict[str, int] = {}
-    runs = list(range(21))
-    while runs:  # three pairs at a time, each in its own data dir
-        wave = [_import_pair(tmp_path, run) for run in runs[:3]]
-        runs = runs[3:]
-        for user_dir, procs in wave:
-            results = {y: (p.wait(timeout=120), *p.communicate()) for y, p in procs.items()}
+    for first in range(0, 21, 3):
+        wave: list[tuple[Path, dict[int, subprocess.Popen[str]], dict[int, str] | None]] = []
+        with contextlib.ExitStack() as held:
+            for run in range(first, first + 3):
+                user_dir = tmp_path / f"run{run}" / "ddx"
+                if run % 2:
+                    user_dir.mkdir(parents=True)
+                    held.enter_context(userstore.locked(user_dir / userstore.LOCK_NAME, "test"))
+                wave.append((user_dir, _import_pair(user_dir.parent), {} if run % 2 else None))
+            for _, procs, seen in wave:
+                if seen is not None:  # held: wait until both wait
+                    for year, proc in procs.items():
+                        assert proc.stderr is not None
+                        seen[year] = proc.stderr.readline()
+                        assert seen[year].startswith("ddx: waiting for another ddx import ("), seen
+        for user_dir, procs, seen in wave:
+            results = {}
+            for year, proc in procs.items():
+                out, err = proc.communicate(timeout=120)
+                results[year] = (proc.returncode, out, (seen or {}).get(year, "") + err)
             for year, (rc, out, err) in results.items():
                 if rc == 0:
                     assert f"saved editions {year}" in out, err
