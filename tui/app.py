@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from . import __version__
-from .commands import DDXCommands
 from .core import FOCUS, INDICES, Dataset
+from .palette import DDXCommands
 from .panes import PANE_IDS, PANES
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from textual.driver import Driver
 
     from .panes.base import Pane
-    from .screens.demo import Tour
+    from .tour.controller import Tour
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
@@ -95,7 +95,7 @@ class DDXApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
         Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
-        # Demo mode only (tui/demo.py); outside a tour these keys pass through.
+        # Demo mode only (tui/tour/); outside a tour these keys pass through.
         Binding(
             "space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"
         ),
@@ -156,7 +156,7 @@ class DDXApp(App[None]):
         if self.options.start:
             self.apply_start(self.options.start)
         if self.options.demo:
-            from .screens.demo import start_tour
+            from .tour.controller import start_tour
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
@@ -364,7 +364,7 @@ class DDXApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        from .commands import DDXCommandPalette
+        from .palette import DDXCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             # No fixed id: a palette still closing (its command just ran) would
@@ -376,7 +376,7 @@ class DDXApp(App[None]):
         own raising KeyError on PageUp typed before its list was drawn)."""
         from textual.theme import ThemeProvider
 
-        from .commands import DDXCommandPalette
+        from .palette import DDXCommandPalette
 
         self.push_screen(
             DDXCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
@@ -386,7 +386,7 @@ class DDXApp(App[None]):
         """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
         from textual.command import SimpleProvider
 
-        from .commands import DDXCommandPalette
+        from .palette import DDXCommandPalette
 
         return self.push_screen(
             DDXCommandPalette(
@@ -411,7 +411,7 @@ class DDXApp(App[None]):
         return frame
 
     def action_export_view(self) -> None:
-        from .commands_cli import protected_dirs
+        from .cli.output import protected_dirs
         from .core import export
         from .core.errors import DataError
         from .paths import user_data_dir

@@ -38,7 +38,7 @@ def test_rankings_2020_csv_prints_the_five_with_their_ranks(
 def test_json_and_parquet_round_trip_to_the_csv_frame(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tui.commands_cli import rankings_frame
+    from tui.cli.tables import rankings_frame
     from tui.core import Dataset
 
     want = rankings_frame(Dataset(DATA), 2020, "egdi", "central-asia")

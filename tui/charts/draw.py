@@ -18,10 +18,10 @@ from typing import Any, Protocol
 import plotext._utility as _plotext_utility
 import polars as pl
 
-from .core import FOCUS, INDICES
-from .core import queries as q
-from .core.compare import pretty
-from .core.dataset import Dataset
+from ..core import FOCUS, INDICES
+from ..core import queries as q
+from ..core.compare import pretty
+from ..core.dataset import Dataset
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -128,7 +128,7 @@ def _line(plt: Any, chart: ChartStyle, i: int, xs: list, ys: list, label: str) -
         )
 
 
-# -- draw functions (moved here from tui/widgets/charts.py, which re-exports them) ----
+# -- draw functions ----------------------------------------------------------------
 def draw_ranks(
     plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str
 ) -> None:

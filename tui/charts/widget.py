@@ -14,7 +14,7 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from ..charts_draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
+from .draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
 
 __all__ = ["ASCII_MARKERS", "UNICODE_MARKERS", "Chart", "downsample", "split_gaps"]
 

@@ -1,4 +1,5 @@
-"""Command line: ``ddx`` opens the explorer; subcommands print or export data.
+"""``ddx``'s command line: the top-level parser, each family of subcommands
+registered from its own module, and ``main``.
 
 Bad input never shows a traceback: a DataError or UsageError becomes one line
 on stderr and exit status 2.
@@ -7,13 +8,14 @@ on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import os
+import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
-from .core.errors import DataError, UsageError
+from .. import __version__
+from ..core.errors import DataError, UsageError
+from . import chart, explorer, import_export, tables
+from .options import add_data_options, add_tui_options
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,43 +25,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
 
 
-def _add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:
-    # On subcommands the default is SUPPRESS, so `ddx --data D rankings` keeps D
-    # instead of the subcommand's empty default overwriting it.
-    p.add_argument(
-        "--data",
-        metavar="DIR",
-        action="append",
-        type=Path,
-        default=[] if top else argparse.SUPPRESS,
-        help="load your own tables (same schema) over the built-in ones; may be repeated",
-    )
-
-
-def _add_tui_options(p: argparse.ArgumentParser, top: bool = False) -> None:
-    def d(value: object) -> object:
-        return value if top else argparse.SUPPRESS
-
-    p.add_argument(
-        "--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes"
-    )
-    p.add_argument(
-        "--no-mouse",
-        action="store_true",
-        default=d(False),
-        help="turn mouse tracking off (slow links)",
-    )
-    p.add_argument(
-        "--theme", default=d("dark"), help="dark (default) or light (high contrast, projectors)"
-    )
-    p.add_argument(
-        "--start",
-        metavar="PANE[:ARG]",
-        default=d(None),
-        help="open on a pane, e.g. countries:UZB or rankings:2020",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ddx",
@@ -67,109 +32,34 @@ def build_parser() -> argparse.ArgumentParser:
         "diplomacy against the world, from sourced data. Without a command, opens the explorer.",
     )
     parser.add_argument("--version", action="version", version=f"ddx {__version__}")
-    _add_data_options(parser, top=True)
-    _add_tui_options(parser, top=True)
-    from .demo import positive_seconds
+    add_data_options(parser, top=True)
+    add_tui_options(parser, top=True)
 
     parser.add_argument(
         "--demo", action="store_true", help="guided tour for class (same as `ddx demo`)"
     )
     parser.add_argument(
-        "--interval", metavar="SECONDS", type=positive_seconds, help="demo: advance every SECONDS"
+        "--interval",
+        metavar="SECONDS",
+        type=explorer.positive_seconds,
+        help="demo: advance every SECONDS",
     )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from . import commands_cli
-
-    commands_cli.register(sub, _add_data_options, _add_tui_options)
+    tables.register(sub, add_data_options)
+    chart.register(sub, add_data_options)
+    import_export.register(sub, add_data_options)
+    explorer.register(sub, add_data_options, add_tui_options)
+    # ``ddx serve`` lives beside the code it drives (tui/serve.py) and registers
+    # itself; a build without it has no such command.
+    try:
+        serve = importlib.import_module("tui.serve")
+    except ModuleNotFoundError as exc:
+        if exc.name != "tui.serve":
+            raise
+    else:
+        serve.register(sub, add_data_options, add_tui_options)
     return parser
-
-
-def data_overlays(args: argparse.Namespace) -> list[Path]:
-    """User directories laid over the built-in data: imports first, then --data."""
-    from .paths import user_data_dir
-
-    overlays: list[Path] = []
-    imported = user_data_dir()
-    if imported.is_dir() and any(imported.glob("*.csv")):
-        overlays.append(imported)
-    overlays.extend(args.data)
-    return overlays
-
-
-def load_dataset(args: argparse.Namespace, check_all: bool = True):  # type: ignore[no-untyped-def]
-    from .core import Dataset
-    from .paths import data_dir
-
-    ds = Dataset(data_dir(), data_overlays(args))
-    if check_all and args.data:
-        # The user's own files are checked in full before anything is drawn.
-        ds.validate_all()
-    return ds
-
-
-def run_tui(args: argparse.Namespace) -> int:
-    from .app import DDXApp, Options
-    from .theme import THEME_ALIASES, THEMES
-
-    theme = THEME_ALIASES.get(args.theme, args.theme)
-    if theme not in THEMES:
-        raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
-    # The Linux console's font has box drawing but few of the chart markers.
-    ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
-    ds = load_dataset(args)
-    options = Options(
-        ascii=ascii_mode,
-        mouse=not args.no_mouse,
-        theme=theme,
-        start=args.start,
-        demo=getattr(args, "demo", False) or getattr(args, "interval", None) is not None,
-        demo_interval=getattr(args, "interval", None),
-    )
-    if args.start:
-        _check_start(ds, args.start)
-    app = DDXApp(ds, options)
-    app.run(mouse=options.mouse)
-    return app.return_code or 0
-
-
-def _check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
-    from .core import queries as q
-    from .panes import PANE_IDS
-
-    pane, _, arg = start.partition(":")
-    ids = list(PANE_IDS)
-    if pane not in ids:
-        raise UsageError(f"unknown pane {pane!r} in --start; panes are {', '.join(ids)}")
-    if arg:
-        if arg.isdigit():
-            if int(arg) not in q.editions(ds):
-                raise UsageError(
-                    f"no survey edition {arg}; editions are {', '.join(map(str, q.editions(ds)))}"
-                )
-        else:
-            q.resolve_country(ds, arg)
-
-
-def _utf8_locale() -> bool:
-    def utf8(value: str) -> bool:
-        return "utf-8" in value.lower() or "utf8" in value.lower()
-
-    env = os.environ
-    for var in ("LC_ALL", "LC_CTYPE", "LANG"):
-        value = env.get(var)
-        if value:
-            # Python itself sets LC_CTYPE=C.UTF-8 when the locale is C or missing
-            # (PEP 538); then LANG, if set, is what the user's terminal uses.
-            if (
-                var == "LC_CTYPE"
-                and value == "C.UTF-8"
-                and env.get("LANG")
-                and not utf8(env["LANG"])
-            ):
-                continue
-            return utf8(value)
-    return (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -177,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return run_tui(args)
+            return explorer.run_tui(args)
         return int(args.handler(args) or 0)
     except (DataError, UsageError) as exc:
         print(f"ddx: {exc}", file=sys.stderr)

@@ -18,8 +18,8 @@ from textual.markup import escape
 from textual.widgets import ContentSwitcher, DataTable, Static
 from textual_plotext.plot import Plot
 
+from ..charts.widget import Chart, split_gaps
 from ..core import FOCUS, infra
-from ..widgets.chart import Chart, split_gaps
 from ..widgets.lists import KeyTable
 from .base import Pane, Provenance
 
