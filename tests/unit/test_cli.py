@@ -154,6 +154,30 @@ def test_chart_prints_the_panes_chart(capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and err == "ddx: compare 2 to 8 countries, not 1\n"
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rankings"],
+        ["rankings", "--trajectory"],
+        ["country", "KAZ", "--components"],
+        ["compare"],
+        ["compare", "--scatter"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_chart_ascii_is_pure_ascii(
+    capsys: pytest.CaptureFixture[str], argv: list[str], color: str
+) -> None:
+    """--ascii reaches the whole figure (plotext's frame and ticks, markers,
+    fills, the key), not only the markers: the drawing layer converts it."""
+    args = ["chart", *argv, "--ascii", "--width", "72", "--height", "20", "--color", color]
+    code, out, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert out.isascii(), sorted({c for c in out if not c.isascii()})
+    assert "+" in out and "|" in out  # the frame is still drawn
+
+
 def test_export_dir_writes_tables_and_manifest(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
