@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .tour.controller import Tour
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+# styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
+STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
 
 
 @dataclass
@@ -73,7 +75,10 @@ class _Tabs(TabbedContent):
 class DDXApp(ViewActions):
     TITLE = "ddx"
     SUB_TITLE = "Digital Diplomacy Explorer"
-    CSS_PATH = [str(styles_dir() / "app.tcss")]
+    # The frame, then each pane's rules in tab order, then the dialogs and the
+    # tour (all at start: loading a pane's file when it is built saved nothing
+    # measurable; see ARCHITECTURE.md).
+    CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {DDXCommands}
     ENABLE_COMMAND_PALETTE = True
     # Focus is placed by _focus_active; Textual's own auto-focus could land late
