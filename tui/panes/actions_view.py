@@ -18,10 +18,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts_actions import action_ranks_figure
+from ..charts.actions import action_ranks_figure
+from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import actions as act
-from ..widgets.chart import Chart
 from ..widgets.lists import KeyList
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from typing import Any
 
 import polars as pl
 
-from .charts_draw import ChartStyle, Draw, draw_ranks
-from .core import queries as q
-from .core.dataset import Dataset
+from ..core import queries as q
+from ..core.dataset import Dataset
+from .draw import ChartStyle, Draw, draw_ranks
 
 
 def _pos(date: str | None, end: bool = False) -> float | None:

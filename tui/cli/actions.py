@@ -1,9 +1,10 @@
 """``ddx actions COUNTRY`` and ``ddx conclusion``: the article's actions set
 beside the UN results around them, and the article's conclusion.
 
-Registered from the data commands' ``register`` (one line there); the frames
-come from ``tui/core/actions.py``, the output plumbing from the other data
-commands, so ``--format``, ``--out`` and ``--data`` behave the same.
+Registered from ``tui/cli/parser.py`` like the other families; the frames
+come from ``tui/core/actions.py``, the output plumbing from ``output.py`` and
+``options.py``, so ``--format``, ``--out`` and ``--data`` behave as in every
+other data command.
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ from collections.abc import Callable
 
 import polars as pl
 
+from .options import load_dataset
+from .output import add_output, emit, gap_text, terminal_width
+
 AddOptions = Callable[[argparse.ArgumentParser], None]
 
 
-def _common():  # type: ignore[no-untyped-def]
-    """The shared output helpers (imported late: the CLI module may move)."""
-    from . import commands_cli as cc
-
-    return cc
-
-
-def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: AddOptions) -> None:  # type: ignore[type-arg]
-    cc = _common()
+def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+    """Add ``ddx actions`` and ``ddx conclusion`` to the ``ddx`` parser."""
     p = sub.add_parser(
         "actions",
         help="a country's actions (the article) beside its UN ranks before and after",
@@ -39,7 +36,7 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: Add
     )
     add_data(p)
     p.add_argument("country", metavar="COUNTRY", help="ISO3 code or name, e.g. KAZ or Kazakhstan")
-    cc._add_output(p)
+    add_output(p)
     p.set_defaults(handler=cmd_actions)
 
     p = sub.add_parser(
@@ -47,7 +44,7 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions, add_tui: Add
         help="the article's conclusion, claim by claim, with what ddx's tables hold on each",
     )
     add_data(p)
-    cc._add_output(p)
+    add_output(p)
     p.set_defaults(handler=cmd_conclusion)
 
 
@@ -65,8 +62,8 @@ def _pct(value: object, year: object) -> str | None:
 
 def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) -> str:
     """The reading view of ``actions_frame``: one line per action."""
-    from .core import actions as act
-    from .core.export import to_table
+    from ..core import actions as act
+    from ..core.export import to_table
 
     dash = "–" if gap == "—" else "-"
     rows = []
@@ -113,7 +110,7 @@ def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) 
         f"  Sources: {', '.join(srcs) if srcs else 'none'}",
     ]
     if "readiness_era" in ";".join(df["caveats"].drop_nulls()):
-        from .core.caveats import describe
+        from ..core.caveats import describe
 
         notes.append(f"! readiness_era: {describe('readiness_era')}")
     wrap = max(40, min(width, 100) - 1)
@@ -122,26 +119,24 @@ def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) 
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
-    from .core import actions as act
-    from .core import queries as q
+    from ..core import actions as act
+    from ..core import queries as q
 
-    cc = _common()
-    ds = cc._load(args)
+    ds = load_dataset(args)
     iso3 = q.resolve_country(ds, args.country)
     name = str(q.country(ds, iso3)["name"])
     df = act.actions_frame(ds, iso3)
-    return cc.emit(args, df, lambda: actions_table(df, name, iso3, cc._width(), cc._gap()))
+    return emit(args, df, lambda: actions_table(df, name, iso3, terminal_width(), gap_text()))
 
 
 def cmd_conclusion(args: argparse.Namespace) -> int:
-    from .core import actions as act
+    from ..core import actions as act
 
-    cc = _common()
-    ds = cc._load(args)
+    ds = load_dataset(args)
     df = act.conclusions(ds)
 
     def table() -> str:
-        wrap = max(40, min(cc._width(), 100) - 1)
+        wrap = max(40, min(terminal_width(), 100) - 1)
         out = ["The article's conclusion, in our words (source: article)", ""]
         for r in df.iter_rows(named=True):
             out.append(
@@ -155,4 +150,4 @@ def cmd_conclusion(args: argparse.Namespace) -> int:
                 )
         return "\n".join(out) + "\n"
 
-    return cc.emit(args, df, table)
+    return emit(args, df, table)
