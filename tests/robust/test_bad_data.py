@@ -93,7 +93,7 @@ DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
         "column 'year': expected a survey year (2003-2005 or an even year from 2008), got '1999'",
     ),
     "unknown_source": (3, 14, "column 'source_id': unknown source 'unegov_2021' (not in sources)"),
-    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "unclosed_quote": (3, 2, "unclosed quote starting at line 3"),
     "short_row": (3, 14, "expected 14 fields, found 13"),
     "blank_required": (4, 4, "column 'egdi' is blank; expected a number from 0 to 1"),
     "sources_duplicate": (3, 1, "duplicate key (source_id=my_notes); first seen on line 2"),
@@ -382,7 +382,7 @@ UN_CASES: dict[str, tuple[int, int, str]] = {
         "column 'Survey Year': 2021 is not a UN E-Government Survey year "
         "(2003, 2004, 2005, or an even year from 2008)",
     ),
-    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "unclosed_quote": (3, 2, "unclosed quote starting at line 3"),
     "short_row": (3, 8, "expected 8 fields, found 7"),
     "blank_index": (4, 4, "column 'E-Government Index' is blank; expected a number from 0 to 1"),
 }

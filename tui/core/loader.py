@@ -7,7 +7,6 @@ later as a wrong chart.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from collections.abc import Callable, Sequence
@@ -17,14 +16,18 @@ from pathlib import Path
 import polars as pl
 
 from .csvrows import (
+    MAX_CELL,
     NO_ROWS,
     _decode,
     _show,
     check_header,
+    csv_reader,
     iter_rows,
+    read_header,
 )
 from .errors import DataError
-from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
+from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year, text_error
+from .text import unsafe_pattern
 
 # Parquet tables bigger than this are checked by column statistics rather
 # than row by row, so a 20-million-row indicator file opens in seconds.
@@ -69,7 +72,10 @@ def _read_csv_fast(
     if len(lines_text) < 2:
         return None
     commas = len(header) - 1
-    if any(not line.strip() or line.count(",") != commas for line in lines_text[1:]):
+    if any(
+        not line.strip() or line.count(",") != commas or len(line) > MAX_CELL
+        for line in lines_text[1:]
+    ):
         return None
     positions = check_header(path, header, table)
     order = [h.strip() for h in header]
@@ -100,15 +106,8 @@ def _read_csv_cells(
     fast = _read_csv_fast(path, text, table) if text.strip() else None
     if fast is not None:
         return fast
-    if not text.strip():
-        raise DataError(
-            path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise DataError(path, f"header row is not valid CSV ({exc})", 1, 1) from None
+    reader = csv_reader(text)
+    header = read_header(path, text, reader, ",".join(table.names))
     positions = check_header(path, header, table)
     width = len(header)
     order = [h.strip() for h in header]
@@ -128,6 +127,10 @@ def _cast_column(
     loaded_cells: list[str] | pl.Series, col: Col, report: Callable[[int, str], None]
 ) -> pl.Series:
     raw = pl.Series(col.name, loaded_cells, dtype=pl.String)
+    unsafe = raw.str.contains(unsafe_pattern(col.allow)).arg_true()
+    if len(unsafe):
+        i = int(unsafe[0])
+        report(i, text_error(col.name, raw[i], col.allow) or "")
     stripped = raw.str.strip_chars()
     blank = (stripped == "").fill_null(True)  # the fast reader gives null for ""
     if not col.nullable:
@@ -287,6 +290,23 @@ def read_csv(path: Path, table: Table) -> Loaded:
     return loaded
 
 
+def _check_text(loaded: Loaded, s: pl.Series, col: Col) -> None:
+    """A Parquet string column: the text rule and the cell limit of a CSV cell."""
+    if s.dtype != pl.String:
+        return
+    for bad, message in (
+        (s.str.contains(unsafe_pattern(col.allow)), None),
+        (
+            s.str.len_chars() > MAX_CELL,
+            f"cell longer than {MAX_CELL} characters (the limit for one cell)",
+        ),
+    ):
+        idx = bad.fill_null(False).arg_true()
+        if len(idx):
+            i = int(idx[0])
+            raise loaded.error(i, col.name, message or text_error(col.name, s[i], col.allow) or "")
+
+
 _NUMERIC_OK = {
     pl.Int64: (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32),
     pl.Float64: (pl.Float32, pl.Float64, pl.Int8, pl.Int16, pl.Int32, pl.Int64),
@@ -321,6 +341,7 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
         frame = lazy.collect()
         loaded = Loaded(table, path, frame, frame.lazy(), None, positions)
         for col in table.columns:
+            _check_text(loaded, frame[col.name], col)
             if not col.nullable and frame[col.name].null_count():
                 i = int(frame[col.name].is_null().arg_true()[0])
                 raise loaded.error(
@@ -379,10 +400,26 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
             aggs.append(pl.col(col.name).max().alias(f"{col.name}__max"))
         if col.dtype == pl.Float64:
             aggs.append((~pl.col(col.name).is_finite()).sum().alias(f"{col.name}__nonfinite"))
+        if col.dtype == pl.String:
+            c = pl.col(col.name)
+            aggs.append(
+                c.str.contains(unsafe_pattern(col.allow)).sum().alias(f"{col.name}__unsafe")
+            )
+            aggs.append(c.str.len_chars().max().alias(f"{col.name}__longest"))
     aggs += [_unknown(col, known).sum().alias(f"{col}__unknown") for col, known, _, _ in refs]
     stats = loaded.lazy.select(aggs).collect(engine="streaming").row(0, named=True)
     _raise_unknown(loaded, refs, stats)
     for col in table.columns:
+        if stats.get(f"{col.name}__unsafe"):
+            c = pl.col(col.name)
+            first = loaded.lazy.filter(c.str.contains(unsafe_pattern(col.allow))).select(c)
+            value = first.head(1).collect()[col.name][0]
+            raise DataError(loaded.path, text_error(col.name, value, col.allow) or "")
+        if (stats.get(f"{col.name}__longest") or 0) > MAX_CELL:
+            raise DataError(
+                loaded.path,
+                f"column '{col.name}': a cell longer than {MAX_CELL} characters (the limit for one cell)",
+            )
         if stats.get(f"{col.name}__nulls"):
             raise DataError(
                 loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}"
