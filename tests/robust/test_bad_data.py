@@ -553,3 +553,17 @@ def test_subprocess_message_is_inert(tmp_path: Path) -> None:
     assert proc.stderr == f"ddx: {expected(directory, 'esc_osc52_title')}\n"
     assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr
     assert not (tmp_path / "xdg").exists()
+
+
+def test_environment_value_with_esc(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """XDG_DATA_HOME is printed in messages: checked where read, like a cell."""
+    monkeypatch.setenv("XDG_DATA_HOME", "/tmp/x\x1b]0;owned\x07")
+    assert cli.main(["rankings"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "ddx: the user data directory '/tmp/x\\x1b]0;owned\\x07' (from XDG_DATA_HOME or HOME) "
+        "holds ESC (\\x1b); set XDG_DATA_HOME to a plain path\n"
+    )
