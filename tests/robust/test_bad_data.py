@@ -567,3 +567,33 @@ def test_environment_value_with_esc(
         "ddx: the user data directory '/tmp/x\\x1b]0;owned\\x07' (from XDG_DATA_HOME or HOME) "
         "holds ESC (\\x1b); set XDG_DATA_HOME to a plain path\n"
     )
+
+
+# -- a big CSV is checked as it streams, by the same rules, with the same words ----------------
+@pytest.fixture
+def stream_every_csv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CSV (built-in and the case's) goes the big-file way: streamed lines."""
+    from tui.core import loader
+
+    monkeypatch.setattr(loader, "BIG_CSV", 0)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+
+
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_streamed_reader_same_message(case: str, stream_every_csv: None) -> None:
+    directory = BAD / "data" / case
+    with pytest.raises(DataError) as info:
+        load(directory)
+    assert str(info.value) == expected(directory, case)
+
+
+@pytest.mark.parametrize("case", LOADS)
+def test_streamed_reader_loads(case: str, stream_every_csv: None) -> None:
+    ds = load(BAD / "loads" / case)
+    egov = ds.lazy("egov_survey").collect()
+    year = 2003 if case == "readiness_era" else 2020
+    kaz = egov.filter((egov["iso3"] == "KAZ") & (egov["year"] == year))
+    assert kaz["country"].to_list() == ["Kazakhstan"]
+    assert kaz["source_id"].to_list() == [
+        "unegov_2003" if case == "readiness_era" else "unegov_2020"
+    ]

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import DataError
-from .schema import Table, text_error
+from .schema import MAX_CELL, Table, text_error
 from .text import describe, find_unsafe, quote
 
-# One limit for one cell, quoted or not (the csv module's own default, made explicit).
-MAX_CELL = 128 * 1024
+# A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
+BIG_CSV = 32 * 2**20
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -34,13 +34,14 @@ def _looks_utf16(raw: bytes) -> bool:
     return False
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    if _looks_utf16(raw):
+def _decode(path: Path, raw: bytes, first_line: int = 1) -> str:
+    """``raw`` (the whole file, or a chunk starting at ``first_line``) as text."""
+    if first_line == 1 and _looks_utf16(raw):
         raise DataError(path, "looks like UTF-16; save it as UTF-8", 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + first_line
         col_bytes = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
         column = len(raw[exc.start - col_bytes : exc.start].decode("utf-8", "replace")) + 1
         raise DataError(
@@ -50,6 +51,33 @@ def _decode(path: Path, raw: bytes) -> str:
             column,
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def scan_big_csv(path: Path, chunk: int = 16 * 2**20) -> tuple[list[str], bool]:
+    """Check a big CSV's bytes a chunk at a time (UTF-16, UTF-8 with the line and
+    column of a bad byte), never holding the file. Returns the header cells and
+    whether every line is one row: no quote anywhere, CR only before LF."""
+    plain, line, carry = True, 1, b""
+    header: list[str] | None = None
+    try:
+        with path.open("rb") as f:
+            while True:
+                block = f.read(chunk)
+                data = carry + block
+                cut = len(data) if not block else data.rfind(b"\n") + 1
+                part, carry = data[:cut], data[cut:]
+                if part:
+                    text = _decode(path, part, line)
+                    if header is None:
+                        first = text.split("\n", 1)[0].removeprefix("\ufeff").removesuffix("\r")
+                        header = first.split(",")
+                    plain = plain and '"' not in text and text.count("\r") == text.count("\r\n")
+                    line += part.count(b"\n")
+                if not block:
+                    break
+    except OSError as exc:
+        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
+    return header or [], plain
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")

@@ -109,7 +109,7 @@ class Dataset:
     def _load(self, name: str) -> pl.LazyFrame:
         import polars as pl
 
-        from .loader import read_table
+        from .loader import is_big_csv, read_table
 
         table = TABLES[name]
         files = self._files(name)
@@ -123,8 +123,8 @@ class Dataset:
         merged: pl.LazyFrame | None = None
         large = False
         for path in files:
-            # A big Parquet file checks its references in its one streaming pass.
-            refs = self._refs(table) if path.suffix == ".parquet" else []
+            # A big Parquet or CSV file checks its references in its streaming pass.
+            refs = self._refs(table) if path.suffix == ".parquet" or is_big_csv(path) else []
             loaded = read_table(path, table, refs)
             if loaded.frame is None:
                 large = True  # kept lazy: never collected whole, whatever the file size
@@ -196,4 +196,6 @@ class Dataset:
 
 
 def read_is_small(path: Path) -> bool:
-    return path.suffix == ".csv" or path.stat().st_size < 64 * 1024 * 1024
+    from .csvrows import BIG_CSV
+
+    return path.stat().st_size < (BIG_CSV if path.suffix == ".csv" else 64 * 1024 * 1024)

@@ -38,6 +38,7 @@ def text_error(column: str, value: str, allow: str = "") -> str | None:
 
 
 PROSE = "\t\n"
+MAX_CELL = 128 * 1024  # characters in one cell, quoted or not, CSV or Parquet
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
