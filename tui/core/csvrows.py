@@ -1,7 +1,8 @@
-"""Reading table files with the standard library only: file discovery, the
-header check, and CSV rows with the line each starts on. The loader (Polars)
-builds on these; ``read_records`` serves a small built-in table before Polars
-is imported, so the first screen does not wait for it (see Dataset.records).
+"""Reading table files with the standard library only: file discovery,
+decoding (UTF-8, UTF-16 refused with a hint), the one CSV dialect with its one
+cell limit, the header check, CSV rows with the line each starts on, and one
+clear message for each CSV error. The loader (Polars) and the UN importer build
+on these; the rules for values are tui/core/rules.py's.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import DataError
-from .schema import MAX_CELL, Table, text_error
+from .schema import MAX_CELL, Table
 from .text import describe, find_unsafe, quote
 
 # A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
@@ -271,67 +272,3 @@ def ambiguous_files(directory: Path, known: Iterable[str]) -> list[Path]:
 # A user table with a header and nothing under it is almost always a failed
 # export or a truncated copy; loading it would silently show nothing.
 NO_ROWS = "the file has a header but no data rows; add rows or leave the file out"
-
-_INT = re.compile(r"[+-]?[0-9]+")
-_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
-_BAD = object()
-
-
-def _number(value: str, kind: str) -> object:
-    """``value`` as the schema's number (None for a text column); _BAD where the
-    loader would refuse it (no '1_000', 'nan', 'inf' or non-ASCII digits)."""
-    if kind == "int":
-        return int(value) if _INT.fullmatch(value) else _BAD
-    if kind == "float":
-        return float(value) if _FLOAT.fullmatch(value) else _BAD
-    return None
-
-
-def read_records(
-    path: Path, table: Table, columns: Sequence[str] | None = None
-) -> list[dict[str, object]]:
-    """The rows of a CSV table as dicts, typed by the schema (blank -> None);
-    only ``columns`` if given.
-
-    Checks what the reader meets (UTF-8, CSV syntax, header, field counts,
-    numbers); the value rules (ranges, references) are the loader's, which
-    runs when the table is first needed as a frame."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
-    text = _decode(path, raw)
-    reader = csv_reader(text)
-    header = read_header(path, text, reader, ",".join(table.names))
-    positions = check_header(path, header, table)
-    order = [h.strip() for h in header]
-    wanted = set(columns) if columns is not None else set(order)
-    kinds = {c.name: c.kind for c in table.columns}
-    allow = {c.name: c.allow for c in table.columns}
-    blank = lambda row: len(row) == 1 and not row[0].strip()  # noqa: E731
-    rows: list[dict[str, object]] = []
-    for line, row in iter_rows(path, text, reader, len(header), blank):
-        record: dict[str, object] = {}
-        for name, cell in zip(order, row, strict=True):
-            message = text_error(name, cell, allow[name])
-            if message is not None:
-                raise DataError(path, message, line, positions[name])
-            if name not in wanted:
-                continue
-            value = cell.strip()  # as the loader keeps it
-            if not value:
-                record[name] = None
-                continue
-            number = _number(value, kinds[name])
-            if number is _BAD:
-                raise DataError(
-                    path,
-                    f"column '{name}': expected {table.col(name).describe()}, got {_show(value)}",
-                    line,
-                    positions[name],
-                )
-            record[name] = value if number is None else number
-        rows.append(record)
-    if not rows:
-        raise DataError(path, NO_ROWS, 2, 1)
-    return rows
