@@ -597,3 +597,23 @@ def test_streamed_reader_loads(case: str, stream_every_csv: None) -> None:
     assert kaz["source_id"].to_list() == [
         "unegov_2003" if case == "readiness_era" else "unegov_2020"
     ]
+
+
+def test_parquet_text_is_checked_like_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_tui: list[object]
+) -> None:
+    """A Parquet string cell with ESC: the same words, the row as the line."""
+    import polars as pl
+
+    frame = pl.read_csv(
+        ROOT / "data" / "milestones.csv", schema_overrides={"value": pl.Float64}, infer_schema=False
+    ).head(3)
+    titles = frame["title"].to_list()
+    titles[1] = "bad\x1b[31m"
+    frame.with_columns(pl.Series("title", titles)).write_parquet(tmp_path / "milestones.parquet")
+    assert cli.main(["--data", str(tmp_path)]) == 2
+    path = tmp_path / "milestones.parquet"
+    assert capsys.readouterr() == (
+        "",
+        f"ddx: {path}:2:4: column 'title': ESC (\\x1b) at character 4 of 'bad\\x1b[31m'\n",
+    )

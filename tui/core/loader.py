@@ -1,8 +1,10 @@
-"""Read one table from CSV or Parquet with its explicit schema, and check it.
+"""Read one table from CSV or Parquet with its explicit schema, and check it
+with the table rules (tui/core/rules.py).
 
-Nothing is inferred: every cell is read as text, then cast to the schema's
-type, so a bad cell can be reported by line and column instead of surfacing
-later as a wrong chart.
+Nothing is inferred: every cell is read as text, checked, then cast to the
+schema's type, so a bad cell can be reported by line and column instead of
+surfacing later as a wrong chart. A big CSV is checked as it streams and kept
+lazy (read_big_csv), as is a large Parquet table (_check_large).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .csvrows import (
 )
 from .errors import DataError
 from .rules import LINE
-from .schema import MAX_CELL, Col, Table, text_error
+from .schema import MAX_CELL, Table, text_error
 from .text import unsafe_pattern
 
 # Parquet tables bigger than this are checked by column statistics rather
@@ -42,7 +44,7 @@ class Loaded:
 
     table: Table
     path: Path
-    frame: pl.DataFrame | None  # None when kept lazy (large Parquet)
+    frame: pl.DataFrame | None  # None when kept lazy (large Parquet, big CSV)
     lazy: pl.LazyFrame
     lines: list[int] | None  # file line of each row (CSV) or None (Parquet rows)
     positions: dict[str, int]  # column name -> 1-based field number in the file
@@ -213,21 +215,16 @@ def read_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     return Loaded(table, path, frame, frame.lazy(), typed[LINE].to_list(), positions)
 
 
-def _check_text(loaded: Loaded, s: pl.Series, col: Col) -> None:
-    """A Parquet string column: the text rule and the cell limit of a CSV cell."""
-    if s.dtype != pl.String:
-        return
-    for bad, message in (
-        (s.str.contains(unsafe_pattern(col.allow)), None),
-        (
-            s.str.len_chars() > MAX_CELL,
-            f"cell longer than {MAX_CELL} characters (the limit for one cell)",
-        ),
-    ):
-        idx = bad.fill_null(False).arg_true()
-        if len(idx):
-            i = int(idx[0])
-            raise loaded.error(i, col.name, message or text_error(col.name, s[i], col.allow) or "")
+def _check_text(loaded: Loaded, frame: pl.DataFrame) -> None:
+    """Parquet string columns: the text rules of a CSV cell (row numbers as lines)."""
+    text = [
+        r
+        for col in loaded.table.columns
+        if frame.schema[col.name] == pl.String
+        for r in rules.text_rules(col)
+    ]
+    lf = frame.lazy().with_row_index(LINE, offset=1).with_columns(pl.col(LINE).cast(pl.Int64))
+    rules.first_failure(loaded.path, lf, text, loaded.positions, file_order=True)
 
 
 _NUMERIC_OK = {
@@ -263,8 +260,8 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     if n <= ROW_CHECK_LIMIT:
         frame = lazy.collect()
         loaded = Loaded(table, path, frame, frame.lazy(), None, positions)
+        _check_text(loaded, frame)
         for col in table.columns:
-            _check_text(loaded, frame[col.name], col)
             if not col.nullable and frame[col.name].null_count():
                 i = int(frame[col.name].is_null().arg_true()[0])
                 raise loaded.error(

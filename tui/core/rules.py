@@ -43,13 +43,22 @@ def _blank(col: Col) -> pl.Expr:
     return v.is_null() | (v == "")
 
 
+def text_rules(col: Col) -> list[Rule]:
+    """Any text from a file: no control or bidi character (less what the column
+    allows), no cell over the limit. Parquet string columns get these too."""
+    c = pl.col(col.name)
+    return [
+        Rule(col.name, c.str.contains(unsafe_pattern(col.allow)), _text_message(col)),
+        Rule(col.name, c.str.len_chars() > MAX_CELL, lambda v: TOO_LONG),
+    ]
+
+
 def cell_rules(table: Table) -> list[Rule]:
     """Rules on the cells as read (text): the first failure in file order wins."""
     rules: list[Rule] = []
     for col in table.columns:
         c = pl.col(col.name)
-        rules.append(Rule(col.name, c.str.contains(unsafe_pattern(col.allow)), _text_message(col)))
-        rules.append(Rule(col.name, c.str.len_chars() > MAX_CELL, lambda v: TOO_LONG))
+        rules += text_rules(col)
         if not col.nullable:
             what = f"column '{col.name}' is blank; expected {col.describe()}"
             rules.append(Rule(col.name, _blank(col), lambda v, w=what: w))
