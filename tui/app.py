@@ -42,6 +42,7 @@ class Options:
     start: str | None = None  # e.g. "countries:UZB" or "rankings:2020"
     demo: bool = False
     demo_interval: float | None = None
+    served: bool = False  # a browser session of `ddx serve` (python -m tui --served)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -420,13 +421,20 @@ class DDXApp(App[None]):
         if frame is None:
             return
         pane = self.active_pane
-        folder = export.choose_export_dir(Path.cwd(), protected_dirs(), user_data_dir() / "exports")
+        # A browser session (ddx serve) always saves under the user data folder,
+        # never the server's working directory, and shows no server paths.
+        served = self.options.served
+        folder = user_data_dir() / "exports"
+        if not served:
+            folder = export.choose_export_dir(Path.cwd(), protected_dirs(), folder)
         try:
             path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
         except DataError as exc:
-            self.notify(str(exc), title="Export failed", severity="error")
+            message = f"exports: {exc.message}" if served else str(exc)
+            self.notify(message, title="Export failed", severity="error")
             return
-        self.notify(f"{len(frame)} rows saved to {path}", title="Exported CSV", timeout=8)
+        shown = Path("exports", path.name) if served else path
+        self.notify(f"{len(frame)} rows saved to {shown}", title="Exported CSV", timeout=8)
 
     def action_copy_view(self) -> None:
         from .core import export

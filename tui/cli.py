@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--interval", metavar="SECONDS", type=positive_seconds, help="demo: advance every SECONDS"
     )
+    # A browser session started by `ddx serve` (hidden: not for people).
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     from . import commands_cli
@@ -125,6 +127,7 @@ def run_tui(args: argparse.Namespace) -> int:
         start=args.start,
         demo=getattr(args, "demo", False) or getattr(args, "interval", None) is not None,
         demo_interval=getattr(args, "interval", None),
+        served=getattr(args, "served", False),
     )
     if args.start:
         _check_start(ds, args.start)

@@ -589,13 +589,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_un(args: argparse.Namespace) -> int:
-    from .core.importer import apply_import, plan_import
+    from .core.importer import apply_import, locked, plan_import
     from .paths import data_dir, user_data_dir
 
     ds = _load(args)
     plan = plan_import(args.file, ds)
-    for line in plan.summary():
-        _write_stdout(line + "\n")
     target = user_data_dir()
     for d in protected_dirs(checkout=False):
         if _inside(target, d):
@@ -603,6 +601,13 @@ def cmd_import_un(args: argparse.Namespace) -> int:
                 target,
                 f"the user data directory is inside ddx's own files ({d}); set XDG_DATA_HOME elsewhere",
             )
+    written: list[Path] = []
+    if plan.to_write and not args.dry_run:
+        with locked(target):  # one import at a time: plan again on the data as it is now
+            plan = plan_import(args.file, _load(args))
+            written = apply_import(plan, target, data_dir())
+    for line in plan.summary():
+        _write_stdout(line + "\n")
     if not plan.to_write:
         _write_stdout("nothing to change: the data already has these values\n")
         return 0
@@ -611,7 +616,6 @@ def cmd_import_un(args: argparse.Namespace) -> int:
             f"dry run: nothing written (would save editions {', '.join(map(str, plan.to_write))} to {target})\n"
         )
         return 0
-    written = apply_import(plan, target, data_dir())
     _write_stdout(
         f"saved editions {', '.join(map(str, plan.to_write))} to {target} "
         f"({', '.join(p.name for p in written)}); `ddx` now shows them\n"

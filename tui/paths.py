@@ -28,8 +28,13 @@ def styles_dir() -> Path:
 
 
 def user_data_dir() -> Path:
-    """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here.
+
+    A relative XDG_DATA_HOME is ignored, as the XDG Base Directory spec says
+    (it would put the user's data wherever ddx happens to be started)."""
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".local" / "share")
     # An environment value ddx prints (in messages and "saved ... to DIR"):
     # text from outside, checked where it is read like a cell of a file.
     found = find_unsafe(base)
