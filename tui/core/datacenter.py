@@ -30,8 +30,8 @@ from .csvrows import _decode, _show, csv_reader, iter_rows, read_header, refuse_
 from .dataset import Dataset
 from .errors import DataError
 from .loader import Loaded, check_values
-from .schema import TABLES, text_error
-from .text import quote
+from .schema import TABLES
+from .text import cell_error, quote
 
 HEADER: tuple[str, ...] = (
     "Survey Year",
@@ -164,7 +164,7 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
     for line, row in iter_rows(path, text, reader, width, blank):
         data_rows += 1
         for i, value in enumerate(row):  # every cell, the ignored columns' too
-            message = text_error(header[i].strip(), value)
+            message = cell_error(header[i].strip(), value)
             if message is not None:
                 raise DataError(path, message, line, i + 1)
         cell = {name: row[pos[name] - 1] for name in HEADER}

@@ -30,8 +30,8 @@ from .csvrows import (
 )
 from .errors import DataError
 from .rules import LINE
-from .schema import MAX_CELL, Table, text_error
-from .text import unsafe_pattern
+from .schema import MAX_CELL, Table
+from .text import cell_error, unsafe_pattern
 
 # Parquet tables bigger than this are checked by column statistics rather
 # than row by row, so a 20-million-row indicator file opens in seconds.
@@ -334,7 +334,7 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
             c = pl.col(col.name)
             first = loaded.lazy.filter(c.str.contains(unsafe_pattern(col.allow))).select(c)
             value = first.head(1).collect()[col.name][0]
-            raise DataError(loaded.path, text_error(col.name, value, col.allow) or "")
+            raise DataError(loaded.path, cell_error(col.name, value, col.allow) or "")
         if (stats.get(f"{col.name}__longest") or 0) > MAX_CELL:
             raise DataError(
                 loaded.path,

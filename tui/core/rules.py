@@ -19,8 +19,8 @@ from pathlib import Path
 import polars as pl
 
 from .errors import DataError
-from .schema import INDICES, MAX_CELL, READINESS_ERA, Col, Table, text_error
-from .text import quote, unsafe_pattern
+from .schema import INDICES, MAX_CELL, READINESS_ERA, Col, Table
+from .text import cell_error, quote, unsafe_pattern
 
 TOO_LONG = f"cell longer than {MAX_CELL} characters (the limit for one cell)"
 LINE = "_line"
@@ -71,7 +71,7 @@ def cell_rules(table: Table) -> list[Rule]:
 
 
 def _text_message(col: Col) -> Callable[[object], str]:
-    return lambda v: text_error(col.name, str(v), col.allow) or ""
+    return lambda v: cell_error(col.name, str(v), col.allow) or ""
 
 
 def typed(table: Table) -> list[pl.Expr]:

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .text import describe, find_unsafe, quote
-
 if TYPE_CHECKING:
     import polars as pl
 
@@ -27,16 +25,7 @@ def plausible_survey_year(year: int) -> bool:
     return year in READINESS_ERA or (2008 <= year <= 2100 and year % 2 == 0)
 
 
-def text_error(column: str, value: str, allow: str = "") -> str | None:
-    """Why a cell from a file is refused as text (a control or bidi character),
-    or None. Every reader applies it to every cell, before any other rule."""
-    found = find_unsafe(value, allow)
-    if found is None:
-        return None
-    i, ch = found
-    return f"column '{column}': {describe(ch)} at character {i + 1} of {quote(value)}"
-
-
+# Control characters prose columns may hold; the check itself is text.cell_error.
 PROSE = "\t\n"
 MAX_CELL = 128 * 1024  # characters in one cell, quoted or not, CSV or Parquet
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
