@@ -227,14 +227,14 @@ def _sessions(text: str) -> int:
 
 def _check(args: argparse.Namespace) -> None:
     """Catch bad options once, here, rather than in every browser session."""
-    from .cli import _check_start, load_dataset
+    from .cli import check_start, load_dataset
     from .theme import THEME_ALIASES, THEMES
 
     if THEME_ALIASES.get(args.theme, args.theme) not in THEMES:
         raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
     ds = load_dataset(args)
     if args.start:
-        _check_start(ds, args.start)
+        check_start(ds, args.start)
 
 
 def check_bind(host: str, port: int) -> None:

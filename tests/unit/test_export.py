@@ -21,7 +21,7 @@ from tui.core.schema import TABLES
 
 @pytest.fixture(scope="module")
 def frame() -> pl.DataFrame:
-    from tui.commands_cli import rankings_frame
+    from tui.cli.tables import rankings_frame
 
     return rankings_frame(Dataset(DATA), 2010, "hci", "world")
 

@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ..charts.draw import draw_hbars, draw_ranks
+from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
-from ..widgets.chart import Chart
-from ..widgets.charts import draw_hbars, draw_ranks
 from ..widgets.lists import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 

@@ -14,9 +14,9 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from ..charts_draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
+from .draw import ASCII_MARKERS, UNICODE_MARKERS, ascii_figure
 
-__all__ = ["ASCII_MARKERS", "UNICODE_MARKERS", "Chart", "downsample", "split_gaps"]
+__all__ = ["Chart"]
 
 Draw = Callable[[Plot, "Chart"], None]
 
@@ -61,6 +61,8 @@ class Chart(PlotextPlot):
         try:
             self._draw(plt, self)
             out = super().render()
+            if self.ascii and isinstance(out, Text):
+                out.plain = ascii_figure(out.plain)  # one for one: the colours stay put
             self.failed = None
             return out
         except Exception as exc:  # plotext can fail on odd sizes or data
