@@ -34,6 +34,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -120,9 +121,20 @@ class ChoroplethMap(Widget):
         key = (key, selected)
         if key == self._key and self.geometry is geometry:
             return
+        before = self._strips
         self.geometry, self.fill, self._key = geometry, fill, key
         self.focus_codes, self.selected = tuple(focus), selected
-        self.refresh()
+        if before is None or not self.is_mounted or before[0][:2] != tuple(self.size):
+            self.refresh()
+            return
+        # Same size: repaint only the rows that changed (pointing at another
+        # country or a new edition often changes a few), bytes over SSH.
+        after = self.strips()
+        for y, (old, new) in enumerate(zip(before[1], after, strict=False)):
+            if old != new:
+                self.refresh(Region(0, y, self.size.width, 1))
+        if len(before[1]) != len(after):
+            self.refresh()
 
     def action_point(self, delta: int) -> None:
         if not self.focus_codes:
@@ -193,7 +205,10 @@ class ChoroplethMap(Widget):
         if raster is not self.last_raster:
             self.last_raster = raster
             self.post_message(self.Resized())
-        strips = self.paint(raster)
+        # The widget's own colours under every cell: water and the halves of
+        # half blocks left open show the map's background, not the terminal's.
+        base = self.rich_style
+        strips = [strip.apply_style(base) for strip in self.paint(raster)]
         self._strips = (key, strips)
         return strips
 
@@ -202,8 +217,8 @@ class ChoroplethMap(Widget):
 
         A border line touching the selected country takes ``map-selected``, one
         touching one of the five ``map-outline``, any other the map's
-        background; the selected country's own edge pixels (coasts included)
-        take ``map-selected`` too, so its outline is two pixels wide on land."""
+        background; the selected country's pixels on the coast take
+        ``map-selected`` too, so its whole outline is drawn."""
         assert self.fill is not None
         pal = self.palette()
         index = {c: i for i, c in enumerate(raster.codes)}
@@ -212,10 +227,11 @@ class ChoroplethMap(Widget):
         fill = [self.class_colour(self.fill.class_of(c), pal) for c in raster.codes]
         cells, h, w = raster.cells, raster.height, raster.width
 
-        def rim(r: int, c: int) -> bool:
-            # the selected country's own edge, on land and on the coast
+        def coast(r: int, c: int) -> bool:
+            # the selected country's own edge on the sea (its land borders
+            # already carry a line)
             return any(
-                0 <= rr < h and 0 <= cc < w and cells[rr][cc] != sel
+                0 <= rr < h and 0 <= cc < w and cells[rr][cc] == WATER
                 for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1))
             )
 
@@ -228,7 +244,7 @@ class ChoroplethMap(Widget):
                     continue
                 across = raster.border.get((r, c))
                 if across is None:
-                    line.append(pal["map-selected"] if i == sel and rim(r, c) else fill[i])
+                    line.append(pal["map-selected"] if i == sel and coast(r, c) else fill[i])
                 elif sel is not None and (i == sel or sel in across):
                     line.append(pal["map-selected"])
                 elif i in five or not five.isdisjoint(across):
