@@ -98,7 +98,8 @@ class MapPane(Pane):
             head.append("readiness-era index", "bold")
         else:
             head.append("Central Asia and neighbours")
-        head.append("\n[ ] edition · i indicator · ↑ ↓ country · s source", "dim")
+        arrows = "up/down" if self.ddx.ascii_mode else "↑ ↓"
+        head.append(f"\n[ ] edition · i indicator · {arrows} country · s source", "dim")
         self.query_one("#map-head", Static).update(head)
         self.query_one("#map-caption", Static).update(
             Text(f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}")
