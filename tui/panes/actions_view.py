@@ -42,19 +42,7 @@ def _pct(value: object, year: object) -> str:
 class ActionsView(Container):
     """A list of the five's actions (and the conclusion), a chart and a detail."""
 
-    SCOPED_CSS = False  # the -tall rule below starts from the screen
-    DEFAULT_CSS = """
-    ActionsView { height: 1fr; }
-    ActionsView #act-head { height: 2; padding: 0 1; }
-    ActionsView #act-body { height: 1fr; min-height: 6; }
-    ActionsView #act-list { width: 34; height: 1fr; }
-    ActionsView #act-chart { width: 1fr; height: 1fr; min-height: 6; }
-    ActionsView #act-detail-box { height: 6; padding: 0 1; border-top: solid $panel; }
-    ActionsView.-conclusion #act-chart { display: none; }
-    ActionsView.-conclusion #act-detail-box { height: 1fr; }
-    ActionsView.-conclusion #act-body { height: 8; }
-    .-tall ActionsView #act-detail-box { height: 9; }
-    """
+    # Its rules are the Timeline pane's, in styles/timeline.tcss.
 
     class Selected(Message):
         def __init__(self, iso3: str | None) -> None:
