@@ -18,6 +18,7 @@ import polars as pl
 
 from .core.errors import DataError, UsageError
 from .core.schema import INDICES
+from .core.text import visible as _visible
 
 AddOptions = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace], int]
@@ -226,7 +227,13 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: str, raw: bool = False) -> None:
+    """Write ``text``; unless ``raw``, control characters that slipped through
+    are shown as escapes (tui/textsafe.py), never sent to the terminal."""
+    if not raw:
+        from .textsafe import for_terminal
+
+        text = for_terminal(text)
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError:
@@ -249,7 +256,7 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         _check_writable_target(out)
         data = table() if fmt == "table" else export.render(frame, fmt)
         export.atomic_write(out, data)
-        print(f"wrote {len(frame)} rows to {out}", file=sys.stderr)
+        print(_visible(f"wrote {len(frame)} rows to {out}"), file=sys.stderr)
         return 0
     if fmt == "table":
         _write_stdout(table())
@@ -259,7 +266,8 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         sys.stdout.buffer.write(export.to_parquet(frame))
         sys.stdout.buffer.flush()
     else:
-        _write_stdout(str(export.render(frame, fmt)))
+        # CSV/JSON to a pipe stay byte for byte; on a terminal, controls are escaped.
+        _write_stdout(str(export.render(frame, fmt)), raw=not sys.stdout.isatty())
     return 0
 
 
@@ -349,7 +357,7 @@ def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataF
 def cmd_rankings(args: argparse.Namespace) -> int:
     from .core import queries as q
     from .core.caveats import caveat_keys
-    from .core.export import to_table
+    from .textsafe import table as to_table
 
     ds = _load(args)
     df = rankings_frame(ds, args.year, args.indicator, args.scope)
@@ -393,7 +401,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 def cmd_country(args: argparse.Namespace) -> int:
     from .core import queries as q
     from .core.caveats import caveat_keys
-    from .core.export import to_table
+    from .textsafe import table as to_table
 
     ds = _load(args)
     iso3 = q.resolve_country(ds, args.country)
@@ -442,7 +450,7 @@ def cmd_country(args: argparse.Namespace) -> int:
 
 def cmd_goals(args: argparse.Namespace) -> int:
     from .core import queries as q
-    from .core.export import to_table
+    from .textsafe import table as to_table
 
     ds = _load(args)
     df = q.goals(ds)
@@ -461,7 +469,7 @@ def cmd_goals(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from .core import queries as q
-    from .core.export import to_table
+    from .textsafe import table as to_table
 
     ds = _load(args)
     df = q.sources(ds)
@@ -479,7 +487,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_milestones(args: argparse.Namespace) -> int:
     from .core import queries as q
-    from .core.export import to_table
+    from .textsafe import table as to_table
 
     ds = _load(args)
     iso3 = q.resolve_country(ds, args.country) if args.country else None
@@ -542,7 +550,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise UsageError(
             f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
         ) from None
-    _write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""))
+    # raw: the chart's colour codes are plotext's own; its texts were made
+    # visible on the way in (charts_draw.render_text), the key is made so here.
+    legend = _visible(legend)
+    _write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""), raw=True)
     return 0
 
 
@@ -584,7 +595,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     target: Path = args.dir
     _check_writable_target(target)
     written = export_all(ds, target, args.format)
-    print(f"wrote {len(written) - 1} tables and manifest.csv to {target}", file=sys.stderr)
+    print(
+        _visible(f"wrote {len(written) - 1} tables and manifest.csv to {target}"), file=sys.stderr
+    )
     return 0
 
 
