@@ -415,6 +415,7 @@ class DDXApp(App[None]):
         from .core import export
         from .core.errors import DataError
         from .paths import user_data_dir
+        from .textsafe import safe
 
         frame = self._view_frame()
         if frame is None:
@@ -424,9 +425,14 @@ class DDXApp(App[None]):
         try:
             path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
         except DataError as exc:
-            self.notify(str(exc), title="Export failed", severity="error")
+            self.notify(safe(exc), title="Export failed", severity="error", markup=False)
             return
-        self.notify(f"{len(frame)} rows saved to {path}", title="Exported CSV", timeout=8)
+        self.notify(
+            safe(f"{len(frame)} rows saved to {path}"),
+            title="Exported CSV",
+            timeout=8,
+            markup=False,
+        )
 
     def action_copy_view(self) -> None:
         from .core import export

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import article
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
 from .base import Pane, Provenance
 
@@ -33,7 +34,7 @@ class GoalsPane(Pane):
         self.goals = {str(g["goal_id"]): g for g in article.goals(self.ds)}
         lst = self.query_one("#goal-list", KeyList)
         lst.add_options(
-            [Option(f"{g['position']}. {g['name']}", id=i) for i, g in self.goals.items()]
+            [Option(plain(f"{g['position']}. {g['name']}"), id=i) for i, g in self.goals.items()]
         )
         self.goal_id = next(iter(self.goals))
         lst.highlighted = 0
@@ -53,28 +54,39 @@ class GoalsPane(Pane):
     def _show(self) -> None:
         g = self.goals[self.goal_id]
         self.query_one("#goal-summary", Static).update(
-            f"[b]{g['position']}. {escape(str(g['name']))}[/b]\n{escape(str(g['summary']))}\n"
-            "[dim]Goal from the article's Table 1, summarised in our words.[/dim]"
+            markup(
+                "[b]$position. $name[/b]\n$summary\n"
+                "[dim]Goal from the article's Table 1, summarised in our words.[/dim]",
+                position=g["position"],
+                name=g["name"],
+                summary=g["summary"],
+            )
         )
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
         if not acts:
-            text = (
+            text = markup(
                 "[b]Country actions serving this goal[/b]\n"
                 "None of the actions the article reports fits this goal in our reading."
             )
         else:
             lines = [
-                f"[b]Country actions serving this goal[/b] ({len(acts)})",
-                "[dim]The links are the project's own reading of the article, not the article's claim.[/dim]",
+                markup("[b]Country actions serving this goal[/b] ($n)", n=len(acts)),
+                markup(
+                    "[dim]The links are the project's own reading of the article, not the article's claim.[/dim]"
+                ),
             ]
             for r in acts:
-                when = str(r["date"] or "undated")
                 lines.append(
-                    f"[b]{escape(str(r['country'] or r['iso3']))}[/b] {escape(when)}: {escape(str(r['title']))}"
+                    markup(
+                        "[b]$who[/b] $when: $title",
+                        who=r["country"] or r["iso3"],
+                        when=r["date"] or "undated",
+                        title=r["title"],
+                    )
                 )
-                lines.append(f"   [dim]why: {escape(str(r['rationale']))}[/dim]")
-            text = "\n".join(lines)
+                lines.append(markup("   [dim]why: $why[/dim]", why=r["rationale"]))
+            text = join_lines(lines)
         self.query_one("#goal-actions", Static).update(text)
 
     def provenance(self) -> list[Provenance]:

@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from ..charts_draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
+from ..textsafe import safe_plot
 
 __all__ = ["ASCII_MARKERS", "UNICODE_MARKERS", "Chart", "downsample", "split_gaps"]
 
@@ -59,7 +60,8 @@ class Chart(PlotextPlot):
         self._plot = Plot()
         plt = self.plt
         try:
-            self._draw(plt, self)
+            # Titles and labels are data: shown with controls escaped (textsafe).
+            self._draw(safe_plot(plt), self)
             out = super().render()
             self.failed = None
             return out
