@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import tui
+from tui.app import STYLESHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +93,8 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     data_files = {f"tui/_assets/data/{p.name}" for p in (ROOT / "data").glob("*.csv")}
     assert data_files and data_files <= names, sorted(data_files - names)
-    assert "tui/_assets/styles/app.tcss" in names
+    style_files = {f"tui/_assets/styles/{p.name}" for p in (ROOT / "styles").glob("*.tcss")}
+    assert "tui/_assets/styles/app.tcss" in style_files and style_files <= names
     assert not any(n.startswith(("tests/", "data/")) for n in names)
 
     # 2. A fresh venv (no system or project site-packages), the wheel and its dependencies.
@@ -128,7 +130,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert Path(result["tui"]).parent == installed
     assert Path(result["data_dir"]) == installed / "_assets" / "data"
     assert Path(result["styles_dir"]) == installed / "_assets" / "styles"
-    assert result["css"] == [str(installed / "_assets" / "styles" / "app.tcss")]
+    assert result["css"] == [str(installed / "_assets" / "styles" / n) for n in STYLESHEETS]
+    assert {Path(p).name for p in result["css"]} == {
+        p.name for p in (ROOT / "styles").glob("*.tcss")
+    }
     assert Path(result["builtin"]) == installed / "_assets" / "data"
     for key in ("tui", "data_dir", "styles_dir", "builtin"):
         assert str(ROOT) not in result[key]

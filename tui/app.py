@@ -1,5 +1,7 @@
 """The explorer: a thin App that holds the shared selection (country, edition,
-indicator) and hands keys to the active pane."""
+indicator), builds the panes and hands keys to the active one. What it does
+with the view on screen (export, copy, sources, help, the palette) is in
+tui/view_actions.py."""
 
 from __future__ import annotations
 
@@ -17,19 +19,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from . import __version__
-from .commands import DDXCommands
 from .core import FOCUS, INDICES, Dataset
+from .palette import DDXCommands
 from .panes import PANE_IDS, PANES
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
+from .view_actions import ViewActions
 
 if TYPE_CHECKING:
     from textual.driver import Driver
 
     from .panes.base import Pane
-    from .screens.demo import Tour
+    from .tour.controller import Tour
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+# styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
+STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Options:
     start: str | None = None  # e.g. "countries:UZB" or "rankings:2020"
     demo: bool = False
     demo_interval: float | None = None
+    served: bool = False  # a browser session of `ddx serve` (python -m tui --served)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -67,10 +73,13 @@ class _Tabs(TabbedContent):
                 app.call_after_refresh(app._focus_active)
 
 
-class DDXApp(App[None]):
+class DDXApp(ViewActions):
     TITLE = "ddx"
     SUB_TITLE = "Digital Diplomacy Explorer"
-    CSS_PATH = [str(styles_dir() / "app.tcss")]
+    # The frame, then each pane's rules in tab order, then the dialogs and the
+    # tour (all at start: loading a pane's file when it is built saved nothing
+    # measurable; see ARCHITECTURE.md).
+    CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {DDXCommands}
     ENABLE_COMMAND_PALETTE = True
     # Focus is placed by _focus_active; Textual's own auto-focus could land late
@@ -95,7 +104,7 @@ class DDXApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
         Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
-        # Demo mode only (tui/demo.py); outside a tour these keys pass through.
+        # Demo mode only (tui/tour/); outside a tour these keys pass through.
         Binding(
             "space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"
         ),
@@ -156,7 +165,7 @@ class DDXApp(App[None]):
         if self.options.start:
             self.apply_start(self.options.start)
         if self.options.demo:
-            from .screens.demo import start_tour
+            from .tour.controller import start_tour
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
@@ -359,100 +368,6 @@ class DDXApp(App[None]):
                 from .core import queries as q
 
                 self.country = q.resolve_country(self.dataset, arg)
-
-    # -- screens -------------------------------------------------------------
-    def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        from .commands import DDXCommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            # No fixed id: a palette still closing (its command just ran) would
-            # clash with the new one (DuplicateIds, found by the key fuzzer).
-            self.push_screen(DDXCommandPalette())
-
-    def search_themes(self) -> None:
-        """Textual's "Theme" command, in ddx's palette (the fuzzer found Textual's
-        own raising KeyError on PageUp typed before its list was drawn)."""
-        from textual.theme import ThemeProvider
-
-        from .commands import DDXCommandPalette
-
-        self.push_screen(
-            DDXCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
-        )
-
-    def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
-        """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
-        from textual.command import SimpleProvider
-
-        from .commands import DDXCommandPalette
-
-        return self.push_screen(
-            DDXCommandPalette(
-                providers=[SimpleProvider(self.screen, commands)],  # type: ignore[list-item]
-                placeholder=placeholder,
-            )
-        )
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    # -- export (e) and copy (y) the frame behind the current view ----------------
-    def _view_frame(self):  # type: ignore[no-untyped-def]
-        pane = self._ready_pane()
-        frame = pane.current_frame() if pane is not None else None
-        if frame is None or frame.is_empty():
-            self.notify("Nothing to export in this view.", severity="warning")
-            return None
-        return frame
-
-    def action_export_view(self) -> None:
-        from .commands_cli import protected_dirs
-        from .core import export
-        from .core.errors import DataError
-        from .paths import user_data_dir
-        from .textsafe import safe
-
-        frame = self._view_frame()
-        if frame is None:
-            return
-        pane = self.active_pane
-        folder = export.choose_export_dir(Path.cwd(), protected_dirs(), user_data_dir() / "exports")
-        try:
-            path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
-        except DataError as exc:
-            self.notify(safe(exc), title="Export failed", severity="error", markup=False)
-            return
-        self.notify(
-            safe(f"{len(frame)} rows saved to {path}"),
-            title="Exported CSV",
-            timeout=8,
-            markup=False,
-        )
-
-    def action_copy_view(self) -> None:
-        from .core import export
-
-        frame = self._view_frame()
-        if frame is None:
-            return
-        self.copy_to_clipboard(export.to_tsv(frame))
-        self.notify(
-            f"{len(frame)} rows copied as TSV (via OSC 52: the terminal must allow clipboard access).",
-            title="Copied",
-        )
-
-    def action_show_source(self) -> None:
-        from .screens.provenance import ProvenanceScreen
-
-        pane = self._ready_pane()
-        if isinstance(self.screen, ProvenanceScreen) or pane is None:
-            return
-        self.push_screen(ProvenanceScreen(pane.title, pane.provenance()))
 
 
 def make_app(

@@ -26,6 +26,11 @@ def styles_dir() -> Path:
 
 
 def user_data_dir() -> Path:
-    """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here.
+
+    A relative XDG_DATA_HOME is ignored, as the XDG Base Directory spec says
+    (it would put the user's data wherever ddx happens to be started)."""
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".local" / "share")
     return Path(base) / "ddx"

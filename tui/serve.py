@@ -1,44 +1,194 @@
 """``ddx serve``: the same explorer in a web browser, through textual-serve.
 
-Each browser tab runs its own ``python -m tui ...`` session (with the options
-given here) and textual-serve relays it over a websocket. The server listens
-on 127.0.0.1 (this machine only) unless ``--host`` says otherwise: anyone who
-can reach the address can use the app.
+Each browser tab runs its own ``python -m tui --served ...`` session (with the
+options given here) and textual-serve relays it over a websocket. The server
+listens on 127.0.0.1 (this machine only) unless ``--host`` says otherwise.
+
+What stands between a browser and a session (``DDXServer``, a textual-serve
+``Server`` with one aiohttp middleware; textual-serve's own code is untouched):
+
+- the websocket's Origin must be the served page's own origin (the public URL,
+  plus localhost/127.0.0.1/[::1] when listening on loopback), so another web
+  page the user visits cannot open sessions and type into them;
+- off loopback (or with ``--require-token``) every request needs a random
+  token, given in the printed URL and then kept in a cookie for the page's own
+  requests (the page's websocket URL cannot carry it);
+- at most ``--max-sessions`` sessions run at once, and no browser can make a
+  session's terminal bigger than ``MAX_WIDTH`` x ``MAX_HEIGHT`` cells.
 """
 
 from __future__ import annotations
 
 import argparse
+import hmac
 import ipaddress
+import logging
+import secrets
 import shlex
+import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
 
 from .core.errors import UsageError
 
+if TYPE_CHECKING:
+    from aiohttp import web
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_SESSIONS = 8
+# The biggest terminal a browser may ask for: more than a 4K screen at a small
+# font. Textual's web driver takes any size it is sent, and a session's memory
+# grows with it (10000x3000 cells took 945 MB).
+MAX_WIDTH = 500
+MAX_HEIGHT = 200
+WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+
+log = logging.getLogger("ddx.serve")
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
 
 
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def reachable_name(host: str = "0.0.0.0") -> str:
+    """What other machines can call this one when listening on all addresses
+    (``--host 0.0.0.0`` / ``::``): an address this machine's name resolves to
+    that is neither loopback nor link-local (of the family listened on), else
+    the bare name; ``--public-url`` overrides either."""
+    name = socket.gethostname()
+    family = {"0.0.0.0": socket.AF_INET, "::": socket.AF_INET6}.get(host, socket.AF_UNSPEC)
+    try:
+        infos = socket.getaddrinfo(name, None, family, socket.SOCK_STREAM)
+    except OSError:
+        return name
+    for info in infos:
+        address = str(info[4][0])
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            continue
+        if not (ip.is_loopback or ip.is_link_local or ip.is_unspecified):
+            return address
+    return name
+
+
+def _is_address(host: str | None) -> bool:
+    try:
+        ipaddress.ip_address(host or "")
+    except ValueError:
+        return False
+    return True
+
+
 def public_url(host: str, port: int) -> str:
-    shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"  # an IPv6 address
-    return f"http://{shown}:{port}"
+    """The URL browsers use when ``--public-url`` is not given."""
+    shown = reachable_name(host) if host in WILDCARD_HOSTS else host
+    return f"http://{_bracketed(shown)}:{port}"
+
+
+def origin_of(url: str) -> str:
+    """A URL's origin as a browser sends it in the Origin header."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    default = {"http": 80, "https": 443}.get(scheme)
+    where = _bracketed(host) + (f":{port}" if port and port != default else "")
+    return f"{scheme}://{where}"
+
+
+def check_public_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"--public-url must be an http:// or https:// URL, not {url!r}")
+    if parts.query or parts.fragment:
+        raise UsageError(f"--public-url takes no ?query or #fragment: {url!r}")
+    return url.rstrip("/")
+
+
+@dataclass
+class Guard:
+    """Who may use the server, and how much."""
+
+    origins: frozenset[str]
+    token: str | None = None
+    max_sessions: int = DEFAULT_MAX_SESSIONS
+    cookie: str = "ddx-token"
+    secure: bool = False  # the cookie only over https
+    sessions: int = field(default=0, init=False)
+
+    def has_token(self, request: web.Request) -> bool:
+        if self.token is None:
+            return True
+        given = request.query.get("token") or request.cookies.get(self.cookie) or ""
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+    def origin_ok(self, origin: str | None) -> bool:
+        # Browsers always send Origin on a websocket; a client without one is
+        # not a browser page and is refused too (it could send any Origin, but
+        # then it has to mean it).
+        return origin is not None and origin.lower().rstrip("/") in self.origins
+
+
+def guard_for(host: str, port: int, url: str, *, require_token: bool, max_sessions: int) -> Guard:
+    origins = {origin_of(url)}
+    if is_loopback(host):
+        origins |= {f"http://{h}:{port}" for h in ("127.0.0.1", "localhost", "[::1]")}
+    # A token whenever the server is not for this machine only: a non-loopback
+    # address, or a public URL elsewhere (a proxy in front of a loopback server).
+    needs = require_token or not is_loopback(host) or not is_loopback(urlsplit(url).hostname)
+    return Guard(
+        origins=frozenset(origins),
+        token=secrets.token_urlsafe(24) if needs else None,
+        max_sessions=max_sessions,
+        cookie=f"ddx-token-{port}",  # cookies are per host, not per port
+        secure=url.startswith("https:"),
+    )
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int] | None:
+    """A terminal size a browser asked for, within bounds; None if it is not one."""
+    try:
+        w, h = int(width), int(height)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return min(max(w, 1), MAX_WIDTH), min(max(h, 1), MAX_HEIGHT)
+
+
+class SizeCap:
+    """Stands in for textual-serve's AppService while it relays a browser's
+    messages: a resize is clamped (a bad one is dropped), all else passes."""
+
+    def __init__(self, service: Any) -> None:
+        self._service = service
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    async def set_terminal_size(self, width: object, height: object) -> None:
+        size = clamp_size(width, height)
+        if size is not None:
+            await self._service.set_terminal_size(*size)
 
 
 def app_command(args: argparse.Namespace) -> str:
     """The shell command textual-serve runs for each browser session."""
-    argv = [sys.executable, "-m", "tui"]
+    argv = [sys.executable, "-m", "tui", "--served"]
     for d in getattr(args, "data", None) or []:
         argv += ["--data", str(d.resolve())]
     if args.ascii:
@@ -65,35 +215,151 @@ def _port(text: str) -> int:
     return port
 
 
+def _sessions(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def _check(args: argparse.Namespace) -> None:
     """Catch bad options once, here, rather than in every browser session."""
-    from .cli import _check_start, load_dataset
+    from .cli import check_start, load_dataset
     from .theme import THEME_ALIASES, THEMES
 
     if THEME_ALIASES.get(args.theme, args.theme) not in THEMES:
         raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
     ds = load_dataset(args)
     if args.start:
-        _check_start(ds, args.start)
+        check_start(ds, args.start)
+
+
+def check_bind(host: str, port: int) -> None:
+    """Bind (and let go of) every address aiohttp will listen on, so a port in
+    use or a bad host is one line before anything says "serving"."""
+    try:
+        infos = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+        for family, kind, proto, _, address in dict.fromkeys(infos):
+            with socket.socket(family, kind, proto) as s:
+                # As asyncio's create_server does, so the test means the same.
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                if family == socket.AF_INET6:
+                    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                s.bind(address)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def make_server(command: str, host: str, port: int, url: str, guard: Guard, banner: str) -> Any:
+    """A textual-serve Server behind ``guard``."""
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    def refuse(status: type[web.HTTPException], text: str, request: web.Request) -> None:
+        log.warning(
+            "ddx: refused %s %s from %s: %s", request.method, request.path, request.remote, text
+        )
+        raise status(text=f"ddx: {text}\n")
+
+    @web.middleware
+    async def guard_requests(
+        request: web.Request,
+        handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+    ) -> web.StreamResponse:
+        if not guard.has_token(request):
+            refuse(
+                web.HTTPForbidden,
+                "this server needs its token: open the URL `ddx serve` printed",
+                request,
+            )
+        route = request.match_info.route.name  # textual-serve's names for its routes
+        full = guard.sessions >= guard.max_sessions
+        busy = f"the server is full (--max-sessions {guard.max_sessions}); try again later"
+        if route == "websocket":
+            origin = request.headers.get("Origin")
+            if not guard.origin_ok(origin):
+                refuse(web.HTTPForbidden, f"no sessions for pages from {origin}", request)
+            if full:
+                refuse(web.HTTPServiceUnavailable, busy, request)
+            size = clamp_size(
+                request.query.get("width", "80"), request.query.get("height", "24")
+            ) or (80, 24)
+            query = {**request.query, "width": str(size[0]), "height": str(size[1])}
+            guard.sessions += 1
+            try:
+                return await handler(request.clone(rel_url=request.rel_url.with_query(query)))
+            finally:
+                guard.sessions -= 1
+        if route == "index" and full:
+            refuse(web.HTTPServiceUnavailable, busy, request)
+        response = await handler(request)
+        if guard.token is not None and request.query.get("token"):
+            # The page's own requests (its websocket, scripts) carry the
+            # token as a cookie; its URL never leaves in a Referer.
+            response.set_cookie(
+                guard.cookie,
+                guard.token,
+                httponly=True,
+                samesite="Strict",
+                secure=guard.secure,
+            )
+            response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    class DDXServer(Server):  # type: ignore[misc]
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(guard_requests)
+            return app
+
+        async def _process_messages(self, websocket: Any, app_service: Any) -> None:
+            await super()._process_messages(websocket, cast(Any, SizeCap(app_service)))
+
+        async def on_startup(self, app: object) -> None:
+            print(banner, flush=True)
+
+    return DDXServer(command, host=host, port=port, title="ddx", public_url=url)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     try:
-        from textual_serve.server import Server
+        from textual_serve.server import Server  # noqa: F401
     except ModuleNotFoundError:
         raise UsageError(
             "ddx serve needs textual-serve: pip install 'ddx[serve]' (or textual-serve)"
         ) from None
     _check(args)
-    url = args.public_url or public_url(args.host, args.port)
-    command = app_command(args)
-
-    class DDXServer(Server):
-        async def on_startup(self, app: object) -> None:
-            where = "this machine only" if is_loopback(args.host) else "ANYONE who can reach it"
-            print(f"ddx: serving the explorer on {url} ({where}); Ctrl+C stops", flush=True)
-
-    server = DDXServer(command, host=args.host, port=args.port, title="ddx", public_url=url)
+    given = args.public_url
+    url = check_public_url(given) if given else public_url(args.host, args.port)
+    guard = guard_for(
+        args.host,
+        args.port,
+        url,
+        require_token=args.require_token,
+        max_sessions=args.max_sessions,
+    )
+    check_bind(args.host, args.port)
+    if not given and args.host in WILDCARD_HOSTS and not _is_address(urlsplit(url).hostname):
+        print(
+            f"ddx: found no network address for this machine; if browsers cannot open {url}, "
+            "pass --public-url",
+            file=sys.stderr,
+        )
+    shown = f"{url}/?token={guard.token}" if guard.token else url
+    if guard.token is None:
+        who = "this machine only"
+    else:
+        who = "anyone with this URL" + ("" if is_loopback(args.host) else " who can reach it")
+    banner = (
+        f"ddx: serving the explorer on {shown} ({who}; up to {guard.max_sessions} sessions); "
+        "Ctrl+C stops"
+    )
+    server = make_server(app_command(args), args.host, args.port, url, guard, banner)
     try:
         server.serve()
     except OSError as exc:
@@ -109,7 +375,7 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
         help="serve the explorer to a web browser (textual-serve)",
         description="Serve the explorer to web browsers with textual-serve: each browser "
         "tab gets its own session. Listens on 127.0.0.1 (this machine only) unless --host "
-        "is given.",
+        "is given; then the printed URL carries a secret token that browsers need.",
     )
     add_data(p)
     add_tui(p)
@@ -122,7 +388,20 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
     p.add_argument(
         "--public-url",
         metavar="URL",
-        help="the URL browsers use, if not http://HOST:PORT (a proxy)",
+        help="the URL browsers use, if not http://HOST:PORT (a proxy; for --host 0.0.0.0 "
+        "the default uses this machine's name)",
+    )
+    p.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        help=f"browser sessions at once (default {DEFAULT_MAX_SESSIONS})",
+    )
+    p.add_argument(
+        "--require-token",
+        action="store_true",
+        help="require the URL's token on loopback too (a machine shared with others)",
     )
     p.add_argument("--demo", action="store_true", help="serve the guided tour (ddx demo)")
     p.set_defaults(handler=run_serve)

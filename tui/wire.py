@@ -10,14 +10,20 @@ compare both streams cell by cell in a terminal emulator); only fewer bytes
 cross the link. Set ``DDX_SGR_FILTER=0`` to turn it off.
 
 In ASCII mode (``--ascii``, a non-UTF-8 locale, the Linux console) the same
-driver sends box drawing, blocks, braille, chart markers and typographic
-arrows and dashes as ASCII, one cell for one, whichever widget drew them.
+driver sends box drawing, blocks, braille and typographic arrows and dashes
+as ASCII (tui/ascii.py), one cell for one, whichever widget drew them: the
+UI's chrome. Charts are ASCII already: the drawing layer converts them
+(tui/charts/draw.py), so ``ddx chart --ascii`` prints the same.
 """
 
 from __future__ import annotations
 
 import os
 import re
+
+from .ascii import ASCII_TABLE, to_ascii
+
+__all__ = ["ASCII_TABLE", "SGRFilter", "lean_driver", "to_ascii", "transition"]
 
 # One escape sequence (CSI with parameters and intermediates, or a two-byte ESC x).
 _TOKEN = re.compile(r"(\x1b\[[0-9;:?<=>!$ ]*[@-~]|\x1b[^\[])")
@@ -125,58 +131,6 @@ class SGRFilter:
         elif self.have != self.want:
             out.append(transition(self.have, self.want))
         self.have = dict(self.want)
-
-
-def _ascii_table() -> dict[int, str]:
-    """Drawing characters -> ASCII, one cell for one cell (layout is unchanged)."""
-    import unicodedata
-
-    table: dict[int, str] = {}
-    for cp in range(0x2500, 0x2580):  # box drawing
-        name = unicodedata.name(chr(cp), "")
-        if "HORIZONTAL" in name and "VERTICAL" not in name and " AND " not in name:
-            table[cp] = "-"
-        elif "VERTICAL" in name and "HORIZONTAL" not in name and " AND " not in name:
-            table[cp] = "|"
-        elif "LEFT" in name and " AND " not in name or "RIGHT" in name and " AND " not in name:
-            table[cp] = "-"
-        elif "UP" in name and " AND " not in name or "DOWN" in name and " AND " not in name:
-            table[cp] = "|"
-        elif "DIAGONAL" in name:
-            table[cp] = (
-                "/"
-                if "UPPER RIGHT TO LOWER LEFT" in name
-                else "\\"
-                if "UPPER LEFT" in name
-                else "X"
-            )
-        else:
-            table[cp] = "+"
-    for cp in range(0x2580, 0x25A0):  # block elements: shades keep their order
-        table[cp] = "#"
-    table.update({ord("▁"): "_", ord("▔"): "-", ord("▏"): "|", ord("▕"): "|"})
-    table.update({ord("░"): ".", ord("▒"): ":", ord("▓"): "%"})
-    for cp in range(0x2801, 0x2900):  # braille dots
-        table[cp] = "."
-    table[0x2800] = " "
-    # Chart markers, in tui/widgets/chart.py order, onto its ASCII markers.
-    for u, a in zip("●■▲◆✚★▼◇", "ox+*#@%&", strict=True):
-        table[ord(u)] = a
-    # Arrows and punctuation that text uses (each one cell, so one ASCII character).
-    for u, a in zip(
-        "▲▼◀▶◂▸→←↑↓—–−·•…≡’‘“”×≈≥≤✓✔✗○◯□◻⏎", "^v<><>><^v---.*.=''\"\"x~><vvxoo##<", strict=True
-    ):
-        table[ord(u)] = a
-    table[ord("🔎")] = "> "  # two cells wide
-    return table
-
-
-ASCII_TABLE = _ascii_table()
-
-
-def to_ascii(text: str) -> str:
-    """``text`` with drawing characters, arrows and dashes in plain ASCII."""
-    return text.translate(ASCII_TABLE)
 
 
 def sgr_filter_enabled() -> bool:

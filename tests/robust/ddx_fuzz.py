@@ -413,4 +413,4 @@ def make_fuzz_app(dataset: Any = None, start: str | None = None, demo: bool = Fa
 def demo_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("tui.demo") is not None
+    return importlib.util.find_spec("tui.tour") is not None

@@ -233,7 +233,7 @@ async def test_theme_palette_page_keys_typed_ahead(page: str) -> None:
     from textual import events
 
     from tui.app import make_app
-    from tui.commands import DDXCommandPalette
+    from tui.palette import DDXCommandPalette
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

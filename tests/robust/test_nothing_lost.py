@@ -2,9 +2,9 @@
 leaves the user's data directory as it was, and ddx never writes into its own
 install or data/.
 
-The kill tests use the DDX_TEST_SLOW_WRITE hook (tui/core/export.py): the
-child says "ddx-test: ... staged" on stderr and pauses just before its rename;
-the test kills it with SIGKILL inside that window.
+The kill tests run ddx through tests/robust/ddx_paused.py, which patches the
+child so it says "ddx-test: ... staged" on stderr and pauses just before its
+rename; the test kills it with SIGKILL inside that window.
 """
 
 from __future__ import annotations
@@ -55,12 +55,15 @@ def snapshot(directory: Path, hidden: bool = True) -> dict[str, tuple[str, int]]
     return out
 
 
+PAUSED = Path(__file__).resolve().parent / "ddx_paused.py"
+
+
 def kill_when_staged(argv: list[str], env: dict[str, str], cwd: Path) -> str:
-    """Run ``python -m tui ARGV`` with the slow-write hook; SIGKILL it inside the window."""
+    """Run ``ddx ARGV`` paused before its rename; SIGKILL it inside the pause."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", *argv],
+        [sys.executable, str(PAUSED), "60", *argv],
         cwd=cwd,
-        env={**os.environ, **env, "DDX_TEST_SLOW_WRITE": "60", "PYTHONPATH": str(ROOT)},
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -93,7 +96,7 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
         "\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8"), *UN_2020[1:]]) + "\n"
     )
     assert cli.main(["import-un", str(earlier)]) == 0
-    before = snapshot(user_dir)
+    before = snapshot(user_dir, hidden=False)  # (the hidden lock file holds a process id)
     assert {"egov_survey.csv", "sources.csv"} <= set(before)
 
     export = tmp_path / "export.csv"
@@ -102,11 +105,13 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
     assert ".import-" in staged  # killed with both tables staged, before any rename
 
     # The tables are byte for byte as they were; only a hidden staging dir is left.
-    assert snapshot(user_dir, hidden=False) == {k: v for k, v in before.items()}
+    assert snapshot(user_dir, hidden=False) == before
     leftovers = [
-        p.name for p in user_dir.iterdir() if p.name not in ("egov_survey.csv", "sources.csv")
+        p.name
+        for p in user_dir.iterdir()
+        if p.name not in ("egov_survey.csv", "sources.csv", ".lock")
     ]
-    assert all(name.startswith(".import-") for name in leftovers)
+    assert leftovers and all(name.startswith(".import-") for name in leftovers)
 
     from tui.core import Dataset
     from tui.paths import data_dir
@@ -115,9 +120,10 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
     kaz = ds.frame("egov_survey").filter(iso3="KAZ", year=2020)
     assert kaz["egdi"].to_list() == [0.8], "the earlier import still shows"
 
-    # The next import cleans the stale staging dir and goes through.
+    # The next import (the killed one's lock went with it) cleans the stale
+    # staging dir and goes through.
     assert cli.main(["import-un", str(export)]) == 0
-    assert sorted(p.name for p in user_dir.iterdir()) == ["egov_survey.csv", "sources.csv"]
+    assert sorted(p.name for p in user_dir.iterdir()) == [".lock", "egov_survey.csv", "sources.csv"]
     ds = Dataset(data_dir(), [user_dir])
     assert ds.frame("egov_survey").filter(iso3="KAZ", year=2020)["egdi"].to_list() == [0.8375]
 
@@ -143,6 +149,11 @@ def test_interrupted_exports_leave_nothing_half_written(tmp_path: Path, xdg: Pat
     assert target.read_text().startswith("rank") or "KAZ" in target.read_text()
     assert cli.main(["export", str(tmp_path / "exported2")]) == 0
     assert not [p for p in (tmp_path / "exported2").iterdir() if p.name.startswith(".")]
+
+    # A re-export (in another format) killed before its swap: the earlier export stays whole.
+    before = snapshot(tmp_path / "exported2")
+    kill_when_staged(["export", str(tmp_path / "exported2"), "--format", "parquet"], env, tmp_path)
+    assert snapshot(tmp_path / "exported2") == before
 
 
 HEADLESS_RUN = textwrap.dedent(

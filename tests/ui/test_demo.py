@@ -8,8 +8,9 @@ import argparse
 import pytest
 
 from tui.app import Options, make_app
-from tui.demo import TOUR, positive_seconds, tour_steps
+from tui.cli.explorer import positive_seconds
 from tui.panes import PANE_CLASSES
+from tui.tour.steps import TOUR, tour_steps
 
 PANE_IDS = [c.pane_id for c in PANE_CLASSES]
 

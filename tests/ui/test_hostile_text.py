@@ -331,7 +331,7 @@ def test_chart_texts_are_made_visible() -> None:
 
 def test_chart_title_with_brackets_and_controls_in_ddx_chart() -> None:
     """plotext writes titles into its output; ``ddx chart`` shows them escaped."""
-    from tui import charts_draw as cd
+    from tui.charts import draw as cd
 
     def draw(plt, style) -> None:  # type: ignore[no-untyped-def]
         plt.plot([1, 2], [1, 2], label="[b]Kaz[/b]")

@@ -38,7 +38,7 @@ def test_rankings_2020_csv_prints_the_five_with_their_ranks(
 def test_json_and_parquet_round_trip_to_the_csv_frame(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tui.commands_cli import rankings_frame
+    from tui.cli.tables import rankings_frame
     from tui.core import Dataset
 
     want = rankings_frame(Dataset(DATA), 2020, "egdi", "central-asia")
@@ -152,6 +152,30 @@ def test_chart_prints_the_panes_chart(capsys: pytest.CaptureFixture[str]) -> Non
     assert out.splitlines()[-1] == "o KAZ  x KGZ  + TJK  * TKM  # UZB"
     code, _, err = run(capsys, "chart", "compare", "KAZ")
     assert code == 2 and err == "ddx: compare 2 to 8 countries, not 1\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rankings"],
+        ["rankings", "--trajectory"],
+        ["country", "KAZ", "--components"],
+        ["compare"],
+        ["compare", "--scatter"],
+    ],
+    ids=lambda a: "-".join(a),
+)
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_chart_ascii_is_pure_ascii(
+    capsys: pytest.CaptureFixture[str], argv: list[str], color: str
+) -> None:
+    """--ascii reaches the whole figure (plotext's frame and ticks, markers,
+    fills, the key), not only the markers: the drawing layer converts it."""
+    args = ["chart", *argv, "--ascii", "--width", "72", "--height", "20", "--color", color]
+    code, out, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert out.isascii(), sorted({c for c in out if not c.isascii()})
+    assert "+" in out and "|" in out  # the frame is still drawn
 
 
 def test_export_dir_writes_tables_and_manifest(

@@ -3,19 +3,25 @@ and where the TUI's export key puts its file."""
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import threading
+import time
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, FIXTURES
 from tui.core import Dataset, export
 from tui.core.errors import DataError, UsageError
+from tui.core.schema import TABLES
 
 
 @pytest.fixture(scope="module")
 def frame() -> pl.DataFrame:
-    from tui.commands_cli import rankings_frame
+    from tui.cli.tables import rankings_frame
 
     return rankings_frame(Dataset(DATA), 2010, "hci", "world")
 
@@ -107,3 +113,146 @@ def test_export_all_writes_every_table_and_a_manifest(tmp_path: Path) -> None:
         export.export_all(ds, other, "csv")
     export.export_all(ds, out, "csv")
     assert (out / "egov_survey.csv").is_file()
+
+
+# -- `ddx export DIR`: atomic as a whole ---------------------------------------------------------
+def _checked(out: Path) -> dict[str, bytes]:
+    """The export's files, each checked against the manifest (and nothing else there)."""
+    manifest = pl.read_csv(out / "manifest.csv")
+    assert sorted(p.name for p in out.iterdir()) == sorted([*manifest["file"], "manifest.csv"])
+    for file, sha in zip(manifest["file"], manifest["sha256"], strict=True):
+        assert hashlib.sha256((out / file).read_bytes()).hexdigest() == sha, file
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def _disk_full_at(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The n-th file written runs out of space half way through."""
+    real, calls = export.write_file, []
+
+    def write_file(path: Path, data: str | bytes) -> None:
+        calls.append(path.name)
+        if len(calls) == n:
+            real(path, data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, data)
+
+    monkeypatch.setattr(export, "write_file", write_file)
+
+
+def test_disk_full_midway_leaves_the_previous_export_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import main
+
+    out = tmp_path / "dump"
+    export.export_all(Dataset(DATA), out, "csv")
+    before = _checked(out)
+    # New data to export: an imported edition changes egov_survey and sources.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert main(["import-un", str(FIXTURES / "import" / "edition_2026.csv")]) == 0
+    newer = Dataset(DATA, [tmp_path / "xdg" / "ddx"])
+    for n in (1, 3, len(TABLES)):
+        _disk_full_at(n, monkeypatch)
+        with pytest.raises(DataError, match="cannot write the export: No space left on device"):
+            export.export_all(newer, out, "csv")
+        assert _checked(out) == before, f"disk full at file {n}"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["dump", "xdg"]  # no staging left
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    export.export_all(newer, out, "csv")
+    assert _checked(out) != before and b"import_unegov_2026" in _checked(out)["sources.csv"]
+
+
+def test_re_export_in_another_format_leaves_no_stale_files(tmp_path: Path) -> None:
+    out = tmp_path / "dump"
+    export.export_all(Dataset(DATA), out, "csv")
+    export.export_all(Dataset(DATA), out, "parquet")
+    files = _checked(out)
+    assert not [name for name in files if name.endswith(".csv") and name != "manifest.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump"]
+
+
+def test_a_swap_killed_between_its_renames_is_put_back_by_the_next_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "dump"
+    export.export_all(Dataset(DATA), out, "csv")
+    before = _checked(out)
+    # Killed after renaming the old export aside, before renaming the new one in.
+    out.rename(tmp_path / ".dump.old-999-dead")
+    (tmp_path / ".dump.export-dead").mkdir()
+    _disk_full_at(2, monkeypatch)
+    with pytest.raises(DataError, match="No space left"):
+        export.export_all(Dataset(DATA), out, "parquet")
+    assert _checked(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump"]
+
+
+def test_two_exports_into_one_folder_take_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = export.write_file
+    both_in = threading.Barrier(2)
+
+    def slow_write_file(path: Path, data: str | bytes) -> None:
+        time.sleep(0.02)
+        real(path, data)
+
+    monkeypatch.setattr(export, "write_file", slow_write_file)
+    out = tmp_path / "dump"
+    errors: list[BaseException] = []
+
+    def run(fmt: str) -> None:
+        try:
+            both_in.wait()
+            export.export_all(Dataset(DATA), out, fmt)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(fmt,)) for fmt in ("csv", "parquet")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    files = _checked(out)  # one whole export, in one format
+    assert len({name.rsplit(".", 1)[1] for name in files if name != "manifest.csv"}) == 1
+    assert f"waiting for another ddx export to {out}" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_export_loads_back_with_data(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    out = tmp_path / "dump"
+    assert main(["export", str(out), "--format", fmt]) == 0
+    builtin, back = Dataset(DATA), Dataset(DATA, [out])
+    back.validate_all()
+    for name in TABLES:
+        assert back.has(name) == builtin.has(name), name
+        if builtin.has(name):
+            assert back.frame(name).equals(builtin.frame(name)), name
+    capsys.readouterr()
+    assert main(["rankings", "--scope", "world", "--data", str(out), "--format", "csv"]) == 0
+    with_data = capsys.readouterr().out
+    assert main(["rankings", "--scope", "world", "--format", "csv"]) == 0
+    assert with_data == capsys.readouterr().out and with_data.count("\n") > 190
+
+
+def test_export_into_dot_or_through_a_symlink_swaps_the_real_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, link = tmp_path / "real", tmp_path / "link"
+    real.mkdir()
+    real.chmod(0o700)
+    link.symlink_to(real)
+    export.export_all(Dataset(DATA), link, "csv")
+    assert link.is_symlink() and "egov_survey.csv" in _checked(real)
+    assert (real.stat().st_mode & 0o777) == 0o700  # the folder keeps its permissions
+    monkeypatch.chdir(real)
+    export.export_all(Dataset(DATA), Path("."), "parquet")
+    assert "egov_survey.parquet" in _checked(real)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]

@@ -3,13 +3,17 @@ real exports contain is accepted, and each malformed file gives one line."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from tests.conftest import DATA, FIXTURES, REFERENCE, needs_reference
+from tests.conftest import DATA, FIXTURES, REFERENCE, ROOT, needs_reference
 from tui.cli import main
 from tui.core import Dataset
 from tui.core.errors import DataError
@@ -144,7 +148,8 @@ def test_import_writes_the_user_data_dir_and_the_explorer_shows_the_edition(
     assert main(["import-un", str(fixture)]) == 0
     assert "saved editions 2026" in capsys.readouterr().out
     written = sorted(p.name for p in _user_dir(tmp_path).iterdir())
-    assert written == ["egov_survey.csv", "sources.csv"]  # no temp files or staging left
+    # no temp files or staging left; the lock file stays (removing it would race)
+    assert written == [".lock", "egov_survey.csv", "sources.csv"]
     assert {p: p.stat().st_mtime_ns for p in DATA.iterdir()} == before  # data/ untouched
 
     # The CLI (which lays the user dir over the built-in data) now has 2026 ...
@@ -236,3 +241,111 @@ def test_a_new_name_can_be_taught_with_a_country_aliases_table(
     assert parsed.repeats == 1 and parsed.frame["iso3"].to_list() == ["KAZ"]
     with pytest.raises(DataError):
         read_export(IMPORT / "unknown_country.csv", builtin)
+
+
+# -- two processes, one disk ---------------------------------------------------------------------
+def test_xdg_data_home_counts_only_when_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.paths import user_data_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert user_data_dir() == tmp_path / "xdg" / "ddx"
+    default = tmp_path / "home" / ".local" / "share" / "ddx"
+    for relative in ("xdg", "./data", "", "~/x"):  # the XDG spec: relative paths are ignored
+        monkeypatch.setenv("XDG_DATA_HOME", relative)
+        assert user_data_dir() == default, relative
+
+
+def test_an_import_waits_for_the_one_running_then_refuses_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.core import userstore
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr(userstore, "WAIT_SECONDS", 0.3)
+    user_dir = _user_dir(tmp_path)
+    user_dir.mkdir()
+    (user_dir / ".import-abc").mkdir()  # staging of the import that holds the lock
+    with userstore.locked(user_dir / userstore.LOCK_NAME, "import"):
+        assert main(["import-un", str(IMPORT / "edition_2026.csv")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"ddx: waiting for another ddx import (process {os.getpid()}) to finish ..."
+    assert err[1:] == [
+        f"ddx: {user_dir}: another ddx import is still running after 0.3 s; "
+        "nothing was written, try again when it has finished"
+    ]
+    # Nothing written, and the running import's staging was left alone.
+    assert sorted(p.name for p in user_dir.iterdir()) == [".import-abc", ".lock"]
+    # Once it has finished, the next import goes through and clears the leftover.
+    assert main(["import-un", str(IMPORT / "edition_2026.csv")]) == 0
+    assert sorted(p.name for p in user_dir.iterdir()) == [".lock", "egov_survey.csv", "sources.csv"]
+
+
+def _import_pair(xdg: Path) -> dict[int, subprocess.Popen[str]]:
+    """`ddx import-un edition_2026.csv & ddx import-un edition_2028.csv`."""
+    env = {**os.environ, "XDG_DATA_HOME": str(xdg), "PYTHONPATH": str(ROOT)}
+    return {
+        year: subprocess.Popen(
+            [sys.executable, "-m", "tui", "import-un", str(IMPORT / f"edition_{year}.csv")],
+            cwd=xdg.parent,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for year in (2026, 2028)
+    }
+
+
+@pytest.mark.slow
+def test_two_imports_started_together_keep_both_editions(tmp_path: Path) -> None:
+    """Two imports adding different editions, started together, 21 times, three
+    pairs at a time: the second waits for the first and builds on what it saved,
+    or (after the wait) refuses in one line; never do both say "saved" with one
+    edition lost. In every other run the test holds the lock until both wait
+    for it, so that those two then race for it as it comes free."""
+    from tui.core import userstore
+
+    outcomes: dict[str, int] = {}
+    for first in range(0, 21, 3):
+        wave: list[tuple[Path, dict[int, subprocess.Popen[str]], dict[int, str] | None]] = []
+        with contextlib.ExitStack() as held:
+            for run in range(first, first + 3):
+                user_dir = tmp_path / f"run{run}" / "ddx"
+                if run % 2:
+                    user_dir.mkdir(parents=True)
+                    held.enter_context(userstore.locked(user_dir / userstore.LOCK_NAME, "test"))
+                wave.append((user_dir, _import_pair(user_dir.parent), {} if run % 2 else None))
+            for _, procs, seen in wave:
+                if seen is not None:  # held: wait until both wait
+                    for year, proc in procs.items():
+                        assert proc.stderr is not None
+                        seen[year] = proc.stderr.readline()
+                        assert seen[year].startswith("ddx: waiting for another ddx import ("), seen
+        for user_dir, procs, seen in wave:
+            results = {}
+            for year, proc in procs.items():
+                out, err = proc.communicate(timeout=120)
+                results[year] = (proc.returncode, out, (seen or {}).get(year, "") + err)
+            for year, (rc, out, err) in results.items():
+                if rc == 0:
+                    assert f"saved editions {year}" in out, err
+                else:  # refused after waiting: one clear line
+                    assert rc == 2 and err.splitlines()[-1].endswith(
+                        "another ddx import is still running after 60 s; "
+                        "nothing was written, try again when it has finished"
+                    ), err
+            saved = sorted(pl.read_csv(user_dir / "egov_survey.csv")["year"].unique())
+            codes = sorted(rc for rc, _, _ in results.values())
+            if codes == [0, 0]:
+                assert saved == [2026, 2028], f"{user_dir}: both said saved, on disk: {saved}"
+                waited = sum("waiting for another ddx import" in r[2] for r in results.values())
+                outcome = f"both saved, {waited} waited"
+            else:
+                assert codes == [0, 2], f"{user_dir}: {results}"
+                outcome = "one refused"
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            assert not [p for p in user_dir.iterdir() if p.name.startswith(".import-")]
+    print(outcomes)

@@ -17,6 +17,10 @@ from .csvrows import ambiguous_files, find_table_file, read_records, unknown_fil
 from .errors import DataError
 from .schema import REQUIRED, TABLES, Table
 
+# ``ddx export`` writes this beside the tables; a folder it wrote loads back
+# with ``--data``, so it is not taken for an unknown table.
+MANIFEST = "manifest.csv"
+
 if TYPE_CHECKING:  # Polars is imported when a table is first loaded, not before
     import polars as pl
 
@@ -34,7 +38,7 @@ class Dataset:
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
-            strays = unknown_files(d, TABLES)
+            strays = [p for p in unknown_files(d, TABLES) if p.name != MANIFEST]
             if strays:
                 raise DataError(
                     strays[0],

@@ -1,6 +1,6 @@
 """Frames out of ddx: a plain-text table, CSV, JSON, Parquet or TSV, and files
-written atomically (a temp file beside the target, then ``os.replace``), so an
-interrupted write never leaves half a file behind.
+written atomically (staged beside the target, then renamed into place: see
+userstore.py), so an interrupted write never leaves half a file behind.
 
 Polars and the standard library only: the CLI and the TUI both use this.
 """
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polars as pl
 
-from .dataset import Dataset
+from . import userstore
+from .dataset import MANIFEST, Dataset
 from .errors import DataError, UsageError
 from .text import visible
 
@@ -176,78 +176,30 @@ def render(frame: pl.DataFrame, fmt: str) -> str | bytes:
 
 
 # -- files ---------------------------------------------------------------------------
-def slow_write_hook(what: str) -> None:
-    """For tests only: with ``DDX_TEST_SLOW_WRITE=SECONDS`` a write says so on
-    stderr and pauses just before its rename, so a test can kill the process
-    inside the window (tests/robust/test_nothing_lost.py). Inert otherwise."""
-    delay = os.environ.get("DDX_TEST_SLOW_WRITE")
-    if delay:
-        import sys
-        import time
-
-        sys.stderr.write(f"ddx-test: {what} staged\n")
-        sys.stderr.flush()
-        time.sleep(float(delay))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file, or a directory's entries, to disk. A file that cannot be
-    flushed raises OSError (the caller reports it); a directory that cannot be
-    opened for it (some platforms and file systems) is passed over."""
-    if path.is_dir():
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write a new file in a staging folder (the caller flushes and publishes it)."""
+    with open(path, "wb") as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path:
     """Write ``data`` (text, bytes, or a function that writes a given path) to
-    ``path`` through a temp file in the same directory, then rename it into
-    place. On any failure the temp file is removed and ``path`` is untouched."""
+    ``path``: staged in a hidden folder beside it, flushed, then renamed into
+    place. On any failure the staging is removed and ``path`` is untouched."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise DataError(path, f"cannot write here: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        if callable(data):
-            os.close(fd)
-            data(tmp)
-        else:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data.encode("utf-8") if isinstance(data, str) else data)
-                f.flush()
-                os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        slow_write_hook(str(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DataError(path, f"cannot write file: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with userstore.staging(path.parent, f".{path.name}.") as work:
+        try:
+            if callable(data):
+                data(work / path.name)
+            else:
+                write_file(work / path.name, data)
+            userstore.publish_files(work, path.parent, [path.name])
+        except OSError as exc:
+            raise DataError(path, f"cannot write file: {exc.strerror or exc}") from None
     return path
 
 
@@ -284,79 +236,81 @@ def slug(text: str) -> str:
 
 
 # -- the whole dataset ------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
     """Every table (built-in and overlays, merged) to ``target``, plus
     ``manifest.csv``: table, file, rows, the source ids its rows cite, sha256.
 
-    A new directory is built beside its final name and renamed into place; an
-    existing one (empty, or an earlier ddx export) gets each file atomically.
+    Atomic as a whole: the export is built in a hidden folder beside ``target``
+    and swapped in for the old one (which must be empty or an earlier ddx
+    export), so a failure midway leaves the earlier export as it was, and a
+    re-export in another format leaves none of the old files. Two exports into
+    the same folder take turns.
     """
-    import shutil
-
-    from .schema import TABLES
-
     if fmt not in ("csv", "parquet"):
         raise UsageError(f"unknown export format {fmt!r}; choose csv or parquet")
-    target = Path(target)
+    target = Path(os.path.abspath(target))  # "." and ".." have a name and a parent
+    if target.is_symlink():
+        target = target.resolve()  # swap the folder it points to, keep the link
+    _check_export_target(target)
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError(target, f"cannot write here: {exc.strerror or exc}") from None
+    stage = f".{target.name}.export-"
+    try:
+        with userstore.locked(parent, f"export to {target}"):
+            userstore.recover_dir(target)
+            _check_export_target(target)  # again: another export may have just finished
+            userstore.remove_stale(parent, [stage, userstore.old_prefix(target)])
+            with userstore.staging(parent, stage) as work:
+                names = _write_tables(ds, work, fmt)
+                userstore.publish_dir(work, target)
+    except OSError as exc:
+        raise DataError(target, f"cannot write the export: {exc.strerror or exc}") from None
+    return [target / name for name in names]
+
+
+def _check_export_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} exists and is not a directory")
-    fresh = not target.exists()
-    if not fresh and any(target.iterdir()) and not (target / "manifest.csv").is_file():
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
         raise UsageError(
             f"{target} is not empty and holds no earlier ddx export; choose a new or empty directory"
         )
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        work = (
-            Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-            if fresh
-            else target
-        )
-    except OSError as exc:
-        raise DataError(target, f"cannot write here: {exc.strerror or exc}") from None
-    written: list[Path] = []
+
+
+def _write_tables(ds: Dataset, work: Path, fmt: str) -> list[str]:
+    """Every table and the manifest into ``work``; their file names."""
+    import hashlib
+
+    from .schema import TABLES
+
+    names: list[str] = []
     manifest: list[dict[str, object]] = []
-    try:
-        for name in TABLES:
-            if not ds.has(name):
-                continue
-            frame = ds.lazy(name).collect()
-            path = write_frame(frame, work / f"{name}.{fmt}", fmt)
-            cited = (
-                sorted(set(frame["source_id"].drop_nulls())) if "source_id" in frame.columns else []
-            )
-            manifest.append(
-                {
-                    "table": name,
-                    "file": path.name,
-                    "rows": len(frame),
-                    "source_ids": ";".join(cited) if name != "sources" else None,
-                    "sha256": _sha256(path),
-                    "description": TABLES[name].doc,
-                }
-            )
-            written.append(path)
-        written.append(write_frame(pl.DataFrame(manifest), work / "manifest.csv", "csv"))
-        if fresh:
-            os.chmod(work, 0o777 & ~_umask())
-            os.rename(work, target)
-            written = [target / p.name for p in written]
-    except OSError as exc:
-        raise DataError(target, f"cannot write the export: {exc.strerror or exc}") from None
-    finally:
-        if fresh and work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    return written
+    for name in TABLES:
+        if not ds.has(name):
+            continue
+        frame = ds.lazy(name).collect()
+        data = render(frame, fmt)
+        file = f"{name}.{fmt}"
+        write_file(work / file, data)
+        cited = sorted(set(frame["source_id"].drop_nulls())) if "source_id" in frame.columns else []
+        manifest.append(
+            {
+                "table": name,
+                "file": file,
+                "rows": len(frame),
+                "source_ids": ";".join(cited) if name != "sources" else None,
+                "sha256": hashlib.sha256(
+                    data.encode("utf-8") if isinstance(data, str) else data
+                ).hexdigest(),
+                "description": TABLES[name].doc,
+            }
+        )
+        names.append(file)
+    write_file(work / MANIFEST, to_csv(pl.DataFrame(manifest)))
+    return [*names, MANIFEST]
 
 
 # -- the TUI's `e` key ------------------------------------------------------------------

@@ -12,12 +12,12 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts_draw import draw_grouped_bars, draw_scatter, fill
+from ..charts.draw import draw_grouped_bars, draw_scatter, fill
+from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp
 from ..core import queries as q
 from ..textsafe import markup, plain, safe, text
-from ..widgets.chart import Chart
 from ..widgets.lists import KeyList, KeyTable
 from .base import PaletteCommand, Pane, Provenance
 

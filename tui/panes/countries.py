@@ -11,12 +11,12 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..charts.draw import draw_components, draw_ranks
+from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
-from ..widgets.chart import Chart
-from ..widgets.charts import draw_components, draw_ranks
 from ..widgets.lists import KeyList
 from .base import Pane, Provenance
 

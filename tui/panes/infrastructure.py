@@ -8,20 +8,18 @@ from __future__ import annotations
 import re
 
 import polars as pl
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
-from textual_plotext.plot import Plot
 
-from ..core import FOCUS, infra
+from ..charts.draw import draw_series
+from ..charts.widget import Chart
+from ..core import infra
 from ..textsafe import lines as join_lines
-from ..textsafe import markup, plain, safe, text
-from ..widgets.chart import Chart, split_gaps
+from ..textsafe import markup, plain, text
+from ..widgets.infra_tables import fotn_renderable, idi_renderable
 from ..widgets.lists import KeyTable
 from .base import Pane, Provenance
 
@@ -36,32 +34,6 @@ VIEW_LABEL = {
     "idi": "ICT IDI",
 }
 SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, strict=True))
-COLORS = ("cyan", "orange", "green", "magenta", "yellow")
-FOTN_STATUS = {"Free": "F", "Partly Free": "PF", "Not Free": "NF"}
-
-
-def draw_series(
-    plt: Plot, chart: Chart, grid: pl.DataFrame, names: dict[str, str], meta: infra.SeriesMeta
-) -> None:
-    """One line per country; a missing year breaks the line (a gap stays a gap)."""
-    years: list[int] = sorted(set(grid["year"].to_list()))
-    for i, iso3 in enumerate(FOCUS):
-        s = grid.filter(pl.col("iso3") == iso3).sort("year")
-        for j, (rx, ry) in enumerate(split_gaps(s["year"].to_list(), s["value"].to_list())):
-            plt.plot(
-                rx,
-                ry,
-                marker=chart.marker(i),
-                color=COLORS[i % len(COLORS)],
-                label=names.get(iso3, iso3) if j == 0 else None,
-            )
-    if years:
-        step = 5 if len(years) > 12 else 2
-        ticks: list[float] = [y for y in years if y % step == 0]
-        plt.xticks(ticks, [str(int(y)) for y in ticks])
-    plt.ylim(0, None)
-    plt.title(meta.name)
-    plt.xlabel("year")
 
 
 class InfrastructurePane(Pane):
@@ -287,91 +259,12 @@ class InfrastructurePane(Pane):
         bits.append(plain(f"source: {r['source_id']}"))
         self.query_one("#infra-casa-note", Static).update(plain(" · ").join(bits))
 
-    # Freedom on the Net ---------------------------------------------------------------
-    def _box(self) -> box.Box:
-        return box.ASCII if self.ddx.ascii_mode else box.SIMPLE_HEAD
-
-    def _fotn_table(self, scale: str) -> Group:
-        editions, rows = infra.fotn_wide(self.fotn[scale])
-        by_row = (
-            {(r["iso3"], r["edition_year"]): r for r in self.fotn[scale].iter_rows(named=True)}
-            if len(self.fotn[scale])
-            else {}
-        )
-        if scale == "current":
-            title = "CURRENT scale (2019 on): 0-100, HIGHER = freer"
-        else:
-            title = (
-                "LEGACY scale (before 2019): 0-100, LOWER = freer; not comparable with the above"
-            )
-        table = Table(box=self._box(), pad_edge=False, show_edge=False)
-        table.add_column("Country", no_wrap=True)
-        for e in editions:
-            table.add_column(str(e), justify="right")
-        for iso3, name, _scores in rows:
-            cells = []
-            for e in editions:
-                r = by_row.get((iso3, e))
-                if r is None:
-                    cells.append("")
-                    continue
-                score = "—" if r["total_score"] is None else str(r["total_score"])
-                status = FOTN_STATUS.get(r["status"] or "", "")
-                cells.append(f"{score} {status}".strip())
-            table.add_row(text(name), *cells)
-        return Group(Text(title, style="bold"), table)
-
+    # Freedom on the Net and ITU IDI (tui/widgets/infra_tables.py) --------------------
     def _fotn_renderable(self) -> RenderableType:
-        parts: list[RenderableType] = [
-            Text(
-                "Freedom House, Freedom on the Net. Two scales, shown apart, never on one axis.",
-                style="dim",
-            )
-        ]
-        for scale in infra.FOTN_SCALES:
-            if len(self.fotn[scale]):
-                parts.append(self._fotn_table(scale))
-        missing = infra.fotn_missing(self.ds)
-        foot = "F Free · PF Partly Free · NF Not Free · — score not in the stored source."
-        if missing:
-            foot += (
-                " No scores stored for " + ", ".join(self.names.get(c, c) for c in missing) + "."
-            )
-        parts.append(Text(safe(foot), style="dim"))
-        return Group(*parts)
+        return fotn_renderable(self.ds, self.fotn, self.names, self.ddx.ascii_mode)
 
-    # ITU IDI ----------------------------------------------------------------------------
     def _idi_renderable(self) -> RenderableType:
-        editions, rows = infra.idi_wide(self.idi)
-        table = Table(box=self._box(), pad_edge=False, show_edge=False)
-        table.add_column("Country", no_wrap=True)
-        for e in editions:
-            table.add_column(e, justify="right", no_wrap=True)
-        for _iso3, name, cells in rows:
-            out = []
-            for e in editions:
-                r = cells.get(e)
-                if r is None:
-                    out.append("")
-                elif r["rank"] is None:
-                    out.append("not included" if "not included" in str(r["note"] or "") else "—")
-                else:
-                    out.append(
-                        f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"])
-                    )
-            table.add_row(text(name), *(text(c) for c in out))
-        return Group(
-            Text(
-                "ITU ICT Development Index: world ranks only (no index values were found)",
-                style="bold",
-            ),
-            table,
-            Text(
-                "Rank 1 = most developed. The 2013 edition is identified by matching ranks in the press "
-                "(see s for each note and source). Blank: no stored figure.",
-                style="dim",
-            ),
-        )
+        return idi_renderable(self.idi, self.ddx.ascii_mode)
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:

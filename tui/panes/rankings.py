@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ..charts.draw import draw_hbars, draw_ranks
+from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
 from ..textsafe import markup, text
-from ..widgets.chart import Chart
-from ..widgets.charts import draw_hbars, draw_ranks
 from ..widgets.lists import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 

@@ -1,4 +1,5 @@
-"""Ctrl+P commands: jump to any pane, country, edition or indicator by name."""
+"""The Ctrl+P command palette: ddx's commands (jump to any pane, country,
+edition, indicator or theme by name) and the palette screen that lists them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The demo tour's controller and caption (see tui/demo.py for the steps)."""
+"""The class tour's controller and caption: applies each Step (tui/tour/steps.py)
+to the app and keeps the caption under the panes up to date."""
 
 from __future__ import annotations
 
@@ -9,11 +10,29 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from ..core import queries as q
-from ..demo import Step, tour_steps
 from ..textsafe import markup
+from .steps import Step, tour_steps
 
 if TYPE_CHECKING:
     from ..app import DDXApp
+
+
+# The list a step's ``row`` highlights, per pane.
+ROW_LISTS = {"goals": "#goal-list", "sources": "#source-table"}
+
+
+def apply_pane_state(app: DDXApp, step: Step) -> None:
+    """The step's pane-specific state: Rankings' scope, a highlighted row."""
+    if step.scope is not None:
+        pane = app.query_one("#rankings")
+        if hasattr(pane, "set_scope"):
+            pane.set_scope(step.scope)
+    if step.row is not None and step.pane in ROW_LISTS:
+        for widget in app.query(ROW_LISTS[step.pane]):
+            if hasattr(widget, "move_cursor"):
+                widget.move_cursor(row=step.row)
+            else:
+                widget.highlighted = step.row  # type: ignore[attr-defined]
 
 
 class DemoCaption(Static):
@@ -84,10 +103,9 @@ class Tour:
             else:
                 app.edition = editions[step.edition]
             app.indicator = step.indicator
-            if step.setup is not None:
-                # If a pane changed under us, the step still shows the pane.
-                with contextlib.suppress(Exception):
-                    step.setup(app)
+            # If a pane changed under us, the step still shows the pane.
+            with contextlib.suppress(Exception):
+                apply_pane_state(app, step)
             self.update_caption()
 
     def sources_line(self) -> str:

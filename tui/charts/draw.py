@@ -2,6 +2,10 @@
 ``ddx chart`` command both call these, so a chart on a slide is the chart on
 screen.
 
+``render_text`` (``ddx chart``) and the Chart widget both pass what plotext
+drew through ``ascii_figure`` when the style is ASCII: this module is the one
+place ``--ascii`` is applied to a figure.
+
 A draw function takes a plotext-like ``plt`` (the Chart widget's own, or a bare
 plotext figure) and a *style*: anything with ``ascii``, ``marker(i)`` and
 ``size.width`` (the Chart widget has all three; ``Style`` below is the
@@ -18,10 +22,11 @@ from typing import Any, Protocol
 import plotext._utility as _plotext_utility
 import polars as pl
 
-from .core import FOCUS, INDICES
-from .core import queries as q
-from .core.compare import pretty
-from .core.dataset import Dataset
+from ..ascii import ASCII_TABLE
+from ..core import FOCUS, INDICES, infra
+from ..core import queries as q
+from ..core.compare import pretty
+from ..core.dataset import Dataset
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -128,7 +133,7 @@ def _line(plt: Any, chart: ChartStyle, i: int, xs: list, ys: list, label: str) -
         )
 
 
-# -- draw functions (moved here from tui/widgets/charts.py, which re-exports them) ----
+# -- draw functions ----------------------------------------------------------------
 def draw_ranks(
     plt: Any, chart: ChartStyle, data: pl.DataFrame, names: Mapping[str, str], title: str
 ) -> None:
@@ -190,6 +195,31 @@ def draw_hbars(
     plt.title(title)
     if xlabel:  # on short charts the label costs a bar its row
         plt.xlabel(xlabel)
+
+
+# -- Infrastructure: one line per country, a gap stays a gap ------------------------
+def draw_series(
+    plt: Any, chart: ChartStyle, grid: pl.DataFrame, names: dict[str, str], meta: infra.SeriesMeta
+) -> None:
+    """One line per country; a missing year breaks the line (a gap stays a gap)."""
+    years: list[int] = sorted(set(grid["year"].to_list()))
+    for i, iso3 in enumerate(FOCUS):
+        s = grid.filter(pl.col("iso3") == iso3).sort("year")
+        for j, (rx, ry) in enumerate(split_gaps(s["year"].to_list(), s["value"].to_list())):
+            plt.plot(
+                rx,
+                ry,
+                marker=chart.marker(i),
+                color=COLORS[i % len(COLORS)],
+                label=names.get(iso3, iso3) if j == 0 else None,
+            )
+    if years:
+        step = 5 if len(years) > 12 else 2
+        ticks: list[float] = [y for y in years if y % step == 0]
+        plt.xticks(ticks, [str(int(y)) for y in ticks])
+    plt.ylim(0, None)
+    plt.title(meta.name)
+    plt.xlabel("year")
 
 
 # -- figures: the data behind each chart the TUI shows, then how to draw it ---------
@@ -320,11 +350,24 @@ def render_text(draw: Draw, style: Style, color: bool = False) -> str:
     from plotext._figure import _figure_class
     from plotext._utility import uncolorize
 
-    from .textsafe import safe_plot
+    from .plotsafe import safe_plot
 
     plt = _figure_class()
     draw(safe_plot(plt), style)  # the same order as the Chart widget: draw, then size and theme
     plt.plotsize(style.width, style.height)
     plt.theme("clear")
     out = plt.build()
+    if style.ascii:
+        out = ascii_figure(out)
     return out if color else uncolorize(out)
+
+
+# The one place a figure is made ASCII (--ascii): plotext draws its frame and
+# ticks in box drawing whatever the markers are, so the drawn text is converted.
+_FIGURE_TABLE = {k: v for k, v in ASCII_TABLE.items() if len(v) == 1}
+
+
+def ascii_figure(text: str) -> str:
+    """A drawn figure in plain ASCII (frame, ticks, markers, fills), one
+    character for one, so colour spans and layout stay where they were."""
+    return text.translate(_FIGURE_TABLE)

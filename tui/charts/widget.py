@@ -14,10 +14,10 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
-from ..charts_draw import ASCII_MARKERS, UNICODE_MARKERS, downsample, split_gaps
-from ..textsafe import safe_plot
+from .draw import ASCII_MARKERS, UNICODE_MARKERS, ascii_figure
+from .plotsafe import safe_plot
 
-__all__ = ["ASCII_MARKERS", "UNICODE_MARKERS", "Chart", "downsample", "split_gaps"]
+__all__ = ["Chart"]
 
 Draw = Callable[[Plot, "Chart"], None]
 
@@ -63,6 +63,8 @@ class Chart(PlotextPlot):
             # Titles and labels are data: shown with controls escaped (textsafe).
             self._draw(safe_plot(plt), self)
             out = super().render()
+            if self.ascii and isinstance(out, Text):
+                out.plain = ascii_figure(out.plain)  # one for one: the colours stay put
             self.failed = None
             return out
         except Exception as exc:  # plotext can fail on odd sizes or data

@@ -1,0 +1,14 @@
+"""``ddx`` on the command line.
+
+``parser`` builds the parser and holds ``main``; the subcommands live one
+family per module: ``tables`` (rankings, country, goals, sources,
+milestones), ``chart``, ``import_export`` (export, import-un) and
+``explorer`` (``ddx`` itself and ``ddx demo``). ``options`` and ``output``
+hold what they share. Nothing here imports Textual until the explorer opens.
+"""
+
+from .explorer import check_start, run_tui
+from .options import data_overlays, load_dataset
+from .parser import build_parser, main
+
+__all__ = ["build_parser", "check_start", "data_overlays", "load_dataset", "main", "run_tui"]

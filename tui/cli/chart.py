@@ -1,0 +1,165 @@
+"""``ddx chart``: the explorer's charts as text, drawn by the same code as the
+panes (tui/charts/draw.py), for slides and notes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Callable
+
+from ..core.errors import UsageError
+from ..core.schema import INDICES
+from ..core.text import visible
+from .options import load_dataset, positive_int, survey_year
+from .output import write_stdout
+from .tables import resolve_scope
+
+AddOptions = Callable[[argparse.ArgumentParser], None]
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+    """Add ``ddx chart`` and its charts to the ``ddx`` parser."""
+
+    def command(
+        name: str, handler: Handler, help: str, description: str = ""
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description or help)
+        add_data(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command(
+        "chart",
+        cmd_chart,
+        "print a chart the explorer shows (for slides and notes)",
+        "Print one of the explorer's charts as text, sized to the terminal or --width/--height.",
+    )
+    charts = p.add_subparsers(dest="chart", metavar="CHART", parser_class=type(p))
+    charts.required = True
+
+    def chart(name: str, help: str) -> argparse.ArgumentParser:
+        c = charts.add_parser(name, help=help, description=help)
+        add_data(c)
+        c.add_argument("--width", type=positive_int, help="columns (default: the terminal's width)")
+        c.add_argument(
+            "--height", type=positive_int, help="rows (default: the terminal's height minus 2)"
+        )
+        c.add_argument("--ascii", action="store_true", help="plain ASCII markers")
+        c.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default="auto",
+            help="colour codes: auto (on a terminal without NO_COLOR), always or never",
+        )
+        c.add_argument("--indicator", choices=INDICES, default="egdi", help="index (default: egdi)")
+        return c
+
+    c = chart(
+        "rankings", "Rankings pane: the five's values in one edition, or their rank over time"
+    )
+    c.add_argument("--year", type=survey_year, help="survey edition (default: the latest)")
+    c.add_argument(
+        "--scope",
+        default="central-asia",
+        metavar="central-asia|world|REGION",
+        help="as for `ddx rankings`",
+    )
+    c.add_argument(
+        "--trajectory", action="store_true", help="the five's world rank across editions instead"
+    )
+    c = chart(
+        "country", "Countries pane: a country's UN rank (or index components) across editions"
+    )
+    c.add_argument("country", metavar="COUNTRY", help="ISO3 code or name")
+    c.add_argument(
+        "--components",
+        action="store_true",
+        help="EGDI and its component indices instead of the rank",
+    )
+    c = chart("compare", "Compare pane: countries' indices side by side (or a scatter of two)")
+    c.add_argument(
+        "countries", metavar="COUNTRY", nargs="*", help="ISO3 codes or names (default: the five)"
+    )
+    c.add_argument("--year", type=survey_year, help="survey edition (default: the latest)")
+    c.add_argument(
+        "--scatter", action="store_true", help="a scatter of two indices instead of bars"
+    )
+    c.add_argument("--x", choices=INDICES, help="scatter: the index across (default: the pane's)")
+    c.add_argument("--y", choices=INDICES, help="scatter: the index up (default: the pane's)")
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from ..charts import draw as cd
+    from ..core import queries as q
+
+    ds = load_dataset(args)
+    size = shutil.get_terminal_size((80, 24))
+    style = cd.Style(
+        width=args.width or size.columns,
+        height=args.height or max(10, size.lines - 2),
+        ascii=args.ascii,
+    )
+    if args.chart == "rankings":
+        if args.trajectory:
+            draw = cd.rankings_trajectory_figure(ds, args.indicator)
+        else:
+            year = args.year if args.year is not None else q.editions(ds)[-1]
+            kind, region = resolve_scope(ds, args.scope)
+            draw = cd.rankings_bars_figure(ds, year, args.indicator, kind, region)
+    elif args.chart == "country":
+        iso3 = q.resolve_country(ds, args.country)
+        if args.components:
+            draw = cd.country_components_figure(ds, iso3, args.indicator)
+        else:
+            draw = cd.country_rank_figure(ds, iso3)
+    legend = ""
+    if args.chart == "compare":
+        draw, legend = _compare_draw(ds, args, style)
+    color = args.color == "always" or (
+        args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
+    try:
+        text = cd.render_text(draw, style, color=color)
+    except Exception as exc:  # plotext cannot draw at every size
+        raise UsageError(
+            f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
+        ) from None
+    # raw: the chart's colour codes are plotext's own; its texts were made
+    # visible on the way in (charts/draw.render_text), the key is made so here.
+    legend = visible(legend)
+    write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""), raw=True)
+    return 0
+
+
+def _compare_draw(ds, args: argparse.Namespace, style):  # type: ignore[no-untyped-def]
+    """The Compare pane's chart, drawn by the pane's own functions, and the key
+    to its fills or markers (the pane shows it in the table under the chart)."""
+    from ..charts.draw import draw_grouped_bars, draw_scatter, fill
+    from ..core import FOCUS
+    from ..core import compare as cmp
+    from ..core import queries as q
+
+    year = args.year if args.year is not None else q.editions(ds)[-1]
+    if year not in q.editions(ds):
+        editions = ", ".join(map(str, q.editions(ds)))
+        raise UsageError(f"no survey edition {year}; editions are {editions}")
+    chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
+    df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
+    codes = list(df["iso3"])
+    if args.scatter:
+        x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
+        sdf = cmp.scatter_frame(df, x, y)
+        title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
+        keys = [  # the countries drawn (a country with a gap in x or y is not)
+            f"{style.marker(i)} {r['iso3']}"
+            for i, r in enumerate(sdf.iter_rows(named=True))
+            if r["x"] is not None and r["y"] is not None
+        ]
+        return (lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)), "  ".join(keys)
+    hl = args.indicator
+    title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"
+    keys = [f"{fill(i, style.ascii)} {c}" for i, c in enumerate(codes)]
+    return (lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)), "  ".join(keys)

@@ -1,0 +1,115 @@
+"""Opening the explorer: ``ddx`` itself (its options checked, ASCII chosen
+when the terminal needs it) and ``ddx demo``, the class tour (tui/tour/)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from ..core.errors import UsageError
+from .options import load_dataset
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from ..app import DDXApp, Options
+    from ..theme import THEME_ALIASES, THEMES
+
+    theme = THEME_ALIASES.get(args.theme, args.theme)
+    if theme not in THEMES:
+        raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
+    # The Linux console's font has box drawing but few of the chart markers.
+    ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
+    ds = load_dataset(args)
+    options = Options(
+        ascii=ascii_mode,
+        mouse=not args.no_mouse,
+        theme=theme,
+        start=args.start,
+        demo=getattr(args, "demo", False) or getattr(args, "interval", None) is not None,
+        demo_interval=getattr(args, "interval", None),
+        served=getattr(args, "served", False),
+    )
+    if args.start:
+        check_start(ds, args.start)
+    app = DDXApp(ds, options)
+    app.run(mouse=options.mouse)
+    return app.return_code or 0
+
+
+def check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
+    from ..core import queries as q
+    from ..panes import PANE_IDS
+
+    pane, _, arg = start.partition(":")
+    ids = list(PANE_IDS)
+    if pane not in ids:
+        raise UsageError(f"unknown pane {pane!r} in --start; panes are {', '.join(ids)}")
+    if arg:
+        if arg.isdigit():
+            if int(arg) not in q.editions(ds):
+                raise UsageError(
+                    f"no survey edition {arg}; editions are {', '.join(map(str, q.editions(ds)))}"
+                )
+        else:
+            q.resolve_country(ds, arg)
+
+
+def _utf8_locale() -> bool:
+    def utf8(value: str) -> bool:
+        return "utf-8" in value.lower() or "utf8" in value.lower()
+
+    env = os.environ
+    for var in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = env.get(var)
+        if value:
+            # Python itself sets LC_CTYPE=C.UTF-8 when the locale is C or missing
+            # (PEP 538); then LANG, if set, is what the user's terminal uses.
+            if (
+                var == "LC_CTYPE"
+                and value == "C.UTF-8"
+                and env.get("LANG")
+                and not utf8(env["LANG"])
+            ):
+                continue
+            return utf8(value)
+    return (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+
+
+# -- ddx demo ----------------------------------------------------------------------
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"the interval must be a positive number of seconds, not {text!r}"
+        )
+    return value
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    args.demo = True
+    return run_tui(args)
+
+
+def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "demo",
+        help="guided tour of the panes for class (space/→ next, ← back)",
+        description="Open the explorer with a guided tour: one caption per step saying what "
+        "to look at and where the figures come from. Space or → next step, ← previous, "
+        "q quits. Use --theme light on a projector.",
+    )
+    add_data(p)
+    add_tui(p)
+    p.add_argument(
+        "--interval",
+        metavar="SECONDS",
+        type=positive_seconds,
+        default=None,
+        help="advance by itself every SECONDS (starts again after the last step)",
+    )
+    p.set_defaults(handler=_run_demo, demo=True)

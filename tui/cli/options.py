@@ -1,0 +1,79 @@
+"""Options every command shares: ``--data`` (and how it becomes a Dataset,
+imports first), the explorer's options, and argument types."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # On subcommands the default is SUPPRESS, so `ddx --data D rankings` keeps D
+    # instead of the subcommand's empty default overwriting it.
+    p.add_argument(
+        "--data",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[] if top else argparse.SUPPRESS,
+        help="load your own tables (same schema) over the built-in ones; may be repeated",
+    )
+
+
+def add_tui_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    def d(value: object) -> object:
+        return value if top else argparse.SUPPRESS
+
+    p.add_argument(
+        "--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes"
+    )
+    p.add_argument(
+        "--no-mouse",
+        action="store_true",
+        default=d(False),
+        help="turn mouse tracking off (slow links)",
+    )
+    p.add_argument(
+        "--theme", default=d("dark"), help="dark (default) or light (high contrast, projectors)"
+    )
+    p.add_argument(
+        "--start",
+        metavar="PANE[:ARG]",
+        default=d(None),
+        help="open on a pane, e.g. countries:UZB or rankings:2020",
+    )
+
+
+def survey_year(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a survey year such as 2020, got {text!r}")
+    return int(text)
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
+
+
+def data_overlays(args: argparse.Namespace) -> list[Path]:
+    """User directories laid over the built-in data: imports first, then --data."""
+    from ..paths import user_data_dir
+
+    overlays: list[Path] = []
+    imported = user_data_dir()
+    if imported.is_dir() and any(imported.glob("*.csv")):
+        overlays.append(imported)
+    overlays.extend(args.data)
+    return overlays
+
+
+def load_dataset(args: argparse.Namespace, check_all: bool = True):  # type: ignore[no-untyped-def]
+    from ..core import Dataset
+    from ..paths import data_dir
+
+    ds = Dataset(data_dir(), data_overlays(args))
+    if check_all and args.data:
+        # The user's own files are checked in full before anything is drawn.
+        ds.validate_all()
+    return ds

@@ -1,0 +1,2 @@
+"""The class tour (``ddx demo``): its steps as data (``steps``) and the
+controller that walks the app through them (``controller``)."""

@@ -1,0 +1,127 @@
+"""What the app does with the view on screen: export it as CSV (``e``), copy
+it as TSV (``y``), show its sources (``s``), and the dialogs over it (help,
+the Ctrl+P palette). ``DDXApp`` (tui/app.py) inherits these actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+if TYPE_CHECKING:
+    from .app import Options
+    from .panes.base import Pane
+
+
+class ViewActions(App[None]):
+    """The actions on the current view; the app supplies the panes."""
+
+    if TYPE_CHECKING:
+        options: Options
+
+        @property
+        def active_pane(self) -> Pane: ...
+
+        def _ready_pane(self) -> Pane | None: ...
+
+    # -- screens -------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .palette import DDXCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            # No fixed id: a palette still closing (its command just ran) would
+            # clash with the new one (DuplicateIds, found by the key fuzzer).
+            self.push_screen(DDXCommandPalette())
+
+    def search_themes(self) -> None:
+        """Textual's "Theme" command, in ddx's palette (the fuzzer found Textual's
+        own raising KeyError on PageUp typed before its list was drawn)."""
+        from textual.theme import ThemeProvider
+
+        from .palette import DDXCommandPalette
+
+        self.push_screen(
+            DDXCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
+
+    def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
+        """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
+        from textual.command import SimpleProvider
+
+        from .palette import DDXCommandPalette
+
+        return self.push_screen(
+            DDXCommandPalette(
+                providers=[SimpleProvider(self.screen, commands)],  # type: ignore[list-item]
+                placeholder=placeholder,
+            )
+        )
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # -- export (e) and copy (y) the frame behind the current view ----------------
+    def _view_frame(self):  # type: ignore[no-untyped-def]
+        pane = self._ready_pane()
+        frame = pane.current_frame() if pane is not None else None
+        if frame is None or frame.is_empty():
+            self.notify("Nothing to export in this view.", severity="warning")
+            return None
+        return frame
+
+    def action_export_view(self) -> None:
+        from .cli.output import protected_dirs
+        from .core import export
+        from .core.errors import DataError
+        from .paths import user_data_dir
+        from .textsafe import safe
+
+        frame = self._view_frame()
+        if frame is None:
+            return
+        pane = self.active_pane
+        # A browser session (ddx serve) always saves under the user data folder,
+        # never the server's working directory, and shows no server paths.
+        served = self.options.served
+        folder = user_data_dir() / "exports"
+        if not served:
+            folder = export.choose_export_dir(Path.cwd(), protected_dirs(), folder)
+        try:
+            path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
+        except DataError as exc:
+            message = f"exports: {exc.message}" if served else str(exc)
+            self.notify(safe(message), title="Export failed", severity="error", markup=False)
+            return
+        shown = Path("exports", path.name) if served else path
+        self.notify(
+            safe(f"{len(frame)} rows saved to {shown}"),
+            title="Exported CSV",
+            timeout=8,
+            markup=False,
+        )
+
+    def action_copy_view(self) -> None:
+        from .core import export
+
+        frame = self._view_frame()
+        if frame is None:
+            return
+        self.copy_to_clipboard(export.to_tsv(frame))
+        self.notify(
+            f"{len(frame)} rows copied as TSV (via OSC 52: the terminal must allow clipboard access).",
+            title="Copied",
+        )
+
+    def action_show_source(self) -> None:
+        from .screens.provenance import ProvenanceScreen
+
+        pane = self._ready_pane()
+        if isinstance(self.screen, ProvenanceScreen) or pane is None:
+            return
+        self.push_screen(ProvenanceScreen(pane.title, pane.provenance()))
