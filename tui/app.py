@@ -124,8 +124,7 @@ class DDXApp(ViewActions):
         self.dataset = dataset
         self.options = options or Options()
         self.ascii_mode = self.options.ascii
-        # Read without Polars (one column of the survey table), so the first
-        # screen does not wait for the Polars import; queries.editions agrees.
+        # The editions, once: from the checked survey table (queries.editions agrees).
         self.editions: list[int] = dataset.distinct("egov_survey", "year")  # type: ignore[assignment]
         self.set_reactive(DDXApp.edition, self.editions[-1])
         for theme in THEMES.values():

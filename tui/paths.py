@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .core.text import describe, find_unsafe, quote
+
 _PKG = Path(__file__).resolve().parent
 
 
@@ -33,4 +35,14 @@ def user_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME", "")
     if not os.path.isabs(base):
         base = str(Path.home() / ".local" / "share")
+    # An environment value ddx prints (in messages and "saved ... to DIR"):
+    # text from outside, checked where it is read like a cell of a file.
+    found = find_unsafe(base)
+    if found is not None:
+        from .core.errors import UsageError
+
+        raise UsageError(
+            f"the user data directory {quote(base, 80)} (from XDG_DATA_HOME or HOME) "
+            f"holds {describe(found[1])}; set XDG_DATA_HOME to a plain path"
+        )
     return Path(base) / "ddx"

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+# The map's colours (tui/widgets/map.py), as theme variables. Classes 0-3 run
+# from the lowest index group to the highest in lightness and hue, and stay
+# four different colours when a 16-colour terminal rounds them (magenta, cyan,
+# bright green, bright yellow; tests/unit/test_geo.py checks). "outline" draws
+# the borders of the five, "selected" the one pointed at; the other borders
+# take the map's background. Read by Python only, never named in .tcss (a
+# theme without them, e.g. Textual's own, would make the stylesheet fail).
+MAP_DARK = {
+    "map-c0": "#7B3294",
+    "map-c1": "#2C7FB8",
+    "map-c2": "#5DC863",
+    "map-c3": "#FDE725",
+    "map-nodata": "#8C8C8C",
+    "map-outline": "#FFFFFF",
+    "map-selected": "#FF4040",
+}
+# On white (projectors) the ramp runs the other way: darker is higher.
+MAP_LIGHT = {
+    "map-c0": "#FEE08B",
+    "map-c1": "#5DC863",
+    "map-c2": "#2C7FB8",
+    "map-c3": "#7B3294",
+    "map-nodata": "#8C8C8C",
+    "map-outline": "#000000",
+    "map-selected": "#E8112D",
+}
+
 DARK = Theme(
     name="ddx-dark",
     primary="#4FA3E0",
@@ -21,6 +48,7 @@ DARK = Theme(
         "focus-row": "#2F4A66",
         "highlight-five": "#E0A84F",
         "caveat": "#F0C05A",
+        **MAP_DARK,
     },
 )
 
@@ -42,8 +70,17 @@ LIGHT = Theme(
         "focus-row": "#BFD7F2",
         "highlight-five": "#9C4A00",
         "caveat": "#8A5A00",
+        **MAP_LIGHT,
     },
 )
 
 THEMES = {t.name: t for t in (DARK, LIGHT)}
 THEME_ALIASES = {"dark": "ddx-dark", "light": "ddx-light", "projector": "ddx-light"}
+
+
+def map_palette(theme: Theme) -> dict[str, str]:
+    """The map's colours for ``theme``: its ``map-*`` variables, else ddx's
+    dark or light set (for Textual's own themes, chosen in the palette)."""
+    base = MAP_DARK if theme.dark else MAP_LIGHT
+    own = {k: v for k, v in (theme.variables or {}).items() if k in base}
+    return {**base, **own}

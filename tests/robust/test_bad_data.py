@@ -93,7 +93,7 @@ DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
         "column 'year': expected a survey year (2003-2005 or an even year from 2008), got '1999'",
     ),
     "unknown_source": (3, 14, "column 'source_id': unknown source 'unegov_2021' (not in sources)"),
-    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "unclosed_quote": (3, 2, "unclosed quote starting at line 3"),
     "short_row": (3, 14, "expected 14 fields, found 13"),
     "blank_required": (4, 4, "column 'egdi' is blank; expected a number from 0 to 1"),
     "sources_duplicate": (3, 1, "duplicate key (source_id=my_notes); first seen on line 2"),
@@ -103,8 +103,35 @@ DATA_CASES: dict[str, tuple[int | None, int | None, str]] = {
         # the list of tables grows; its start is fixed
         "unknown table 'egov'; known tables: " + ", ".join(TABLES),
     ),
+    # Text from files is inert: control and bidi characters are refused where
+    # read, and the message shows them escaped (tui/core/text.py).
+    "esc_osc52_title": (
+        3,
+        4,
+        "column 'title': ESC (\\x1b) at character 19 of "
+        "'Digital Kazakhstan\\x1b]52;c;cm0gLXJmIH4K...'",
+    ),
+    "esc_alias": (
+        3,
+        1,
+        "column 'alias': ESC (\\x1b) at character 7 of 'Kyrgyz\\x1b[2JRepublic'",
+    ),
+    "c1_csi": (3, 2, "column 'country': C1 CSI (\\x9b) at character 7 of 'Kyrgyz\\x9b31mstan'"),
+    "bidi_override": (
+        4,
+        2,
+        "column 'country': bidi override RLO (\\u202e) at character 1 of '\\u202enatsikebzU'",
+    ),
+    "nul_byte": (2, 13, "column 'flags': NUL (\\x00) at character 5 of 'flag\\x00'"),
+    "utf16_bom": (1, 1, "looks like UTF-16; save it as UTF-8"),
+    "utf16_no_bom": (1, 1, "looks like UTF-16; save it as UTF-8"),
 }
-FILE_OF = {"sources_duplicate": "sources.csv", "unknown_table": "egov.csv"}
+FILE_OF = {
+    "sources_duplicate": "sources.csv",
+    "unknown_table": "egov.csv",
+    "esc_osc52_title": "milestones.csv",
+    "esc_alias": "country_aliases.csv",
+}
 LOADS = ("bom", "crlf", "bom_crlf", "readiness_era")
 
 
@@ -382,9 +409,20 @@ UN_CASES: dict[str, tuple[int, int, str]] = {
         "column 'Survey Year': 2021 is not a UN E-Government Survey year "
         "(2003, 2004, 2005, or an even year from 2008)",
     ),
-    "unclosed_quote": (3, 2, "a quoted field opened here is never closed (missing '\"')"),
+    "unclosed_quote": (3, 2, "unclosed quote starting at line 3"),
     "short_row": (3, 8, "expected 8 fields, found 7"),
     "blank_index": (4, 4, "column 'E-Government Index' is blank; expected a number from 0 to 1"),
+    "esc_column_name": (1, 9, "column name 'Notes\\x1b[8m' holds ESC (\\x1b)"),
+    "esc_cell": (
+        3,
+        2,
+        "column 'Country Name': ESC (\\x1b) at character 11 of 'Kyrgyzstan\\x1b[A '",
+    ),
+    "c1_csi": (
+        4,
+        2,
+        "column 'Country Name': C1 CSI (\\x9b) at character 6 of 'Uzbek\\x9bistan '",
+    ),
 }
 UN_LOADS = ("bom", "crlf", "repeated_rows", "extra_column")
 
@@ -449,3 +487,133 @@ def test_import_un_junk_50mb(
             assert err.startswith(f"ddx: {path}:1:") and "missing column 'Survey Year'" in err
             assert err.count("\n") == 1
     assert _user_dir_files() == {}
+
+
+@needs_import
+def test_import_un_refuses_an_alias_with_esc(capsys: pytest.CaptureFixture[str]) -> None:
+    """An alias file the importer reads names through is read like any table:
+    ESC in a name is refused before anything is staged or saved."""
+    directory = BAD / "data" / "esc_alias"
+    before = _user_dir_files()
+    argv = ["import-un", "--data", str(directory), str(BAD / "loads_un" / "bom.csv")]
+    assert cli.main(argv) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"ddx: {expected(directory, 'esc_alias')}\n")
+    assert "\x1b" not in err
+    assert _user_dir_files() == before, "nothing written to the user's data directory"
+
+
+# -- generated: one cell limit, quoted or not; an unclosed quote with a long tail -------------
+def _egov_rows() -> list[str]:
+    text = (BAD / "data" / "wrong_type" / "egov_survey.csv").read_text(encoding="utf-8")
+    return text.replace("high", "0.6749").splitlines(keepends=True)
+
+
+def _with_cell(cell: str, tail: int = 0) -> str:
+    rows = _egov_rows()
+    rows[2] = rows[2].replace(",,unegov", f",{cell},unegov")
+    return "".join(rows) + rows[3] * tail
+
+
+GENERATED = {
+    # 10 MB in one unquoted cell: refused at once (it took 36 s before the limit)
+    "huge_unquoted_cell": (
+        lambda: _with_cell("x" * 10_000_000),
+        "3:13: cell longer than 131072 characters (the limit for one cell)",
+    ),
+    "huge_quoted_cell": (
+        lambda: _with_cell('"' + "x," * 100_000 + '"'),
+        "3:13: cell longer than 131072 characters (the limit for one cell)",
+    ),
+    # not 'field larger than field limit': the quote is what is wrong
+    "unclosed_quote_long_tail": (
+        lambda: _with_cell('"oops', tail=5000),
+        "3:13: unclosed quote starting at line 3",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(GENERATED))
+def test_generated_cell_limits(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_tui: list[object]
+) -> None:
+    make, message = GENERATED[case]
+    (tmp_path / "egov_survey.csv").write_text(make(), encoding="utf-8")
+    assert cli.main(["--data", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"ddx: {tmp_path / 'egov_survey.csv'}:{message}\n")
+    assert not no_tui
+
+
+def test_subprocess_message_is_inert(tmp_path: Path) -> None:
+    """A real process: the refusal of an OSC 52 title prints no ESC, no BEL."""
+    directory = BAD / "data" / "esc_osc52_title"
+    proc = _run("--data", str(directory), env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"ddx: {expected(directory, 'esc_osc52_title')}\n"
+    assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_environment_value_with_esc(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """XDG_DATA_HOME is printed in messages: checked where read, like a cell."""
+    monkeypatch.setenv("XDG_DATA_HOME", "/tmp/x\x1b]0;owned\x07")
+    assert cli.main(["rankings"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "ddx: the user data directory '/tmp/x\\x1b]0;owned\\x07' (from XDG_DATA_HOME or HOME) "
+        "holds ESC (\\x1b); set XDG_DATA_HOME to a plain path\n"
+    )
+
+
+# -- a big CSV is checked as it streams, by the same rules, with the same words ----------------
+@pytest.fixture
+def stream_every_csv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CSV (built-in and the case's) goes the big-file way: streamed lines."""
+    from tui.core import loader
+
+    monkeypatch.setattr(loader, "BIG_CSV", 0)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+
+
+@pytest.mark.parametrize("case", sorted(DATA_CASES))
+def test_streamed_reader_same_message(case: str, stream_every_csv: None) -> None:
+    directory = BAD / "data" / case
+    with pytest.raises(DataError) as info:
+        load(directory)
+    assert str(info.value) == expected(directory, case)
+
+
+@pytest.mark.parametrize("case", LOADS)
+def test_streamed_reader_loads(case: str, stream_every_csv: None) -> None:
+    ds = load(BAD / "loads" / case)
+    egov = ds.lazy("egov_survey").collect()
+    year = 2003 if case == "readiness_era" else 2020
+    kaz = egov.filter((egov["iso3"] == "KAZ") & (egov["year"] == year))
+    assert kaz["country"].to_list() == ["Kazakhstan"]
+    assert kaz["source_id"].to_list() == [
+        "unegov_2003" if case == "readiness_era" else "unegov_2020"
+    ]
+
+
+def test_parquet_text_is_checked_like_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_tui: list[object]
+) -> None:
+    """A Parquet string cell with ESC: the same words, the row as the line."""
+    import polars as pl
+
+    frame = pl.read_csv(
+        ROOT / "data" / "milestones.csv", schema_overrides={"value": pl.Float64}, infer_schema=False
+    ).head(3)
+    titles = frame["title"].to_list()
+    titles[1] = "bad\x1b[31m"
+    frame.with_columns(pl.Series("title", titles)).write_parquet(tmp_path / "milestones.parquet")
+    assert cli.main(["--data", str(tmp_path)]) == 2
+    path = tmp_path / "milestones.parquet"
+    assert capsys.readouterr() == (
+        "",
+        f"ddx: {path}:2:4: column 'title': ESC (\\x1b) at character 4 of 'bad\\x1b[31m'\n",
+    )

@@ -54,3 +54,41 @@ def test_scale_table_bad_country_is_one_clear_error(
     ds = Dataset(ROOT / "data", [tmp_path])
     with pytest.raises(loader.DataError, match="unknown country code 'XXX'"):
         ds.lazy("indicators")
+
+
+def test_big_csv_streams_and_stays_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """benchmarks/big_csv.py's table at 1 MiB, with the big-CSV threshold below
+    it: read by streamed lines, checked, kept lazy; the figure comes from it."""
+    import big_csv
+
+    big_csv.generate(tmp_path, 1)
+    monkeypatch.setattr(loader, "BIG_CSV", 2**19)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    ds = Dataset(ROOT / "data", [tmp_path])
+    ds.validate_all()
+    assert "indicators" not in ds._eager
+    fig = q.latest_value(ds, "KAZ", "IT.NET.USER.ZS")
+    expected = (
+        pl.read_csv(tmp_path / "indicators.csv")
+        .filter(pl.col("iso3") == "KAZ", pl.col("indicator_code") == "IT.NET.USER.ZS")
+        .sort("year")
+        .row(-1, named=True)
+    )
+    assert (fig.value, fig.year) == (expected["value"], expected["year"])
+
+
+def test_big_csv_bad_cell_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import big_csv
+
+    big_csv.generate(tmp_path, 1)
+    path = tmp_path / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5000] = lines[5000][:3] + "\u202e" + lines[5000][3:]  # an RLO after the iso3
+    path.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(loader, "BIG_CSV", 2**19)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    with pytest.raises(loader.DataError) as info:
+        Dataset(ROOT / "data", [tmp_path]).lazy("indicators")
+    assert str(info.value).startswith(f"{path}:5001:1: column 'iso3': bidi override RLO (\\u202e)")

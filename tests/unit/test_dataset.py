@@ -419,21 +419,8 @@ def test_big_parquet_is_checked_by_column_statistics(
         assert info.value.line is None
 
 
-# -- the first screen's plain rows (Dataset.records, read without Polars) ------------
-@pytest.mark.parametrize("name", [n for n in TABLES if (DATA / f"{n}.csv").is_file()])
-def test_plain_rows_equal_the_checked_frame(name: str) -> None:
-    """The standard-library reader the Goals pane opens with reads every
-    built-in table to exactly the rows the Polars loader checks and keeps."""
-    key = TABLES[name].key
-
-    def order(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-        return sorted(rows, key=lambda r: tuple(str(r[k]) for k in key))
-
-    plain = Dataset(DATA).records(name)
-    assert order(plain) == order(Dataset(DATA).frame(name).to_dicts())
-
-
-def test_plain_rows_name_the_bad_cell(tmp_path: Path) -> None:
+# -- Dataset.records: rows of the checked frame, the loader's words on bad cells ------
+def test_records_name_the_bad_cell(tmp_path: Path) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     path = tmp_path / "data" / "goals.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -467,7 +454,7 @@ def test_goal_actions_match_a_polars_join(builtin: Dataset) -> None:
         assert article.goal_actions(Dataset(DATA), goal) == want.to_dicts(), goal
 
 
-def test_plain_rows_refuse_what_the_loader_refuses(tmp_path: Path) -> None:
+def test_records_refuse_what_the_loader_refuses(tmp_path: Path) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     path = tmp_path / "data" / "goals.csv"
     header = path.read_text(encoding="utf-8").splitlines()[0]
@@ -481,5 +468,5 @@ def test_plain_rows_refuse_what_the_loader_refuses(tmp_path: Path) -> None:
         assert message in str(err.value)
 
 
-def test_editions_read_without_polars_agree(builtin: Dataset) -> None:
+def test_editions_from_records_agree(builtin: Dataset) -> None:
     assert Dataset(DATA).distinct("egov_survey", "year") == q.editions(builtin)

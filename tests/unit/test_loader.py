@@ -205,7 +205,7 @@ CASES = [
         "egov_survey",
         3,
         2,
-        "a quoted field opened here is never closed (missing '\"')",
+        "unclosed quote starting at line 3",
     ),
     (
         "egov_stray_quote.csv",
@@ -238,7 +238,7 @@ def test_rule_reports_file_line_column_and_expectation(
 def test_every_fixture_file_is_used() -> None:
     used = {c[0] for c in CASES} | {
         "egov_ok.csv",
-        "egov_quoted_multiline_ok.csv",
+        "milestones_quoted_multiline_ok.csv",
         "milestones_ok.csv",
     }
     used |= {p.name for p in TABLES_DIR.glob("*unknown*.csv")}  # used by test_dataset.py
@@ -274,19 +274,29 @@ def test_crlf_errors_still_point_at_the_right_line(tmp_path: Path) -> None:
 
 
 def test_quoted_field_over_two_lines_keeps_later_line_numbers() -> None:
-    loaded = read_table(TABLES_DIR / "egov_quoted_multiline_ok.csv", TABLES["egov_survey"])
+    loaded = read_table(TABLES_DIR / "milestones_quoted_multiline_ok.csv", TABLES["milestones"])
     assert loaded.lines == [2, 3, 5]
     assert loaded.frame is not None
-    assert loaded.frame["flags"][1] == "a flag\nover two lines"
+    assert loaded.frame["summary"][1] == "a summary\nover two lines"
 
 
 def test_line_numbers_after_a_multiline_field(tmp_path: Path) -> None:
-    text = (TABLES_DIR / "egov_quoted_multiline_ok.csv").read_text(encoding="utf-8")
-    (tmp_path / "t.csv").write_text(
-        text.replace("KGZ,Kyrgyzstan,2024", "KGZ,Kyrgyzstan,2007"), encoding="utf-8"
-    )
-    err = error_of("t.csv", directory=tmp_path)
+    text = (TABLES_DIR / "milestones_quoted_multiline_ok.csv").read_text(encoding="utf-8")
+    (tmp_path / "t.csv").write_text(text.replace("UZB,concept", "UZB,conceptual"), encoding="utf-8")
+    err = error_of("t.csv", "milestones", directory=tmp_path)
     assert (err.line, err.column) == (5, 3)
+
+
+def test_newline_only_where_the_column_allows_it(tmp_path: Path) -> None:
+    """A summary may run over lines; a title (like an id or a name) may not."""
+    text = (TABLES_DIR / "milestones_quoted_multiline_ok.csv").read_text(encoding="utf-8")
+    text = text.replace("Taza Koom programme adopted", '"Taza Koom\nprogramme"')
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    err = error_of("t.csv", "milestones", directory=tmp_path)
+    assert (err.line, err.column) == (2, 4)
+    assert str(err).endswith(
+        "column 'title': newline (\\n) at character 10 of 'Taza Koom\\nprogramme'"
+    )
 
 
 def test_first_problem_in_file_order_is_reported(tmp_path: Path) -> None:

@@ -1,8 +1,7 @@
 """The article's goals and the country actions linked to each, as plain rows.
 
-Standard library only: the Goals pane opens the explorer, and drawing it from
-these rows lets the first screen appear before Polars is imported (Polars then
-loads with the other panes, just after). ``queries.goal_milestones`` builds its
+Rows from Dataset.records (the checked frames as dicts), so the Goals pane,
+which opens the explorer, needs no query engine. ``queries.goal_milestones`` builds its
 frame from ``goal_actions``, so there is one reading of the links, not two.
 """
 

@@ -32,6 +32,10 @@ CAVEATS: dict[str, str] = {
     ),
     "article_claim": "The article's claim, as stated in the article; not checked by ddx.",
     "project_reading": "The project's own reading of the article, not the article's words.",
+    "ddx_class_breaks": (
+        "Class breaks chosen by ddx: the UN survey's EGDI groups (0.25 / 0.50 / 0.75), "
+        "applied to every index; the UN publishes such groups for the EGDI only."
+    ),
     "legacy_fotn_scale": (
         "Freedom on the Net editions before 2019 were published on a 0 = best scale; "
         "this value is on that older scale."

@@ -1,7 +1,8 @@
-"""Reading table files with the standard library only: file discovery, the
-header check, and CSV rows with the line each starts on. The loader (Polars)
-builds on these; ``read_records`` serves a small built-in table before Polars
-is imported, so the first screen does not wait for it (see Dataset.records).
+"""Reading table files with the standard library only: file discovery,
+decoding (UTF-8, UTF-16 refused with a hint), the one CSV dialect with its one
+cell limit, the header check, CSV rows with the line each starts on, and one
+clear message for each CSV error. The loader (Polars) and the UN importer build
+on these; the rules for values are tui/core/rules.py's.
 """
 
 from __future__ import annotations
@@ -13,14 +14,35 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import DataError
-from .schema import Table
+from .schema import MAX_CELL, Table
+from .text import describe, find_unsafe, quote
+
+# A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
+BIG_CSV = 32 * 2**20
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _looks_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or a NUL in every other byte (ASCII text as UTF-16)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:4096]
+    if len(head) < 4:
+        return False
+    for parity in (0, 1):
+        nuls = head[parity::2].count(0)
+        if nuls >= 0.8 * (len(head) // 2) and head[1 - parity :: 2].count(0) == 0:
+            return True
+    return False
+
+
+def _decode(path: Path, raw: bytes, first_line: int = 1) -> str:
+    """``raw`` (the whole file, or a chunk starting at ``first_line``) as text."""
+    if first_line == 1 and _looks_utf16(raw):
+        raise DataError(path, "looks like UTF-16; save it as UTF-8", 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + first_line
         col_bytes = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1)
         column = len(raw[exc.start - col_bytes : exc.start].decode("utf-8", "replace")) + 1
         raise DataError(
@@ -32,39 +54,129 @@ def _decode(path: Path, raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _unclosed_quote_column(line_text: str) -> int:
-    """Field number on a line where a quote opens and is not closed."""
-    field, in_quote, start_field = 1, False, 1
-    for i, ch in enumerate(line_text):
-        if ch == '"':
-            if not in_quote:
-                start_field = field
-            in_quote = (
-                not in_quote if not (in_quote and line_text[i + 1 : i + 2] == '"') else in_quote
+def scan_big_csv(path: Path, chunk: int = 16 * 2**20) -> tuple[list[str], bool]:
+    """Check a big CSV's bytes a chunk at a time (UTF-16, UTF-8 with the line and
+    column of a bad byte), never holding the file. Returns the header cells and
+    whether every line is one row: no quote anywhere, CR only before LF."""
+    plain, line, carry = True, 1, b""
+    header: list[str] | None = None
+    try:
+        with path.open("rb") as f:
+            while True:
+                block = f.read(chunk)
+                data = carry + block
+                cut = len(data) if not block else data.rfind(b"\n") + 1
+                part, carry = data[:cut], data[cut:]
+                if part:
+                    text = _decode(path, part, line)
+                    if header is None:
+                        first = text.split("\n", 1)[0].removeprefix("\ufeff").removesuffix("\r")
+                        header = first.split(",")
+                    plain = plain and '"' not in text and text.count("\r") == text.count("\r\n")
+                    line += part.count(b"\n")
+                if not block:
+                    break
+    except OSError as exc:
+        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
+    return header or [], plain
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_UNQUOTED_END = re.compile(r"[,\r\n]")
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Where 1-based ``line`` starts (line ends as the csv module sees them)."""
+    if line <= 1:
+        return 0
+    for n, m in enumerate(_LINE_END.finditer(text), start=2):
+        if n == line:
+            return m.end()
+    return len(text)
+
+
+def _scan_row(text: str, pos: int) -> Iterator[tuple[int, int, int, bool]]:
+    """Walk one CSV row from offset ``pos``: (field number, offset, length, closed)
+    for each field; ``closed`` is False for a quote that never closes."""
+    field, n = 1, len(text)
+    while True:
+        if pos < n and text[pos] == '"':
+            i = pos + 1
+            while True:
+                j = text.find('"', i)
+                if j < 0:
+                    yield field, pos, n - pos, False
+                    return
+                if text.startswith('"', j + 1):
+                    i = j + 2
+                    continue
+                break
+            yield field, pos, j - pos - 1, True
+            pos = j + 1
+        else:
+            m = _UNQUOTED_END.search(text, pos)
+            end = m.start() if m else n
+            yield field, pos, end - pos, True
+            pos = end
+        if pos >= n or text[pos] != ",":
+            return
+        pos += 1
+        field += 1
+
+
+def csv_row_error(path: Path, exc: csv.Error, line: int, text: str) -> DataError:
+    """One line for a csv.Error on the row starting at ``line`` of ``text`` (the
+    loader and the importer share it): an unclosed quote, a cell over the limit,
+    or text after a closing quote."""
+    offset = _line_offset(text, line)
+    for field, start, length, closed in _scan_row(text, offset):
+        if not closed:
+            at = line + len(_LINE_END.findall(text, offset, start))
+            return DataError(path, f"unclosed quote starting at line {at}", at, field)
+        if length > MAX_CELL:
+            return DataError(
+                path,
+                f"cell longer than {MAX_CELL} characters (the limit for one cell)",
+                line,
+                field,
             )
-        elif ch == "," and not in_quote:
-            field += 1
-    return start_field
-
-
-def csv_row_error(path: Path, exc: csv.Error, line: int, line_text: str) -> DataError:
-    """One line for a csv.Error on a data row (the loader and the importer share it)."""
     if "expected after" in str(exc):
         # e.g. "Kyrgyz"stan: text after a closing quote
+        fields = list(_scan_row(text, offset))
         return DataError(
             path,
             'text after the closing \'"\' of a quoted field (write "" for a quote inside it)',
             line,
-            _unclosed_quote_column(line_text),
-        )
-    if "EOF" in str(exc) or "end of data" in str(exc):
-        return DataError(
-            path,
-            "a quoted field opened here is never closed (missing '\"')",
-            line,
-            _unclosed_quote_column(line_text),
+            fields[-1][0] if fields else 1,
         )
     return DataError(path, f"not valid CSV ({exc})", line, 1)
+
+
+def csv_reader(text: str) -> Iterator[list[str]]:
+    """The one CSV dialect ddx reads: strict, with the one cell limit."""
+    csv.field_size_limit(MAX_CELL)
+    return csv.reader(io.StringIO(text, newline=""), strict=True)
+
+
+def read_header(path: Path, text: str, reader: Iterator[list[str]], expect: str) -> list[str]:
+    """The header row (line 1), its names checked for unsafe characters."""
+    if not text.strip():
+        raise DataError(path, f"file is empty; expected a header row: {expect}", 1, 1)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise csv_row_error(path, exc, 1, text) from None
+    except StopIteration:
+        raise DataError(path, f"expected a header row: {expect}", 1, 1) from None
+    return header
+
+
+def refuse_unsafe_names(path: Path, header: Sequence[str], line: int | None = 1) -> None:
+    """Column names are text from the file too: no control or bidi characters."""
+    for i, name in enumerate(header, start=1):
+        found = find_unsafe(name)
+        if found is not None:
+            raise DataError(path, f"column name {quote(name)} holds {describe(found[1])}", line, i)
 
 
 def check_header(
@@ -74,6 +186,7 @@ def check_header(
 
     ``line`` is where the header is: 1 in a CSV file, None for Parquet (no header line).
     """
+    refuse_unsafe_names(path, header, line)
     positions: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         clean = name.strip()
@@ -115,10 +228,7 @@ def iter_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            # Split as the csv module does (\r\n, \r or \n only), so lines agree.
-            source_lines = re.split(r"\r\n|\r|\n", text)
-            line_text = source_lines[start - 1] if start - 1 < len(source_lines) else ""
-            raise csv_row_error(path, exc, start, line_text) from None
+            raise csv_row_error(path, exc, start, text) from None
         if not row or is_blank(row):
             continue
         if len(row) != width:
@@ -128,9 +238,7 @@ def iter_rows(
         yield start, row
 
 
-def _show(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+_show = quote  # a value from a file, inert and short, for a message
 
 
 def find_table_file(directory: Path, name: str) -> Path | None:
@@ -164,66 +272,3 @@ def ambiguous_files(directory: Path, known: Iterable[str]) -> list[Path]:
 # A user table with a header and nothing under it is almost always a failed
 # export or a truncated copy; loading it would silently show nothing.
 NO_ROWS = "the file has a header but no data rows; add rows or leave the file out"
-
-_INT = re.compile(r"[+-]?[0-9]+")
-_FLOAT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
-_BAD = object()
-
-
-def _number(value: str, kind: str) -> object:
-    """``value`` as the schema's number (None for a text column); _BAD where the
-    loader would refuse it (no '1_000', 'nan', 'inf' or non-ASCII digits)."""
-    if kind == "int":
-        return int(value) if _INT.fullmatch(value) else _BAD
-    if kind == "float":
-        return float(value) if _FLOAT.fullmatch(value) else _BAD
-    return None
-
-
-def read_records(
-    path: Path, table: Table, columns: Sequence[str] | None = None
-) -> list[dict[str, object]]:
-    """The rows of a CSV table as dicts, typed by the schema (blank -> None);
-    only ``columns`` if given.
-
-    Checks what the reader meets (UTF-8, CSV syntax, header, field counts,
-    numbers); the value rules (ranges, references) are the loader's, which
-    runs when the table is first needed as a frame."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
-    text = _decode(path, raw)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration):
-        raise DataError(path, f"expected a header row: {','.join(table.names)}", 1, 1) from None
-    positions = check_header(path, header, table)
-    order = [h.strip() for h in header]
-    wanted = set(columns) if columns is not None else set(order)
-    kinds = {c.name: c.kind for c in table.columns}
-    blank = lambda row: len(row) == 1 and not row[0].strip()  # noqa: E731
-    rows: list[dict[str, object]] = []
-    for line, row in iter_rows(path, text, reader, len(header), blank):
-        record: dict[str, object] = {}
-        for name, cell in zip(order, row, strict=True):
-            if name not in wanted:
-                continue
-            value = cell.strip()  # as the loader keeps it
-            if not value:
-                record[name] = None
-                continue
-            number = _number(value, kinds[name])
-            if number is _BAD:
-                raise DataError(
-                    path,
-                    f"column '{name}': expected {table.col(name).describe()}, got {_show(value)}",
-                    line,
-                    positions[name],
-                )
-            record[name] = value if number is None else number
-        rows.append(record)
-    if not rows:
-        raise DataError(path, NO_ROWS, 2, 1)
-    return rows

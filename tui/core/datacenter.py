@@ -18,21 +18,20 @@ the built-in data's rules (``derive``).
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from .csvrows import _decode, _show, iter_rows
+from .csvrows import _decode, _show, csv_reader, iter_rows, read_header, refuse_unsafe_names
 from .dataset import Dataset
 from .errors import DataError
 from .loader import Loaded, check_values
 from .schema import TABLES
+from .text import cell_error, quote
 
 HEADER: tuple[str, ...] = (
     "Survey Year",
@@ -149,13 +148,9 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
     except OSError as exc:
         raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
     text = _decode(path, raw)
-    if not text.strip():
-        raise DataError(path, f"file is empty; expected a header row: {','.join(HEADER)}", 1, 1)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise DataError(path, f"header row is not valid CSV ({exc})", 1, 1) from None
+    reader = csv_reader(text)
+    header = read_header(path, text, reader, ",".join(HEADER))
+    refuse_unsafe_names(path, header)
     pos, ignored = _header_positions(path, header)
     width = len(header)
     index = name_index(ds)
@@ -168,6 +163,10 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
     blank = lambda row: all(not c.strip() for c in row)  # noqa: E731
     for line, row in iter_rows(path, text, reader, width, blank):
         data_rows += 1
+        for i, value in enumerate(row):  # every cell, the ignored columns' too
+            message = cell_error(header[i].strip(), value)
+            if message is not None:
+                raise DataError(path, message, line, i + 1)
         cell = {name: row[pos[name] - 1] for name in HEADER}
 
         ytext = cell["Survey Year"].strip()
@@ -201,7 +200,7 @@ def read_export(path: Path, ds: Dataset) -> Parsed:
         if iso3 is None:
             raise DataError(
                 path,
-                f"unknown country name {name!r}{_suggest(_norm(name), index, ds)} "
+                f"unknown country name {quote(name)}{_suggest(_norm(name), index, ds)} "
                 "(teach ddx a new name with a country_aliases.csv: alias,iso3,source_id)",
                 line,
                 pos["Country Name"],

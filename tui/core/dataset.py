@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .csvrows import ambiguous_files, find_table_file, read_records, unknown_files
+from .csvrows import ambiguous_files, find_table_file, unknown_files
 from .errors import DataError
 from .schema import REQUIRED, TABLES, Table
 
@@ -70,28 +70,15 @@ class Dataset:
 
     # -- loading -------------------------------------------------------------
     def records(self, name: str, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
-        """A small table's rows as dicts (only ``columns`` if given). Straight
-        from the built-in CSV with the standard library while Polars has not
-        loaded the table (the first screen uses this, so it does not wait for
-        Polars); from the checked frame once it has, or whenever the user's
-        tables are laid over the built-in ones. Cached: the two agree (tested)."""
+        """A small table's rows as dicts (only ``columns`` if given), from the
+        checked frame: one reading, one set of rules (tui/core/rules.py). Cached:
+        a key press on the Goals pane asks again without new work."""
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
-        if rows is not None:  # a key press on the Goals pane asks again: no new I/O
-            return rows
-        files = self._files(name)
-        if (
-            name in self._eager
-            or name in self._frames
-            or self.overlays
-            or len(files) != 1
-            or files[0].suffix != ".csv"
-        ):
+        if rows is None:
             frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
-        else:
-            rows = read_records(files[0], TABLES[name], columns)
-        self._records[key] = rows
+            self._records[key] = rows
         return rows
 
     def distinct(self, name: str, column: str) -> list[object]:
@@ -113,7 +100,7 @@ class Dataset:
     def _load(self, name: str) -> pl.LazyFrame:
         import polars as pl
 
-        from .loader import read_table
+        from .loader import is_big_csv, read_table
 
         table = TABLES[name]
         files = self._files(name)
@@ -127,8 +114,8 @@ class Dataset:
         merged: pl.LazyFrame | None = None
         large = False
         for path in files:
-            # A big Parquet file checks its references in its one streaming pass.
-            refs = self._refs(table) if path.suffix == ".parquet" else []
+            # A big Parquet or CSV file checks its references in its streaming pass.
+            refs = self._refs(table) if path.suffix == ".parquet" or is_big_csv(path) else []
             loaded = read_table(path, table, refs)
             if loaded.frame is None:
                 large = True  # kept lazy: never collected whole, whatever the file size
@@ -200,4 +187,6 @@ class Dataset:
 
 
 def read_is_small(path: Path) -> bool:
-    return path.suffix == ".csv" or path.stat().st_size < 64 * 1024 * 1024
+    from .csvrows import BIG_CSV
+
+    return path.stat().st_size < (BIG_CSV if path.suffix == ".csv" else 64 * 1024 * 1024)

@@ -190,7 +190,8 @@ def _existing(target: Path, name: str) -> pl.DataFrame | None:
     p = target / f"{name}.csv"
     if not p.is_file():
         return None
-    return read_table(p, TABLES[name]).frame
+    loaded = read_table(p, TABLES[name])
+    return loaded.frame if loaded.frame is not None else loaded.lazy.collect()  # a big CSV
 
 
 def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[Path]:

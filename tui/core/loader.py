@@ -1,30 +1,37 @@
-"""Read one table from CSV or Parquet with its explicit schema, and check it.
+"""Read one table from CSV or Parquet with its explicit schema, and check it
+with the table rules (tui/core/rules.py).
 
-Nothing is inferred: every cell is read as text, then cast to the schema's
-type, so a bad cell can be reported by line and column instead of surfacing
-later as a wrong chart.
+Nothing is inferred: every cell is read as text, checked, then cast to the
+schema's type, so a bad cell can be reported by line and column instead of
+surfacing later as a wrong chart. A big CSV is checked as it streams and kept
+lazy (read_big_csv), as is a large Parquet table (_check_large).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from . import rules
 from .csvrows import (
+    BIG_CSV,
     NO_ROWS,
     _decode,
     _show,
     check_header,
+    csv_reader,
     iter_rows,
+    read_header,
+    scan_big_csv,
 )
 from .errors import DataError
-from .schema import INDICES, READINESS_ERA, Col, Table, plausible_survey_year
+from .rules import LINE
+from .schema import MAX_CELL, Table
+from .text import cell_error, unsafe_pattern
 
 # Parquet tables bigger than this are checked by column statistics rather
 # than row by row, so a 20-million-row indicator file opens in seconds.
@@ -37,7 +44,7 @@ class Loaded:
 
     table: Table
     path: Path
-    frame: pl.DataFrame | None  # None when kept lazy (large Parquet)
+    frame: pl.DataFrame | None  # None when kept lazy (large Parquet, big CSV)
     lazy: pl.LazyFrame
     lines: list[int] | None  # file line of each row (CSV) or None (Parquet rows)
     positions: dict[str, int]  # column name -> 1-based field number in the file
@@ -69,7 +76,10 @@ def _read_csv_fast(
     if len(lines_text) < 2:
         return None
     commas = len(header) - 1
-    if any(not line.strip() or line.count(",") != commas for line in lines_text[1:]):
+    if any(
+        not line.strip() or line.count(",") != commas or len(line) > MAX_CELL
+        for line in lines_text[1:]
+    ):
         return None
     positions = check_header(path, header, table)
     order = [h.strip() for h in header]
@@ -100,15 +110,8 @@ def _read_csv_cells(
     fast = _read_csv_fast(path, text, table) if text.strip() else None
     if fast is not None:
         return fast
-    if not text.strip():
-        raise DataError(
-            path, f"file is empty; expected a header row: {','.join(table.names)}", 1, 1
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise DataError(path, f"header row is not valid CSV ({exc})", 1, 1) from None
+    reader = csv_reader(text)
+    header = read_header(path, text, reader, ",".join(table.names))
     positions = check_header(path, header, table)
     width = len(header)
     order = [h.strip() for h in header]
@@ -124,167 +127,104 @@ def _read_csv_cells(
     return cells, lines, positions
 
 
-def _cast_column(
-    loaded_cells: list[str] | pl.Series, col: Col, report: Callable[[int, str], None]
-) -> pl.Series:
-    raw = pl.Series(col.name, loaded_cells, dtype=pl.String)
-    stripped = raw.str.strip_chars()
-    blank = (stripped == "").fill_null(True)  # the fast reader gives null for ""
-    if not col.nullable:
-        bad = blank.arg_true()
-        if len(bad):
-            report(int(bad[0]), f"column '{col.name}' is blank; expected {col.describe()}")
-    values = pl.when(blank).then(None).otherwise(stripped)
-    series = pl.select(values.alias(col.name)).to_series()
-    if col.dtype in (pl.Int64, pl.Float64):
-        cast = series.cast(col.dtype, strict=False)
-        failed = (series.is_not_null() & cast.is_null()).arg_true()
-        if len(failed):
-            i = int(failed[0])
-            report(i, f"column '{col.name}': expected {col.describe()}, got {_show(series[i])}")
-        if col.dtype == pl.Float64:
-            nonfinite = (cast.is_not_null() & ~cast.is_finite()).arg_true()
-            if len(nonfinite):
-                i = int(nonfinite[0])
-                report(i, f"column '{col.name}': expected {col.describe()}, got {_show(series[i])}")
-        return cast
-    return series
+def _raw_frame(
+    cells: dict[str, list[str]] | dict[str, pl.Series], lines: list[int]
+) -> pl.DataFrame:
+    columns = [pl.Series(name, values, dtype=pl.String) for name, values in cells.items()]
+    return pl.DataFrame([*columns, pl.Series(LINE, lines, dtype=pl.Int64)])
+
+
+def check_cells(
+    path: Path, raw: pl.LazyFrame, table: Table, positions: dict[str, int], big: bool = False
+) -> pl.LazyFrame:
+    """The cell rules on text as read, then the typed LazyFrame (with ``_line``)."""
+    rules.first_failure(path, raw, rules.cell_rules(table), positions, file_order=True, big=big)
+    return raw.select(*rules.typed(table), pl.col(LINE))
 
 
 def check_values(loaded: Loaded, frame: pl.DataFrame) -> None:
-    """Ranges, choices, patterns, unique keys and the table's own rules."""
-    table = loaded.table
-    readiness = None
-    if "readiness_range" in table.rules:
-        readiness = frame["year"].is_in(list(READINESS_ERA))
-    for col in table.columns:
-        s = frame[col.name]
-        if col.choices:
-            bad = (s.is_not_null() & ~s.is_in(list(col.choices))).arg_true()
-            if len(bad):
-                i = int(bad[0])
-                raise loaded.error(
-                    i,
-                    col.name,
-                    f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}",
-                )
-        if col.pattern is not None:
-            ok = s.str.contains(col.pattern.pattern)
-            bad = (s.is_not_null() & ~ok).arg_true()
-            if len(bad):
-                i = int(bad[0])
-                raise loaded.error(
-                    i,
-                    col.name,
-                    f"column '{col.name}': expected {col.describe()}, got {_show(s[i])}",
-                )
-        if col.lo is not None or col.hi is not None:
-            mask = pl.Series([False] * len(s), dtype=pl.Boolean)
-            if col.lo is not None:
-                mask = mask | (s < col.lo).fill_null(False)
-            if col.hi is not None:
-                over = (s > col.hi).fill_null(False)
-                if readiness is not None and col.name in INDICES:
-                    # 2003-2005 "readiness" indices were on another footing (2003 HCI exceeds 1).
-                    over = over & ~readiness
-                mask = mask | over
-            bad = mask.arg_true()
-            if len(bad):
-                i = int(bad[0])
-                what = col.describe()
-                if readiness is not None and col.name in INDICES:
-                    what += " (only the 2003-2005 readiness indices may exceed 1)"
-                raise loaded.error(
-                    i, col.name, f"column '{col.name}': expected {what}, got {_show(s[i])}"
-                )
-    if "survey_year" in table.rules:
-        years = frame["year"]
-        bad = (~years.map_elements(plausible_survey_year, return_dtype=pl.Boolean)).arg_true()
-        if len(bad):
-            i = int(bad[0])
-            raise loaded.error(
-                i,
-                "year",
-                f"column 'year': {years[i]} is not a UN E-Government Survey year "
-                "(2003, 2004, 2005, or an even year from 2008)",
-            )
-    if "date_precision" in table.rules:
-        _check_precision(loaded, frame)
-    # The first row whose key was already seen, and the row where it was first seen.
-    repeats = (
-        frame.select(table.key)
-        .with_row_index("row")
-        .with_columns(pl.col("row").min().over(list(table.key)).alias("first"))
-        .filter(pl.col("row") != pl.col("first"))
-    )
-    if len(repeats):
-        i, first = int(repeats["row"][0]), int(repeats["first"][0])
-        key = ", ".join(f"{k}={frame[k][i]}" for k in table.key)
-        raise loaded.error(
-            i,
-            table.key[-1],
-            f"duplicate key ({key}); first seen on {loaded.unit} {loaded.line_of(first)}",
-        )
+    """Ranges, choices, patterns, survey years, dates, unique keys (typed frame)."""
+    lines = loaded.lines if loaded.lines is not None else range(1, frame.height + 1)
+    lf = frame.lazy().with_columns(pl.Series(LINE, list(lines), dtype=pl.Int64))
+    rules.check_typed(loaded.path, lf, loaded.table, loaded.positions, loaded.unit)
 
 
-_PRECISION_LEN = {"year": 4, "month": 7, "day": 10}
-
-
-def _real_date(text: str) -> bool:
-    """A YYYY, YYYY-MM or YYYY-MM-DD (already pattern-checked) that is on the calendar."""
-    y, m, d = ([int(p) for p in text.split("-")] + [1, 1])[:3]
+def is_big_csv(path: Path) -> bool:
     try:
-        datetime.date(y, m, d)
-    except ValueError:
+        return path.stat().st_size > BIG_CSV
+    except OSError:
         return False
-    return True
 
 
-def _check_precision(loaded: Loaded, frame: pl.DataFrame) -> None:
-    ends = frame["end_date"] if "end_date" in frame.columns else pl.Series([None] * frame.height)
-    for i, (date, precision, end) in enumerate(
-        zip(frame["date"], frame["precision"], ends, strict=True)
-    ):
-        for name, value in (("date", date), ("end_date", end)):
-            if value is not None and not _real_date(value):
-                raise loaded.error(i, name, f"column '{name}': {value!r} is not a calendar date")
-        if date is not None and end is not None:
-            n = min(len(date), len(end))
-            if end[:n] < date[:n]:
-                raise loaded.error(i, "end_date", f"end_date {end!r} is before date {date!r}")
-        if precision == "undated":
-            if date is not None:
-                raise loaded.error(
-                    i, "precision", f"precision 'undated' but date {date!r} is given"
-                )
-        elif date is None:
-            raise loaded.error(i, "date", f"date is blank but precision is '{precision}'")
-        elif len(date) != _PRECISION_LEN[precision]:
-            raise loaded.error(
-                i, "precision", f"precision '{precision}' does not match date {date!r}"
-            )
+def read_big_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded | None:
+    """A big CSV whose every line is one row, checked as it streams from disk by
+    the same rules and kept lazy: memory stays a fraction of the file. None
+    (read it whole) if it has quotes or bare CRs."""
+    header, plain = scan_big_csv(path)
+    if not plain:
+        return None
+    positions = check_header(path, header, table)
+    order, width = [h.strip() for h in header], len(header)
+    lines = (
+        pl.scan_lines(path, name="_text", row_index_name=LINE, row_index_offset=1)
+        .with_columns(pl.col(LINE).cast(pl.Int64), pl.col("_text").str.strip_suffix("\r"))
+        .filter((pl.col(LINE) > 1) & (pl.col("_text").str.strip_chars() != ""))
+    )
+    n = pl.col("_text").str.count_matches(",", literal=True) + 1
+    stats = lines.select(
+        pl.len().alias("rows"), pl.col(LINE).filter(n != width).min().alias("bad")
+    ).collect(engine="streaming")
+    rows, bad = stats.row(0)
+    if bad is not None:
+        k = lines.filter(pl.col(LINE) == bad).select(n).collect(engine="streaming").item()
+        raise DataError(path, f"expected {width} fields, found {k}", bad, min(k, width) + 1)
+    if not rows:
+        raise DataError(path, NO_ROWS, 2, 1)
+    split = pl.col("_text").str.split_exact(",", width - 1)
+    raw = lines.select(
+        *[split.struct.field(f"field_{i}").alias(name) for i, name in enumerate(order)],
+        pl.col(LINE),
+    )
+    typed = check_cells(path, raw, table, positions, big=True)
+    rules.check_typed(path, typed, table, positions, big=True)
+    unknown = [
+        rules.Rule(
+            col,
+            _unknown(col, known),
+            lambda v, w=what, c=col, k=where: _unknown_message(c, w, v, k),
+        )
+        for col, known, what, where in refs
+    ]
+    rules.first_failure(path, typed, unknown, positions, file_order=True, big=True)
+    return Loaded(table, path, None, typed.drop(LINE), None, positions)
 
 
-def read_csv(path: Path, table: Table) -> Loaded:
+def _unknown_message(col: str, what: str, value: object, where: str) -> str:
+    return f"column '{col}': unknown {what} {_show(value)} (not in {where})"
+
+
+def read_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
+    if is_big_csv(path):
+        big = read_big_csv(path, table, refs)
+        if big is not None:
+            return big
     cells, lines, positions = _read_csv_cells(path, table)
-    errors: list[DataError] = []
+    typed = check_cells(path, _raw_frame(cells, lines).lazy(), table, positions).collect()
+    rules.check_typed(path, typed.lazy(), table, positions)
+    frame = typed.drop(LINE)
+    return Loaded(table, path, frame, frame.lazy(), typed[LINE].to_list(), positions)
 
-    columns: list[pl.Series] = []
-    for col in table.columns:
 
-        def report(row: int, message: str, _c: Col = col) -> None:
-            raise DataError(path, message, lines[row], positions[_c.name])
-
-        try:
-            columns.append(_cast_column(cells[col.name], col, report))
-        except DataError as exc:
-            errors.append(exc)
-    if errors:
-        raise min(errors, key=lambda e: (e.line or 0, e.column or 0))
-    frame = pl.DataFrame(columns, schema=table.polars_schema)
-    loaded = Loaded(table, path, frame, frame.lazy(), lines, positions)
-    check_values(loaded, frame)
-    return loaded
+def _check_text(loaded: Loaded, frame: pl.DataFrame) -> None:
+    """Parquet string columns: the text rules of a CSV cell (row numbers as lines)."""
+    text = [
+        r
+        for col in loaded.table.columns
+        if frame.schema[col.name] == pl.String
+        for r in rules.text_rules(col)
+    ]
+    lf = frame.lazy().with_row_index(LINE, offset=1).with_columns(pl.col(LINE).cast(pl.Int64))
+    rules.first_failure(loaded.path, lf, text, loaded.positions, file_order=True)
 
 
 _NUMERIC_OK = {
@@ -320,6 +260,7 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     if n <= ROW_CHECK_LIMIT:
         frame = lazy.collect()
         loaded = Loaded(table, path, frame, frame.lazy(), None, positions)
+        _check_text(loaded, frame)
         for col in table.columns:
             if not col.nullable and frame[col.name].null_count():
                 i = int(frame[col.name].is_null().arg_true()[0])
@@ -379,10 +320,26 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
             aggs.append(pl.col(col.name).max().alias(f"{col.name}__max"))
         if col.dtype == pl.Float64:
             aggs.append((~pl.col(col.name).is_finite()).sum().alias(f"{col.name}__nonfinite"))
+        if col.dtype == pl.String:
+            c = pl.col(col.name)
+            aggs.append(
+                c.str.contains(unsafe_pattern(col.allow)).sum().alias(f"{col.name}__unsafe")
+            )
+            aggs.append(c.str.len_chars().max().alias(f"{col.name}__longest"))
     aggs += [_unknown(col, known).sum().alias(f"{col}__unknown") for col, known, _, _ in refs]
     stats = loaded.lazy.select(aggs).collect(engine="streaming").row(0, named=True)
     _raise_unknown(loaded, refs, stats)
     for col in table.columns:
+        if stats.get(f"{col.name}__unsafe"):
+            c = pl.col(col.name)
+            first = loaded.lazy.filter(c.str.contains(unsafe_pattern(col.allow))).select(c)
+            value = first.head(1).collect()[col.name][0]
+            raise DataError(loaded.path, cell_error(col.name, value, col.allow) or "")
+        if (stats.get(f"{col.name}__longest") or 0) > MAX_CELL:
+            raise DataError(
+                loaded.path,
+                f"column '{col.name}': a cell longer than {MAX_CELL} characters (the limit for one cell)",
+            )
         if stats.get(f"{col.name}__nulls"):
             raise DataError(
                 loaded.path, f"column '{col.name}' has blank cells; expected {col.describe()}"
@@ -406,10 +363,13 @@ def _check_large(loaded: Loaded, refs: Sequence[Ref] = ()) -> None:
 
 
 def read_table(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
-    """Read and check one file. ``refs`` are checked here only for a large lazy
-    Parquet table (in its single streaming pass); the caller checks the rest."""
+    """Read and check one file. ``refs`` are checked here only for a table kept
+    lazy (a large Parquet or a big CSV, in its streaming pass); the caller
+    checks the rest."""
     if path.suffix == ".parquet":
         return read_parquet(path, table, refs)
+    if is_big_csv(path):
+        return read_csv(path, table, refs)  # never cached: refs depend on the Dataset
     try:
         st = path.stat()
         key = (str(path.resolve()), st.st_mtime_ns, st.st_size, table.name)

@@ -25,6 +25,9 @@ def plausible_survey_year(year: int) -> bool:
     return year in READINESS_ERA or (2008 <= year <= 2100 and year % 2 == 0)
 
 
+# Control characters prose columns may hold; the check itself is text.cell_error.
+PROSE = "\t\n"
+MAX_CELL = 128 * 1024  # characters in one cell, quoted or not, CSV or Parquet
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -42,6 +45,9 @@ class Col:
     choices: tuple[str, ...] | None = None
     pattern: re.Pattern[str] | None = None
     expect: str = ""  # human words for the expected value, used in errors
+    # Control characters a cell may hold: "" (none) for ids, names and numbers;
+    # PROSE (tab, newline) for multi-line text. ESC, C1 and bidi: never.
+    allow: str = ""
 
     @property
     def dtype(self) -> type[pl.DataType]:
@@ -108,7 +114,7 @@ TABLES: dict[str, Table] = {
                 Col("year", I, nullable=True, lo=1900, hi=2100),
                 Col("url", S, nullable=True),
                 Col("licence", S, nullable=True),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
             ),
             key=("source_id",),
             has_source=False,
@@ -120,7 +126,7 @@ TABLES: dict[str, Table] = {
                 Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
                 Col("position", I, lo=1, hi=99),
                 Col("name", S),
-                Col("summary", S),
+                Col("summary", S, allow=PROSE),
                 SRC,
             ),
             key=("goal_id",),
@@ -162,7 +168,7 @@ TABLES: dict[str, Table] = {
                 ISO3,
                 Col("name", S),
                 Col("portal", S, nullable=True),
-                Col("summary", S),
+                Col("summary", S, allow=PROSE),
                 SRC,
             ),
             key=("iso3",),
@@ -195,7 +201,7 @@ TABLES: dict[str, Table] = {
                 Col("end_date", S, nullable=True, **DATE),  # type: ignore[arg-type]
                 Col("value", F, nullable=True),
                 Col("unit", S, nullable=True),
-                Col("summary", S),
+                Col("summary", S, allow=PROSE),
                 SRC,
             ),
             key=("milestone_id",),
@@ -208,7 +214,7 @@ TABLES: dict[str, Table] = {
             (
                 Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
                 Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
-                Col("rationale", S),
+                Col("rationale", S, allow=PROSE),
                 SRC,
             ),
             key=("milestone_id", "goal_id"),
@@ -221,7 +227,7 @@ TABLES: dict[str, Table] = {
                 ISO3,
                 Col("aspect", S, choices=("egdi", "e_participation", "info_openness")),
                 Col("level", S, choices=("very high", "high", "average", "low")),
-                Col("claim", S),
+                Col("claim", S, allow=PROSE),
                 SRC,
             ),
             key=("iso3", "aspect"),
@@ -264,7 +270,7 @@ TABLES: dict[str, Table] = {
                 Col("name", S),
                 Col("unit", S),
                 Col("short", S),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
                 SRC,
             ),
             key=("indicator_code",),
@@ -294,7 +300,7 @@ TABLES: dict[str, Table] = {
                 Col("limits_on_content", I, nullable=True, lo=0, hi=100),
                 Col("violations_of_user_rights", I, nullable=True, lo=0, hi=100),
                 Col("status", S, nullable=True, choices=("Free", "Partly Free", "Not Free")),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
                 SRC,
             ),
             key=("iso3", "edition_year", "scale"),
@@ -309,7 +315,7 @@ TABLES: dict[str, Table] = {
                 Col("usd_per_gb", F, lo=0),
                 Col("rank", I, nullable=True, lo=1, hi=300),
                 Col("n_countries", I, nullable=True, lo=1, hi=300),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
                 SRC,
             ),
             key=("iso3", "year"),
@@ -329,7 +335,7 @@ TABLES: dict[str, Table] = {
                 Col("precision", S, choices=PRECISION),
                 Col("date_type", S, nullable=True),
                 Col("conflict_group", S, nullable=True),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
                 SRC,
             ),
             key=("row_id",),
@@ -344,7 +350,7 @@ TABLES: dict[str, Table] = {
                 Col("edition", S),
                 Col("rank", I, nullable=True, lo=1, hi=300),
                 Col("n_countries", I, nullable=True, lo=1, hi=300),
-                Col("note", S, nullable=True),
+                Col("note", S, nullable=True, allow=PROSE),
                 SRC,
             ),
             key=("iso3", "edition"),

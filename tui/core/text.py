@@ -140,3 +140,13 @@ def quote(value: object, limit: int = 40) -> str:
     text = str(value)
     text = text if len(text) <= limit else text[: limit - 3] + "..."
     return f"'{visible(text)}'"
+
+
+def cell_error(column: str, value: str, allow: str = "") -> str | None:
+    """Why a cell from a file is refused as text (a control or bidi character),
+    or None. Every reader applies it to every cell, before any other rule."""
+    found = find_unsafe(value, allow)
+    if found is None:
+        return None
+    i, ch = found
+    return f"column '{column}': {describe(ch)} at character {i + 1} of {quote(value)}"

@@ -29,8 +29,7 @@ class GoalsPane(Pane):
                 yield Static("", id="goal-actions")
 
     def on_mount(self) -> None:
-        # Plain rows, not frames: this pane opens the explorer, and its first
-        # frame is drawn before Polars is imported (tui/core/article.py).
+        # Rows as dicts (tui/core/article.py): the pane only lists and shows text.
         self.goals = {str(g["goal_id"]): g for g in article.goals(self.ds)}
         lst = self.query_one("#goal-list", KeyList)
         lst.add_options(

@@ -1,6 +1,10 @@
 """Map: Central Asia and its neighbours, each country shaded by the selected
-survey indicator and edition in four fixed classes, with a legend, ISO3
-labels and a caption on boundaries and sources."""
+survey indicator and edition in the UN survey's four EGDI groups, with the
+five outlined and labelled, one of them pointed at (↑ ↓, a click, or the
+country chosen elsewhere), a legend and a caption on boundaries and sources.
+
+Country names and other data text reach Textual as plain ``Text``, never as
+markup."""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ import polars as pl
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.markup import escape
 from textual.widgets import Static
 
 from ..core import FOCUS, geo
@@ -17,6 +20,7 @@ from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
 
 STATUS_WORD = {"gap": "gap", "not_measured": "0, not measured"}
+BREAKS = " / ".join(f"{b:.2f}" for b in geo.FIXED_BREAKS)
 
 
 class MapPane(Pane):
@@ -42,6 +46,7 @@ class MapPane(Pane):
         self.fill: geo.Classes = geo.classify_fixed({})
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.watch(self.ddx, "country", lambda _: self.show_map(), init=False)
         self.refresh_view()
 
     def shown(self) -> pl.DataFrame:
@@ -53,59 +58,94 @@ class MapPane(Pane):
     def on_choropleth_map_resized(self) -> None:
         self.query_one("#map-legend", Static).update(self.legend_text())
 
+    def on_choropleth_map_pointed(self, event: ChoroplethMap.Pointed) -> None:
+        """↑ ↓ or a click on one of the five points at it (the shared country)."""
+        event.stop()
+        if event.iso3 in FOCUS:
+            self.ddx.country = event.iso3
+
     def focus_main(self) -> None:
         self.query_one("#map-view", ChoroplethMap).focus()
 
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:
-        before = self.ddx.edition
-        self.ddx.step_edition(delta)
-        return self.ddx.edition != before
+        """The next or previous edition, wrapping at the ends as the other panes do."""
+        editions = self.ddx.editions
+        if not editions:
+            return False
+        ed = self.ddx.edition
+        i = editions.index(ed) if ed in editions else len(editions) - 1
+        self.ddx.edition = editions[(i + delta) % len(editions)]
+        return True
 
     def cycle_indicator(self) -> bool:
         self.ddx.next_indicator()
         return True
 
     # -- view -----------------------------------------------------------------------
+    @property
+    def selected(self) -> str | None:
+        return self.ddx.country if self.ddx.country in self.geometry.codes else None
+
     def refresh_view(self) -> None:
         year, ind = self.ddx.edition, self.ddx.indicator
-        short = q.INDICATOR_SHORT[ind]
         self.frame = geo.map_values(self.ds, year, ind, self.countries)
         self.fill = geo.classify_frame(self.frame)
-        era = " · [b]readiness-era index[/b]" if year in q.READINESS_ERA else ""
-        self.query_one("#map-head", Static).update(
-            f"[b]{short} {year}[/b] {escape(q.INDICATOR_NAMES[ind])} · Central Asia and neighbours{era}\n"
-            "[dim][ ] edition · i indicator · s source[/dim]"
+        head = Text()
+        head.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
+        head.append(f" {q.INDICATOR_NAMES[ind]} · ")
+        if year in q.READINESS_ERA:
+            head.append("readiness-era index", "bold")
+        else:
+            head.append("Central Asia and neighbours")
+        arrows = "up/down" if self.ddx.ascii_mode else "↑ ↓"
+        head.append(f"\n[ ] edition · i indicator · {arrows} country · s source", "dim")
+        self.query_one("#map-head", Static).update(head)
+        self.query_one("#map-caption", Static).update(
+            Text(f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}")
         )
+        self.show_map()
+
+    def show_map(self) -> None:
+        year, ind = self.ddx.edition, self.ddx.indicator
         self.query_one("#map-view", ChoroplethMap).show(
-            self.geometry, self.fill, frozenset(FOCUS), (year, ind)
+            self.geometry, self.fill, FOCUS, (year, ind), self.selected
         )
         self.query_one("#map-legend", Static).update(self.legend_text())
-        self.query_one("#map-caption", Static).update(
-            f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}"
-        )
 
     def legend_text(self) -> Text:
         year, ind = self.ddx.edition, self.ddx.indicator
         view = self.query_one("#map-view", ChoroplethMap)
-        text = Text()
+        text = Text(no_wrap=False)
         text.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
-        text.append(", 4 classes\n")
+        text.append(", UN groups\n")
         for b in reversed(self.fill.bins):
-            text.append_text(view.swatch(b.index))
-            text.append(f" {b.label}\n")
-        text.append_text(view.swatch(geo.NO_DATA))
-        text.append(" no data\n\n")
+            label = b.label.replace("–", "-") if view.ascii else b.label
+            text.append(*view.swatch(b.index))
+            text.append(f" {label} {b.name.replace('very ', 'v. ')}\n")
+        text.append(*view.swatch(geo.NO_DATA))
+        text.append(" no data\n")
+        outline = view.outline_swatch()
+        if outline is not None:
+            text.append(*outline)
+            text.append(" border of the five\n")
+        elif view.ascii:
+            text.append("ASCII: class by char\n", "dim")
+        else:
+            text.append("no colour: shading\n", "dim")
+        text.append("\n")
         for r in self.frame.filter(pl.col("focus")).iter_rows(named=True):
             val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
-            text.append(r["iso3"], "bold")
+            # the country pointed at: reversed, as its label on the map
+            here = r["iso3"] == self.selected
+            text.append(r["iso3"], "bold reverse underline" if here else "bold")
             text.append(" ")
-            text.append_text(view.swatch(self.fill.class_of(r["iso3"]), 1))
+            text.append(*view.swatch(self.fill.class_of(r["iso3"]), 1))
             text.append(f" {val}\n")
         gaps = self.shown().filter(pl.col("status") != "value")["iso3"].to_list()
         if gaps:
-            text.append(f"\nno data: {', '.join(gaps)}\n")
-        text.append("breaks: UN EGDI groups", "dim")
+            text.append(f"no data: {', '.join(gaps)}\n")
+        text.append("ddx breaks: UN groups", "dim")
         return text
 
     # -- pane protocol -------------------------------------------------------------
@@ -147,12 +187,15 @@ class MapPane(Pane):
                     "a gap, or a 0 the survey flags as no assessed presence / probably missing",
                 )
             )
+        # The breaks are ddx's choice; the values they sort come from the survey.
+        values_source = next(iter(self.frame["source_id"].drop_nulls().sort()), None)
         items.append(
             Provenance(
-                "Classes: fixed breaks 0.25 / 0.50 / 0.75",
-                None,
-                ("project_reading",),
-                "the UN survey's low/middle/high/very-high EGDI group bounds, applied by ddx to every index",
+                f"ddx's class breaks: {BREAKS} (values: {short} {year}, UN E-Government Survey)",
+                values_source,
+                ("ddx_class_breaks",),
+                "the UN survey's low / middle / high / very high EGDI group bounds, "
+                f"applied by ddx to {short}",
             )
         )
         items.append(
@@ -176,4 +219,7 @@ class MapPane(Pane):
         )
 
     def describe_state(self) -> str:
-        return f"edition={self.ddx.edition} indicator={self.ddx.indicator} countries={len(self.shown())}"
+        return (
+            f"edition={self.ddx.edition} indicator={self.ddx.indicator} "
+            f"countries={len(self.shown())} selected={self.selected}"
+        )
