@@ -11,6 +11,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.css.query import NoMatches
 
 from .core import FOCUS, INDICES
+from .textsafe import plain, safe
 
 if TYPE_CHECKING:
     from .app import DDXApp
@@ -61,20 +62,31 @@ class DDXCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, action, help_text in self._commands():
-            yield DiscoveryHit(title, self._runner(action), help=help_text)
+            yield DiscoveryHit(
+                plain(title), self._runner(action), text=safe(title), help=_help(help_text)
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, action, help_text in self._commands():
-            score = matcher.match(title)
+            shown = safe(title)  # titles hold country names: data, never markup
+            score = matcher.match(shown)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), self._runner(action), help=help_text)
+                # Textual's highlight() reads its text as markup: only for text
+                # without a "[" (its offsets would not match escaped text).
+                prompt = matcher.highlight(shown) if "[" not in shown else plain(shown)
+                yield Hit(score, prompt, self._runner(action), text=shown, help=_help(help_text))
 
     def _runner(self, action: str):  # type: ignore[no-untyped-def]
         async def run() -> None:
             await self.app.run_action(action)
 
         return run
+
+
+def _help(text: str) -> str:
+    """The palette reads help as markup: make every "[" literal, controls visible."""
+    return safe(text).replace("[", "\\[")
 
 
 class DDXCommandPalette(CommandPalette):

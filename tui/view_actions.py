@@ -80,6 +80,7 @@ class ViewActions(App[None]):
         from .core import export
         from .core.errors import DataError
         from .paths import user_data_dir
+        from .textsafe import safe
 
         frame = self._view_frame()
         if frame is None:
@@ -95,10 +96,15 @@ class ViewActions(App[None]):
             path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
         except DataError as exc:
             message = f"exports: {exc.message}" if served else str(exc)
-            self.notify(message, title="Export failed", severity="error")
+            self.notify(safe(message), title="Export failed", severity="error", markup=False)
             return
         shown = Path("exports", path.name) if served else path
-        self.notify(f"{len(frame)} rows saved to {shown}", title="Exported CSV", timeout=8)
+        self.notify(
+            safe(f"{len(frame)} rows saved to {shown}"),
+            title="Exported CSV",
+            timeout=8,
+            markup=False,
+        )
 
     def action_copy_view(self) -> None:
         from .core import export

@@ -350,8 +350,10 @@ def render_text(draw: Draw, style: Style, color: bool = False) -> str:
     from plotext._figure import _figure_class
     from plotext._utility import uncolorize
 
+    from .plotsafe import safe_plot
+
     plt = _figure_class()
-    draw(plt, style)  # the same order as the Chart widget: draw, then size and theme
+    draw(safe_plot(plt), style)  # the same order as the Chart widget: draw, then size and theme
     plt.plotsize(style.width, style.height)
     plt.theme("clear")
     out = plt.build()

@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from .draw import ASCII_MARKERS, UNICODE_MARKERS, ascii_figure
+from .plotsafe import safe_plot
 
 __all__ = ["Chart"]
 
@@ -59,7 +60,8 @@ class Chart(PlotextPlot):
         self._plot = Plot()
         plt = self.plt
         try:
-            self._draw(plt, self)
+            # Titles and labels are data: shown with controls escaped (textsafe).
+            self._draw(safe_plot(plt), self)
             out = super().render()
             if self.ascii and isinstance(out, Text):
                 out.plain = ascii_figure(out.plain)  # one for one: the colours stay put

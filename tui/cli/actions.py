@@ -63,7 +63,7 @@ def _pct(value: object, year: object) -> str | None:
 def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) -> str:
     """The reading view of ``actions_frame``: one line per action."""
     from ..core import actions as act
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     dash = "–" if gap == "—" else "-"
     rows = []

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
+from ..core.text import visible
 from .options import load_dataset, positive_int, survey_year
 from .output import write_stdout
 from .tables import resolve_scope
@@ -126,7 +127,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise UsageError(
             f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
         ) from None
-    write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""))
+    # raw: the chart's colour codes are plotext's own; its texts were made
+    # visible on the way in (charts/draw.render_text), the key is made so here.
+    legend = visible(legend)
+    write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""), raw=True)
     return 0
 
 

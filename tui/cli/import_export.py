@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import DataError
+from ..core.text import visible
 from .options import load_dataset
 from .output import check_writable_target, inside, protected_dirs, write_stdout
 
@@ -62,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     target: Path = args.dir
     check_writable_target(target)
     written = export_all(ds, target, args.format)
-    print(f"wrote {len(written) - 1} tables and manifest.csv to {target}", file=sys.stderr)
+    print(visible(f"wrote {len(written) - 1} tables and manifest.csv to {target}"), file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from ..core.errors import UsageError
+from ..core.text import visible
 
 
 def add_output(
@@ -46,7 +47,13 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str, raw: bool = False) -> None:
+    """Write ``text``; unless ``raw``, control characters that slipped through
+    are shown as escapes (tui/textsafe.py), never sent to the terminal."""
+    if not raw:
+        from ..textsafe import for_terminal
+
+        text = for_terminal(text)
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError:
@@ -69,7 +76,7 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         check_writable_target(out)
         data = table() if fmt == "table" else export.render(frame, fmt)
         export.atomic_write(out, data)
-        print(f"wrote {len(frame)} rows to {out}", file=sys.stderr)
+        print(visible(f"wrote {len(frame)} rows to {out}"), file=sys.stderr)
         return 0
     if fmt == "table":
         write_stdout(table())
@@ -79,7 +86,8 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         sys.stdout.buffer.write(export.to_parquet(frame))
         sys.stdout.buffer.flush()
     else:
-        write_stdout(str(export.render(frame, fmt)))
+        # CSV/JSON to a pipe stay byte for byte; on a terminal, controls are escaped.
+        write_stdout(str(export.render(frame, fmt)), raw=not sys.stdout.isatty())
     return 0
 
 

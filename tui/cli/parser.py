@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..core.errors import DataError, UsageError
+from ..core.text import visible
 from . import actions, chart, explorer, import_export, tables
 from .options import add_data_options, add_tui_options
 
@@ -22,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but one line on stderr and exit 2 for bad usage."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
+        self.exit(2, visible(f"{self.prog}: error: {message} (try --help)") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return explorer.run_tui(args)
         return int(args.handler(args) or 0)
     except (DataError, UsageError) as exc:
-        print(f"ddx: {exc}", file=sys.stderr)
+        print(f"ddx: {visible(str(exc), chr(10))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

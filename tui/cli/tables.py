@@ -117,7 +117,7 @@ def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataF
 def cmd_rankings(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.caveats import caveat_keys
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     ds = load_dataset(args)
     df = rankings_frame(ds, args.year, args.indicator, args.scope)
@@ -161,7 +161,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 def cmd_country(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.caveats import caveat_keys
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     ds = load_dataset(args)
     iso3 = q.resolve_country(ds, args.country)
@@ -211,7 +211,7 @@ def cmd_country(args: argparse.Namespace) -> int:
 def cmd_goals(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.article import ORIGIN_NOTE, ORIGIN_SOURCES
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     ds = load_dataset(args)
     df = q.goals(ds)
@@ -239,7 +239,7 @@ def cmd_goals(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from ..core import queries as q
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     ds = load_dataset(args)
     df = q.sources(ds)
@@ -257,7 +257,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_milestones(args: argparse.Namespace) -> int:
     from ..core import queries as q
-    from ..core.export import to_table
+    from ..textsafe import table as to_table
 
     ds = load_dataset(args)
     iso3 = q.resolve_country(ds, args.country) if args.country else None

@@ -18,6 +18,7 @@ import polars as pl
 from . import userstore
 from .dataset import MANIFEST, Dataset
 from .errors import DataError, UsageError
+from .text import visible
 
 FORMATS = ("table", "csv", "json", "parquet")
 FILE_FORMATS = ("csv", "json", "parquet")
@@ -69,7 +70,43 @@ def _cell(value: object, gap: str) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.5f}".rstrip("0").rstrip(".") if value else "0"
-    return str(value)
+    # A control character in a cell is shown as an escape (\x1b), never sent
+    # to the terminal; newlines stay (a cell may hold lines).
+    return visible(str(value), "\n")
+
+
+def _prefix(word: str, width: int, measure: Callable[[str], int]) -> str:
+    """The longest start of ``word`` that fits ``width`` (at least one character)."""
+    n = 1
+    while n < len(word) and measure(word[: n + 1]) <= width:
+        n += 1
+    return word[:n]
+
+
+def _wrap(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """``textwrap.wrap`` by ``measure`` (terminal cells): words kept whole where
+    they fit, longer ones broken. ASCII text wraps exactly as textwrap does."""
+    if measure is len or text.isascii():
+        return textwrap.wrap(text, width)
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        while measure(word) > width:
+            if line:
+                out.append(line)
+                line = ""
+            head = _prefix(word, width, measure)
+            out.append(head)
+            word = word[len(head) :]
+        joined = f"{line} {word}" if line else word
+        if measure(joined) <= width:
+            line = joined
+        else:
+            out.append(line)
+            line = word
+    if line:
+        out.append(line)
+    return out
 
 
 def to_table(
@@ -80,16 +117,19 @@ def to_table(
     gap: str = "—",
     wrap: Sequence[str] = (),
     right: Sequence[str] = (),
+    measure: Callable[[str], int] = len,
 ) -> str:
     """An aligned plain-text table. Numbers are right-aligned; the columns named
     in ``wrap`` are wrapped so the table fits ``width`` (never cut off); those in
-    ``right`` are right-aligned too."""
+    ``right`` are right-aligned too. ``measure`` gives a text's width: the CLI
+    passes terminal cells (tui/textsafe.py), so CJK, emoji and combining marks
+    keep the columns aligned. Control characters in cells are shown escaped."""
     names = list(frame.columns)
-    heads = list(headers) if headers is not None else names
+    heads = [visible(h) for h in (headers if headers is not None else names)]
     rows = [[_cell(v, gap) for v in row] for row in frame.iter_rows()]
     numeric = [frame.schema[c].is_numeric() or c in right for c in names]
     widths = [
-        max([len(h)] + [max((len(x) for x in r[i].split("\n")), default=0) for r in rows])
+        max([measure(h)] + [max((measure(x) for x in r[i].split("\n")), default=0) for r in rows])
         for i, h in enumerate(heads)
     ]
     wrap_idx = [names.index(c) for c in wrap if c in names]
@@ -99,19 +139,20 @@ def to_table(
         fixed = total - sum(widths[i] for i in wrap_idx)
         room = max(20, (width - fixed) // len(wrap_idx))
         for i in wrap_idx:
-            widths[i] = max(len(heads[i]), min(widths[i], room))
+            widths[i] = max(measure(heads[i]), min(widths[i], room))
     out: list[str] = []
 
     def emit(cells: list[str]) -> None:
         parts = [
-            textwrap.wrap(c, widths[i]) or [""] if i in wrap_idx else c.split("\n")
+            _wrap(c, widths[i], measure) or [""] if i in wrap_idx else c.split("\n")
             for i, c in enumerate(cells)
         ]
         for k in range(max(len(p) for p in parts)):
             line = []
             for i, p in enumerate(parts):
                 text = p[k] if k < len(p) else ""
-                line.append(text.rjust(widths[i]) if numeric[i] else text.ljust(widths[i]))
+                pad = " " * max(0, widths[i] - measure(text))
+                line.append(pad + text if numeric[i] else text + pad)
             out.append(sep.join(line).rstrip())
 
     emit(heads)

@@ -10,7 +10,7 @@ lazy (read_big_csv), as is a large Parquet table (_check_large).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,7 +191,7 @@ def read_big_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded |
         rules.Rule(
             col,
             _unknown(col, known),
-            lambda v, w=what, c=col, k=where: _unknown_message(c, w, v, k),
+            _unknown_message_for(col, what, where),
         )
         for col, known, what, where in refs
     ]
@@ -201,6 +201,10 @@ def read_big_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded |
 
 def _unknown_message(col: str, what: str, value: object, where: str) -> str:
     return f"column '{col}': unknown {what} {_show(value)} (not in {where})"
+
+
+def _unknown_message_for(col: str, what: str, where: str) -> Callable[[object], str]:
+    return lambda v: _unknown_message(col, what, v, where)
 
 
 def read_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:

@@ -38,6 +38,10 @@ def _expected(col: Col, what: str | None = None) -> Callable[[object], str]:
     return lambda v: f"column '{col.name}': expected {what}, got {quote(str(v).strip())}"
 
 
+def _always(words: str) -> Callable[[object], str]:
+    return lambda v: words
+
+
 def _blank(col: Col) -> pl.Expr:
     v = pl.col(col.name).str.strip_chars()
     return v.is_null() | (v == "")
@@ -61,7 +65,7 @@ def cell_rules(table: Table) -> list[Rule]:
         rules += text_rules(col)
         if not col.nullable:
             what = f"column '{col.name}' is blank; expected {col.describe()}"
-            rules.append(Rule(col.name, _blank(col), lambda v, w=what: w))
+            rules.append(Rule(col.name, _blank(col), _always(what)))
         if col.kind in ("int", "float"):
             cast = c.str.strip_chars().cast(col.dtype, strict=False)
             rules.append(Rule(col.name, ~_blank(col) & cast.is_null(), _expected(col)))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import polars as pl
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +22,8 @@ from ..charts.actions import action_ranks_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import actions as act
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
 
 if TYPE_CHECKING:
@@ -74,8 +76,8 @@ class ActionsView(Container):
             label = f"{r['iso3']} {when[:7]:<7} {r['title']}"
             if len(label) > LABEL:
                 label = label[: LABEL - 1] + "…"
-            options.append(Option(label, id=r["milestone_id"]))
-        options.append(Option("Central Asia: conclusion", id=CONCLUSION))
+            options.append(Option(plain(label), id=r["milestone_id"]))
+        options.append(Option(plain("Central Asia: conclusion"), id=CONCLUSION))
         lst.add_options(options)
         lst.highlighted = 0
         self._show()
@@ -121,16 +123,18 @@ class ActionsView(Container):
             self.set_class(r is None, "-conclusion")
             lst = self.query_one("#act-list", KeyList)
             self.call_after_refresh(lst.scroll_to_highlight)
-        head = Text()
         if r is None:
-            head.append("The article's conclusion", style="bold")
-            head.append("  (Central Asia; the article's claims, in our words)\n")
+            head = markup(
+                "[b]The article's conclusion[/b]  (Central Asia; the article's claims, in our words)\n"
+            )
         else:
             iso3 = str(r["iso3"])
-            head.append("Actions and UN results: ", style="bold")
-            head.append(f"{self.names.get(iso3, iso3)} ({iso3})")
-            head.append("   c: back to the timeline\n", style="dim")
-        head.append(f"! {act.CAUSE_SHORT}", style="bold")
+            head = markup(
+                "[b]Actions and UN results: [/b]$name ($iso3)[dim]   c: back to the timeline[/dim]\n",
+                name=self.names.get(iso3, iso3),
+                iso3=iso3,
+            )
+        head += markup("[b]! $cause[/b]", cause=act.CAUSE_SHORT)
         self.query_one("#act-head", Static).update(head)
         self.query_one("#act-detail", Static).update(
             self._conclusion_text() if r is None else self._detail_text(r)
@@ -141,47 +145,63 @@ class ActionsView(Container):
                 action_ranks_figure(self.ds, iso3, r), ("act", iso3, r["milestone_id"])
             )
 
-    def _detail_text(self, r: dict[str, object]) -> Text:
-        t = Text()
+    def _detail_text(self, r: dict[str, object]) -> Content:
         when = str(r["start"] or "undated")
         if r["end"]:
             when = f"{r['start'] or '?'}–{r['end']}"
         if r["start_inferred"] == "yes":
             when += " (inferred)"
-        t.append(str(r["title"]), style="bold")
-        t.append(f" · {when} · {r['kind']}\n")
+        lines = [
+            markup("[b]$title[/b] · $when · $kind", title=r["title"], when=when, kind=r["kind"])
+        ]
         if r["start_year"] is None:
-            t.append("No start date in the article: no rank before or after. ", style="dim")
-            t.append(f"Latest UN rank: {_rank(r['rank_latest'], r['year_latest'])}\n")
+            lines.append(
+                markup(
+                    "[dim]No start date in the article: no rank before or after. [/dim]"
+                    "Latest UN rank: $latest",
+                    latest=_rank(r["rank_latest"], r["year_latest"]),
+                )
+            )
         else:
-            t.append("UN rank: ")
-            t.append(f"before {_rank(r['rank_before'], r['year_before'])}", style="bold")
-            t.append(" → ")
-            t.append(f"after {_rank(r['rank_after'], r['year_after'])}", style="bold")
-            t.append(f" → latest {_rank(r['rank_latest'], r['year_latest'])}\n")
-            t.append(
-                f"Internet users: {_pct(r['internet_before'], r['internet_year_before'])}"
-                f" → {_pct(r['internet_after'], r['internet_year_after'])}\n"
+            lines.append(
+                markup(
+                    "UN rank: [b]before $before[/b] → [b]after $after[/b] → latest $latest",
+                    before=_rank(r["rank_before"], r["year_before"]),
+                    after=_rank(r["rank_after"], r["year_after"]),
+                    latest=_rank(r["rank_latest"], r["year_latest"]),
+                )
+            )
+            lines.append(
+                plain(
+                    f"Internet users: {_pct(r['internet_before'], r['internet_year_before'])}"
+                    f" → {_pct(r['internet_after'], r['internet_year_after'])}"
+                )
             )
         srcs = [str(r["source_id"])]
         srcs += [s for c in ("rank_source_ids", "internet_source_id") if r[c] for s in str(r[c]).split(";")]  # fmt: skip
-        t.append(f"sources: {', '.join(srcs)} (the action: the article's claim)\n", style="dim")
-        t.append(f"! {act.CAUSE_CAVEAT} ", style="dim")
-        t.append(act.RULE[0].upper() + act.RULE[1:], style="dim")
+        lines.append(
+            markup(
+                "[dim]sources: $srcs (the action: the article's claim)[/dim]",
+                srcs=", ".join(srcs),
+            )
+        )
+        # Two spans, as the caveat and the rule are two sentences (and the
+        # accepted snapshots draw them as two).
+        lines.append(
+            markup("[dim]! $cause [/dim]", cause=act.CAUSE_CAVEAT)
+            + markup("[dim]$rule[/dim]", rule=act.RULE[0].upper() + act.RULE[1:])
+        )
         if r["caveats"] and "readiness_era" in str(r["caveats"]):
-            t.append("\n! the rank before is from the 2003-2005 readiness era", style="dim")
-        return t
+            lines.append(plain("! the rank before is from the 2003-2005 readiness era", "dim"))
+        return join_lines(lines)
 
-    def _conclusion_text(self) -> Text:
-        t = Text()
+    def _conclusion_text(self) -> Content:
         con = act.conclusions(self.ds)
         if con.is_empty():
-            t.append("No conclusion recorded in the data.")
-            return t
-        for i, c in enumerate(con.iter_rows(named=True)):
-            if i:
-                t.append("\n")
-            t.append(f"{c['position']}. {c['claim']}")
+            return plain("No conclusion recorded in the data.")
+        lines: list[Content] = []
+        for c in con.iter_rows(named=True):
+            lines.append(plain(f"{c['position']}. {c['claim']}"))
             if c["note"]:
-                t.append(f"\n   ddx: {c['note']}", style="dim")
-        return t
+                lines.append(markup("[dim]   ddx: $note[/dim]", note=c["note"]))
+        return join_lines(lines)

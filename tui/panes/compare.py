@@ -7,8 +7,8 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
-from textual.markup import escape
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +17,7 @@ from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp
 from ..core import queries as q
+from ..textsafe import markup, plain, safe, text
 from ..widgets.lists import KeyList, KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
@@ -152,7 +153,7 @@ class ComparePane(Pane):
         try:
             self.set_selection(cmp.toggle(self.selection, iso3))
         except UsageError as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(safe(exc), severity="warning", timeout=4, markup=False)
             self.app.bell()
             self._sync_picker()
             return False
@@ -165,10 +166,10 @@ class ComparePane(Pane):
         self._sync_picker()
         self.refresh_view()
 
-    def _prompt(self, iso3: str) -> str:
+    def _prompt(self, iso3: str) -> Content:
         """A checklist line that reads without colour: [x] chosen, [ ] not."""
-        box = "\\[x]" if iso3 in self.selection else "\\[ ]"
-        return f"{box} {escape(self.names[iso3])} ({iso3})"
+        box = "[x]" if iso3 in self.selection else "[ ]"
+        return plain(f"{box} {self.names[iso3]} ({iso3})")
 
     def _sync_picker(self) -> None:
         picker = self.query_one("#cmp-picker", KeyList)
@@ -201,8 +202,15 @@ class ComparePane(Pane):
         other = "scatter" if self.view == "bars" else "bars"
         nb = "the five" if self.selection == cmp.with_neighbours(self.selection) else "+neighbours"
         self.query_one("#cmp-head", Static).update(
-            f"[b]{year}[/b] UN E-Government Survey · {len(self.selection)} countries · [b]{view}[/b]{era}\n"
-            f"[dim]] \\[ edition · v {other} · i index · n {nb} · c list · s source[/dim]"
+            markup(
+                f"[b]$year[/b] UN E-Government Survey · $n countries · [b]$view[/b]{era}\n"
+                "[dim]] \\[ edition · v $other · i index · n $nb · c list · s source[/dim]",
+                year=year,
+                n=len(self.selection),
+                view=view,
+                other=other,
+                nb=nb,
+            )
         )
         if self.view == "bars":
             self._draw_bars(year)
@@ -239,7 +247,7 @@ class ComparePane(Pane):
         ]
         table.add_column("Index", key="index")
         for mark, iso3 in zip(marks, self.frame["iso3"], strict=True):
-            table.add_column(f"{mark} {iso3}", key=iso3)
+            table.add_column(text(f"{mark} {iso3}"), key=iso3)
         hi = ">" if ascii_mode else "▶"
         rows: list[tuple[str, str]]
         if self.view == "bars":
@@ -258,19 +266,19 @@ class ComparePane(Pane):
 
     def _caption(self, absent: list[str]) -> None:
         if self.view == "bars":
-            text = "— = a gap in the source (no bar drawn); rank = world EGDI rank."
+            caption = "— = a gap in the source (no bar drawn); rank = world EGDI rank."
         else:
-            text = cmp.SCATTER_CAPTION
+            caption = cmp.SCATTER_CAPTION
             gaps = [
                 r["iso3"]
                 for r in cmp.scatter_frame(self.frame, self.x, self.y).iter_rows(named=True)
                 if r["x"] is None or r["y"] is None
             ]
             if gaps:
-                text += f" Not plotted (gap): {', '.join(gaps)}."
+                caption += f" Not plotted (gap): {', '.join(gaps)}."
         if absent:
-            text += f" Not in the {self.ddx.edition} edition: {', '.join(absent)}."
-        self.query_one("#cmp-caption", Static).update(f"[dim]{escape(text)}[/dim]")
+            caption += f" Not in the {self.ddx.edition} edition: {', '.join(absent)}."
+        self.query_one("#cmp-caption", Static).update(plain(caption, "dim"))
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:

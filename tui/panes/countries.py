@@ -7,7 +7,7 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +15,8 @@ from ..charts.draw import draw_components, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
 from .base import Pane, Provenance
 
@@ -45,7 +47,10 @@ class CountriesPane(Pane):
         names = q.focus_countries(self.ds)
         lst = self.query_one("#country-list", KeyList)
         lst.add_options(
-            [Option(f"{n} ({c})", id=c) for c, n in zip(names["iso3"], names["name"], strict=True)]
+            [
+                Option(plain(f"{n} ({c})"), id=c)
+                for c, n in zip(names["iso3"], names["name"], strict=True)
+            ]
         )
         self.watch(self.ddx, "country", self._show, init=True)
         self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
@@ -85,13 +90,16 @@ class CountriesPane(Pane):
         if idx is not None and lst.highlighted != idx:
             lst.highlighted = idx
         info = q.country(self.ds, iso3)
-        head = f"[b]{escape(str(info['name']))}[/b] ({iso3})"
+        head = markup("[b]$name[/b] ($iso3)", name=info["name"], iso3=iso3)
         if info.get("portal"):
-            head += f"  e-government portal: {escape(str(info['portal']))}"
+            head += markup("  e-government portal: $portal", portal=info["portal"])
         self.query_one("#country-head", Static).update(head)
-        summary = ""
+        summary = plain("")
         if info.get("summary"):
-            summary = f"[b]In the article[/b]\n{escape(str(info['summary']))} [dim](the article's account)[/dim]"
+            summary = markup(
+                "[b]In the article[/b]\n$summary [dim](the article's account)[/dim]",
+                summary=info["summary"],
+            )
         self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
         self.query_one("#country-figures", Static).update(self._figures_text())
@@ -99,49 +107,50 @@ class CountriesPane(Pane):
         self.query_one("#country-milestones", Static).update(self._milestones_text(iso3))
         self._draw_chart()
 
-    def _figures_text(self) -> str:
+    def _figures_text(self) -> Content:
         if not self.figures:
-            return "No UN E-Government Survey figures for this country."
+            return plain("No UN E-Government Survey figures for this country.")
         year = self.figures[0].year
         cells = []
         for f in self.figures:
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
-            cells.append(f"[b]{escape(f.label)}[/b] {escape(f.text)}{when}{mark}")
+            cells.append(markup("[b]$label[/b] $text", label=f.label, text=f"{f.text}{when}{mark}"))
         return (
-            f"UN E-Government Survey {year}:  "
-            + "   ".join(cells)
-            + "\n[dim]s: sources and caveats (! marks a caveat)[/dim]"
+            markup("UN E-Government Survey $year:  ", year=year)
+            + plain("   ").join(cells)
+            + markup("\n[dim]s: sources and caveats (! marks a caveat)[/dim]")
         )
 
-    def _assessments_text(self, iso3: str) -> str:
+    def _assessments_text(self, iso3: str) -> Content:
         rows = q.assessments(self.ds, iso3)
         if rows.is_empty():
-            return ""
+            return plain("")
         labels = {
             "egdi": "EGDI",
             "e_participation": "E-participation",
             "info_openness": "Info openness",
         }
-        lines = ["[b]The article rates[/b]"]
+        lines = [markup("[b]The article rates[/b]")]
         lines += [
-            f"{labels.get(a, a)}: {lv}" for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+            plain(f"{labels.get(a, a)}: {lv}")
+            for a, lv in zip(rows["aspect"], rows["level"], strict=True)
         ]
-        return "\n".join(lines)
+        return join_lines(lines)
 
-    def _milestones_text(self, iso3: str) -> str:
+    def _milestones_text(self, iso3: str) -> Content:
         ms = q.milestones(self.ds, iso3)
         if ms.is_empty():
-            return ""
-        lines = ["[b]Milestones in the article[/b]"]
+            return plain("")
+        lines = [markup("[b]Milestones in the article[/b]")]
         for r in ms.iter_rows(named=True):
             when = r["date"] or "undated"
             if r["end_date"]:
                 when += f"–{r['end_date']}"
             if r["inferred"] == "yes":
                 when += " (inferred)"
-            lines.append(f"[b]{escape(when):>12}[/b]  {escape(r['title'])}")
-        return "\n".join(lines)
+            lines.append(markup("[b]$when[/b]  $title", when=f"{when:>12}", title=r["title"]))
+        return join_lines(lines)
 
     def _draw_chart(self) -> None:
         chart = self.query_one("#country-chart", Chart)

@@ -4,13 +4,15 @@ own reading of the article); with ddx's note on where the eight goals come from.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import article
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
 from .base import Pane, Provenance
 
@@ -33,7 +35,7 @@ class GoalsPane(Pane):
         self.goals = {str(g["goal_id"]): g for g in article.goals(self.ds)}
         lst = self.query_one("#goal-list", KeyList)
         lst.add_options(
-            [Option(f"{g['position']}. {g['name']}", id=i) for i, g in self.goals.items()]
+            [Option(plain(f"{g['position']}. {g['name']}"), id=i) for i, g in self.goals.items()]
         )
         self.goal_id = next(iter(self.goals))
         lst.highlighted = 0
@@ -52,24 +54,30 @@ class GoalsPane(Pane):
 
     def _show(self) -> None:
         g = self.goals[self.goal_id]
-        head = Text()
-        head.append(f"{g['position']}. {g['name']}", style="bold")
-        head.append(f"\n{g['summary']}\n")
-        head.append("Goal from the article's Table 1, summarised in our words.", style="dim")
-        head.append(f"\n{article.ORIGIN_SHORT}", style="dim italic")
-        self.query_one("#goal-summary", Static).update(head)
+        self.query_one("#goal-summary", Static).update(
+            markup(
+                "[b]$position. $name[/b]\n$summary\n"
+                "[dim]Goal from the article's Table 1, summarised in our words.[/dim]\n"
+                "[dim italic]$origin[/dim italic]",
+                position=g["position"],
+                name=g["name"],
+                summary=g["summary"],
+                origin=article.ORIGIN_SHORT,
+            )
+        )
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
         self.query_one("#goal-actions", Static).update(self._links_text(acts))
 
-    def _links_text(self, rows: list[dict[str, object]]) -> Text:
+    def _links_text(self, rows: list[dict[str, object]]) -> Content:
         """The goal's actions and the results bearing on it, in two labelled lists."""
         actions, results = article.split_by_role(rows)
-        text = Text()
-        text.append(
-            "Links are the project's own reading of the article, not the article's claim.",
-            style="dim",
-        )
+        lines = [
+            markup(
+                "[dim]Links are the project's own reading of the article, "
+                "not the article's claim.[/dim]"
+            )
+        ]
         against = (
             "✗ works against this goal" if not self.ddx.ascii_mode else "x works against this goal"
         )
@@ -81,20 +89,25 @@ class GoalsPane(Pane):
                 "No result the article reports bears on this goal.",
             ),
         ):
-            text.append(f"\n\n{label} ({len(items)})", style="bold")
+            lines.append(plain(""))
+            lines.append(markup("[b]$label ($n)[/b]", label=label, n=len(items)))
             if not items:
-                text.append(f"\n{empty}", style="dim")
+                lines.append(plain(empty, "dim"))
             for r in items:
                 when = str(r["date"] or "undated")
                 if r.get("inferred") == "yes":
                     when += " (inferred)"
-                text.append("\n")
-                text.append(str(r["country"] or r["iso3"]), style="bold")
-                text.append(f" {when}: {r['title']}")
+                line = markup(
+                    "[b]$who[/b] $when: $title",
+                    who=r["country"] or r["iso3"],
+                    when=when,
+                    title=r["title"],
+                )
                 if r["polarity"] == "against":
-                    text.append(f"  {against}", style="bold reverse")
-                text.append(f"\n   why: {r['rationale']}", style="dim")
-        return text
+                    line += plain(f"  {against}", "bold reverse")
+                lines.append(line)
+                lines.append(markup("[dim]   why: $why[/dim]", why=r["rationale"]))
+        return join_lines(lines)
 
     def provenance(self) -> list[Provenance]:
         items = [

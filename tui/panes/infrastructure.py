@@ -11,12 +11,14 @@ import polars as pl
 from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from ..charts.draw import draw_series
 from ..charts.widget import Chart
 from ..core import infra
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain, text
 from ..widgets.infra_tables import fotn_renderable, idi_renderable
 from ..widgets.lists import KeyTable
 from .base import Pane, Provenance
@@ -125,13 +127,17 @@ class InfrastructurePane(Pane):
     def _head(self) -> None:
         parts = []
         for v in VIEWS:
-            label = escape(VIEW_LABEL[v])
-            parts.append(f"[reverse b] {label} [/]" if v == self.view else f" {label} ")
+            label = VIEW_LABEL[v]
+            parts.append(
+                markup("[reverse b] $label [/]", label=label)
+                if v == self.view
+                else plain(f" {label} ")
+            )
         hint = "[ ] view · i series · s source"
         if self.view in ("price", "casa"):
             hint += " · ↑↓ row" if not self.ddx.ascii_mode else " · up/down row"
         self.query_one("#infra-head", Static).update(
-            "".join(parts) + f"\n[dim]{escape(hint)}[/dim]"
+            plain("").join(parts) + markup("\n[dim]$hint[/dim]", hint=hint)
         )
 
     # series ---------------------------------------------------------------------------
@@ -147,22 +153,29 @@ class InfrastructurePane(Pane):
         )
         self.query_one("#infra-latest", Static).update(self._latest_text())
 
-    def _latest_text(self) -> str:
+    def _latest_text(self) -> Content:
         cells = []
         for r in self.latest.iter_rows(named=True):
             if r["year"] is None:
-                cells.append(f"{escape(r['country'])}: no data")
+                cells.append(plain(f"{r['country']}: no data"))
             else:
                 cells.append(
-                    f"[b]{escape(r['country'])}: latest {r['year']}[/b] ({r['value']:.1f})"
+                    markup(
+                        "[b]$country: latest $year[/b] ($value)",
+                        country=r["country"],
+                        year=r["year"],
+                        value=f"{r['value']:.1f}",
+                    )
                 )
-        lines = [" · ".join(cells)]
+        lines = [plain(" · ").join(cells)]
         gaps = [f"{c} {infra.year_ranges(ys)}" for c, ys in self.gaps.items() if ys]
         if gaps:
             lines.append(
-                f"[dim]Gaps in the source (a break in a line): {escape('; '.join(gaps))}[/dim]"
+                markup(
+                    "[dim]Gaps in the source (a break in a line): $gaps[/dim]", gaps="; ".join(gaps)
+                )
             )
-        return "\n".join(lines)
+        return join_lines(lines)
 
     # price ------------------------------------------------------------------------------
     def _fill_price(self) -> None:
@@ -173,11 +186,11 @@ class InfrastructurePane(Pane):
             if r["rank"] is not None and r["n_countries"] is not None:
                 rank += f" of {r['n_countries']}"
             table.add_row(
-                r["country"],
+                text(r["country"]),
                 str(r["year"]),
                 f"{r['usd_per_gb']:g}",
                 rank,
-                r["source_id"],
+                text(r["source_id"]),
                 key=str(i),
             )
         self._price_note(0)
@@ -187,16 +200,19 @@ class InfrastructurePane(Pane):
             "Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
             "files themselves were not stored). Rank 1 = cheapest."
         )
-        text = f"[dim]{escape(head)}[/dim]"
+        note = plain(head, "dim")
         if len(self.price) and 0 <= row < len(self.price):
             r = self.price.row(row, named=True)
-            text = (
-                f"[b]{escape(r['country'])} {r['year']}[/b]: "
-                + escape(r["note"] or "no note")
-                + "\n"
-                + text
+            note = (
+                markup(
+                    "[b]$country $year[/b]: $note\n",
+                    country=r["country"],
+                    year=r["year"],
+                    note=r["note"] or "no note",
+                )
+                + note
             )
-        self.query_one("#infra-price-note", Static).update(text)
+        self.query_one("#infra-price-note", Static).update(note)
 
     # Digital CASA -----------------------------------------------------------------------
     def _fill_casa(self) -> None:
@@ -207,12 +223,12 @@ class InfrastructurePane(Pane):
             status = mark if r["status"] == "conflict" else r["status"]
             amount = "—" if r["amount_usd_million"] is None else f"{r['amount_usd_million']:g}"
             table.add_row(
-                r["date"] or "undated",
-                r["iso3"],
+                text(r["date"] or "undated"),
+                text(r["iso3"]),
                 amount,
-                status,
-                r["project"],
-                r["date_type"] or "",
+                text(status),
+                text(r["project"]),
+                text(r["date_type"] or ""),
                 key=str(i),
             )
         lines = []
@@ -222,26 +238,26 @@ class InfrastructurePane(Pane):
                 f"{rows['iso3'][0]} "
                 + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
             )
-            lines.append(f"{mark}: {escape(what)} {escape(dates)}; both shown, neither preferred.")
+            lines.append(plain(f"{mark}: {what} {dates}; both shown, neither preferred."))
         undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
         if len(undated):
             lines.append(
-                f"undated: {escape(', '.join(undated['iso3']))} (no date in the stored sources)"
+                plain(f"undated: {', '.join(undated['iso3'])} (no date in the stored sources)")
             )
-        self.query_one("#infra-casa-conflicts", Static).update("\n".join(lines))
+        self.query_one("#infra-casa-conflicts", Static).update(join_lines(lines))
         self._casa_note(0)
 
     def _casa_note(self, row: int) -> None:
         if not len(self.casa) or not 0 <= row < len(self.casa):
-            self.query_one("#infra-casa-note", Static).update("No Digital CASA rows.")
+            self.query_one("#infra-casa-note", Static).update(plain("No Digital CASA rows."))
             return
         r = self.casa.row(row, named=True)
-        bits = [f"[b]{escape(r['project'])}[/b]"]
+        bits = [markup("[b]$project[/b]", project=r["project"])]
         for key in ("wb_project_id", "instrument", "note"):
             if r[key]:
-                bits.append(escape(str(r[key])))
-        bits.append(f"source: {escape(r['source_id'])}")
-        self.query_one("#infra-casa-note", Static).update(" · ".join(bits))
+                bits.append(plain(r[key]))
+        bits.append(plain(f"source: {r['source_id']}"))
+        self.query_one("#infra-casa-note", Static).update(plain(" · ").join(bits))
 
     # Freedom on the Net and ITU IDI (tui/widgets/infra_tables.py) --------------------
     def _fotn_renderable(self) -> RenderableType:

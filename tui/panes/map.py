@@ -57,6 +57,7 @@ class MapPane(Pane):
 
     def on_choropleth_map_resized(self) -> None:
         self.query_one("#map-legend", Static).update(self.legend_text())
+        self.show_caption()
 
     def on_choropleth_map_pointed(self, event: ChoroplethMap.Pointed) -> None:
         """↑ ↓ or a click on one of the five points at it (the shared country)."""
@@ -101,10 +102,17 @@ class MapPane(Pane):
         arrows = "up/down" if self.ddx.ascii_mode else "↑ ↓"
         head.append(f"\n[ ] edition · i indicator · {arrows} country · s source", "dim")
         self.query_one("#map-head", Static).update(head)
-        self.query_one("#map-caption", Static).update(
-            Text(f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}")
-        )
+        self.show_caption()
         self.show_map()
+
+    def show_caption(self) -> None:
+        """The shapes' and the values' sources, shortened (not cut) on a narrow window."""
+        caption = self.query_one("#map-caption", Static)
+        year = self.ddx.edition
+        text = f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}"
+        if 0 < caption.content_region.width < len(text):
+            text = f"Shapes: Natural Earth (de facto) · UN E-Gov Survey {year}"
+        caption.update(Text(text))
 
     def show_map(self) -> None:
         year, ind = self.ddx.edition, self.ddx.indicator
@@ -114,39 +122,47 @@ class MapPane(Pane):
         self.query_one("#map-legend", Static).update(self.legend_text())
 
     def legend_text(self) -> Text:
+        """The key, the five first; lines that do not fit the legend's height are
+        counted in a last line, never dropped silently."""
         year, ind = self.ddx.edition, self.ddx.indicator
         view = self.query_one("#map-view", ChoroplethMap)
-        text = Text(no_wrap=False)
-        text.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
-        text.append(", UN groups\n")
-        for b in reversed(self.fill.bins):
-            label = b.label.replace("–", "-") if view.ascii else b.label
-            text.append(*view.swatch(b.index))
-            text.append(f" {label} {b.name.replace('very ', 'v. ')}\n")
-        text.append(*view.swatch(geo.NO_DATA))
-        text.append(" no data\n")
-        outline = view.outline_swatch()
-        if outline is not None:
-            text.append(*outline)
-            text.append(" border of the five\n")
-        elif view.ascii:
-            text.append("ASCII: class by char\n", "dim")
-        else:
-            text.append("no colour: shading\n", "dim")
-        text.append("\n")
+        lines: list[Text] = [
+            Text.assemble((f"{q.INDICATOR_SHORT[ind]} {year}", "bold"), ", UN groups")
+        ]
         for r in self.frame.filter(pl.col("focus")).iter_rows(named=True):
             val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
             # the country pointed at: reversed, as its label on the map
             here = r["iso3"] == self.selected
-            text.append(r["iso3"], "bold reverse underline" if here else "bold")
-            text.append(" ")
-            text.append(*view.swatch(self.fill.class_of(r["iso3"]), 1))
-            text.append(f" {val}\n")
+            lines.append(
+                Text.assemble(
+                    (r["iso3"], "bold reverse underline" if here else "bold"),
+                    " ",
+                    view.swatch(self.fill.class_of(r["iso3"]), 1),
+                    f" {val}",
+                )
+            )
+        for b in reversed(self.fill.bins):
+            label = b.label.replace("–", "-") if view.ascii else b.label
+            lines.append(
+                Text.assemble(view.swatch(b.index), f" {label} {b.name.replace('very ', 'v. ')}")
+            )
+        lines.append(Text.assemble(view.swatch(geo.NO_DATA), " no data"))
+        outline = view.outline_swatch()
+        if outline is not None:
+            lines.append(Text.assemble(outline, " border of the five"))
+        elif view.ascii:
+            lines.append(Text("ASCII: class by char", "dim"))
+        else:
+            lines.append(Text("no colour: shading", "dim"))
         gaps = self.shown().filter(pl.col("status") != "value")["iso3"].to_list()
         if gaps:
-            text.append(f"no data: {', '.join(gaps)}\n")
-        text.append("ddx breaks: UN groups", "dim")
-        return text
+            lines.append(Text(f"no data: {', '.join(gaps)}"))
+        lines.append(Text("ddx breaks: UN groups", "dim"))
+        room = self.query_one("#map-legend", Static).content_region.height
+        if 0 < room < len(lines):
+            left = len(lines) - (room - 1)
+            lines = lines[: room - 1] + [Text(f"+{left} more: enlarge", "dim")]
+        return Text("\n").join(lines)
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:

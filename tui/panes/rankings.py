@@ -13,6 +13,7 @@ from ..charts.draw import draw_hbars, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
+from ..textsafe import markup, text
 from ..widgets.lists import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
@@ -108,10 +109,18 @@ class RankingsPane(Pane):
         scope = SCOPE_LABEL[self.scope] if self.scope != "region" else f"UN region {region}"
         era = "  [b]readiness-era index[/b]" if year <= 2005 else ""
         self.query_one("#rank-head", Static).update(
-            f"[b]{year}[/b] UN E-Government Survey · [b]{short}[/b] ({q.INDICATOR_NAMES[ind]}) · "
-            f"{scope}, {len(df)} countries · sorted by {self.sort}{era}\n"
-            + ("[b]rank* derived by ddx from values[/b] · " if derived else "")
-            + "[dim]v scope · o sort · c chart · s source[/dim]"
+            markup(
+                "[b]$year[/b] UN E-Government Survey · [b]$short[/b] ($name) · "
+                f"$scope, $n countries · sorted by $sort{era}\n"
+                + ("[b]rank* derived by ddx from values[/b] · " if derived else "")
+                + "[dim]v scope · o sort · c chart · s source[/dim]",
+                year=year,
+                short=short,
+                name=q.INDICATOR_NAMES[ind],
+                scope=scope,
+                n=len(df),
+                sort=self.sort,
+            )
         )
         self._fill_table(df, derived)
         self._draw_bars(df, year, short)
@@ -130,11 +139,11 @@ class RankingsPane(Pane):
             name = r["country"]
             if r["focus"] and self.scope != "central-asia":
                 name = f"▶ {name}" if not self.ddx.ascii_mode else f"> {name}"
-            if len(name) > NAME_WIDTH:
-                name = name[: NAME_WIDTH - 1] + "…"
+            cell = text(name)  # plain text: a name is never markup
+            cell.truncate(NAME_WIDTH, overflow="ellipsis")  # by terminal cells
             rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
             value = q.fmt_index(r["value"])
-            table.add_row(rank, name, value, " ".join(note), key=r["iso3"])
+            table.add_row(rank, cell, value, " ".join(note), key=r["iso3"])
         # In a long table, start on the selected country so the five are in view.
         codes = df["iso3"].to_list()
         if self.ddx.country in codes:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import polars as pl
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import DataTable, Static
 
 from ..core import queries as q
 from ..core.caveats import CAVEATS
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, text
 from ..widgets.lists import KeyTable
 from .base import Pane, Provenance
 
@@ -36,7 +37,11 @@ class SourcesPane(Pane):
         table.add_column("Title")
         for r in self.frame.iter_rows(named=True):
             table.add_row(
-                r["source_id"], r["publisher"], r["year"] or "", r["title"], key=r["source_id"]
+                text(r["source_id"]),
+                text(r["publisher"]),
+                text(r["year"] or ""),
+                text(r["title"]),
+                key=r["source_id"],
             )
         self._show(0)
 
@@ -54,23 +59,29 @@ class SourcesPane(Pane):
             return
         r = self.frame.row(min(row, len(self.frame) - 1), named=True)
         self.current = r
-        lines = [f"[b]{escape(q.citation(r))}[/b]"]
+        lines = [markup("[b]$citation[/b]", citation=q.citation(r))]
         if r["url"]:
-            lines.append(f"Link: {escape(r['url'])}")
-        lines.append(f"Licence: {escape(r['licence'] or 'not stated by the source')}")
+            lines.append(markup("Link: $url", url=r["url"]))
+        lines.append(
+            markup("Licence: $licence", licence=r["licence"] or "not stated by the source")
+        )
         if r["note"]:
-            lines.append(f"Note: {escape(r['note'])}")
-        lines += ["", "[b]Caveats that apply across the data[/b]"]
-        lines += [f"• {escape(v)}" for k, v in CAVEATS.items() if k in _GENERAL]
+            lines.append(markup("Note: $note", note=r["note"]))
+        lines += [markup(""), markup("[b]Caveats that apply across the data[/b]")]
+        lines += [markup("• $caveat", caveat=v) for k, v in CAVEATS.items() if k in _GENERAL]
         refs = q.article_references(self.ds)
         if len(refs):
             lines += [
-                "",
-                "[b]The article's own references[/b] [dim](as the article lists them)[/dim]",
+                markup(""),
+                markup(
+                    "[b]The article's own references[/b] [dim](as the article lists them)[/dim]"
+                ),
             ]
-            for n, text, url in refs.select("ref_no", "reference", "url").iter_rows():
-                lines.append(f"{n}. {escape(text)}" + (f" {escape(url)}" if url else ""))
-        self.query_one("#source-text", Static).update("\n".join(lines))
+            for n, ref, url in refs.select("ref_no", "reference", "url").iter_rows():
+                lines.append(
+                    markup("$n. $ref", n=n, ref=ref) + (markup(" $url", url=url) if url else "")
+                )
+        self.query_one("#source-text", Static).update(join_lines(lines))
 
     def provenance(self) -> list[Provenance]:
         r = getattr(self, "current", None)

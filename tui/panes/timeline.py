@@ -14,12 +14,13 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.markup import escape
 from textual.widgets import Static
 
 from ..core import queries as q
 from ..core import timeline as tl
 from ..core.caveats import describe
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
 from .base import Pane, Provenance
 
@@ -111,8 +112,13 @@ class TimelinePane(Pane):
             tl.span(self.frame, self.present) if len(self.frame) else (self.present, self.present)
         )
         self.query_one("#tl-head", Static).update(
-            f"[b]Programmes and milestones[/b] of the five, {lo}-{hi}, as the article gives them\n"
-            f"[dim]{escape(tl.legend(self.ddx.ascii_mode, self.present))}[/dim]"
+            markup(
+                "[b]Programmes and milestones[/b] of the five, $lo-$hi, as the article gives them\n"
+                "[dim]$legend[/dim]",
+                lo=lo,
+                hi=hi,
+                legend=tl.legend(self.ddx.ascii_mode, self.present),
+            )
         )
 
     # -- selection -----------------------------------------------------------------
@@ -146,24 +152,24 @@ class TimelinePane(Pane):
 
     def _show_detail(self, index: int) -> None:
         if not 0 <= index < len(self.frame):
-            self.query_one("#tl-detail", Static).update("No milestones in the data.")
+            self.query_one("#tl-detail", Static).update(plain("No milestones in the data."))
             return
         r = self.frame.row(index, named=True)
         src = q.source(self.ds, r["source_id"])
-        cite = f"[{r['source_id']}] {q.citation(src)}" if src else "none"
+        cite = safe(f"[{r['source_id']}] {q.citation(src)}") if src else "none"
         room = max(20, self.size.width - 10)
         if len(cite) > room:  # one line here; s shows the whole citation
             cite = cite[: room - 1] + ("~" if self.ddx.ascii_mode else "…")
         kind = KIND_LABEL.get(r["kind"], r["kind"])
         note = f" · {r['note']}" if r["note"] else ""
         lines = [
-            f"[b]{escape(r['country'])}: {escape(r['title'])}[/b]",
-            f"{escape(r['when'])} · {kind}{escape(note)}",
-            f"[dim]source {escape(cite)}[/dim]",
-            escape(r["summary"]),
-            f"[dim]! {escape(describe('article_claim'))}[/dim]",
+            markup("[b]$country: $title[/b]", country=r["country"], title=r["title"]),
+            plain(f"{r['when']} · {kind}{note}"),
+            markup("[dim]source $cite[/dim]", cite=cite),
+            plain(r["summary"]),
+            markup("[dim]! $claim[/dim]", claim=describe("article_claim")),
         ]
-        self.query_one("#tl-detail", Static).update("\n".join(lines))
+        self.query_one("#tl-detail", Static).update(join_lines(lines))
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:

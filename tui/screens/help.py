@@ -5,9 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from ..textsafe import lines as join_lines
+from ..textsafe import markup
 
 GENERAL = [
     ("1 … 8", "jump to a pane (its number is on its tab)"),
@@ -36,18 +39,20 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from ..panes import pane_classes
 
-        lines = ["[b]Keys[/b]", ""]
-        lines += [f"  [b]{escape(f'{k:<16}')}[/b] {escape(v)}" for k, v in GENERAL]
-        lines += ["", "[b]Panes[/b]", ""]
+        # Plain text throughout (plain() for str lines): key names such as
+        # "[  ]" are shown as typed, never read as markup.
+        lines: list[Content | str] = [markup("[b]Keys[/b]"), ""]
+        lines += [markup("  [b]$key[/b] $what", key=f"{k:<16}", what=v) for k, v in GENERAL]
+        lines += ["", markup("[b]Panes[/b]"), ""]
         for i, cls in enumerate(pane_classes(), start=1):
-            lines.append(f"  [b]{i} {cls.title}[/b]")
+            lines.append(markup("  [b]$i $title[/b]", i=i, title=cls.title))
             if cls.step_help:
-                lines.append(f"      {escape('[ ]')}  {escape(cls.step_help)}")
+                lines.append(f"      [ ]  {cls.step_help}")
             if cls.indicator_help:
-                lines.append(f"      i    {escape(cls.indicator_help)}")
+                lines.append(f"      i    {cls.indicator_help}")
         lines += [
             "",
-            "[b]Reading the figures[/b]",
+            markup("[b]Reading the figures[/b]"),
             "",
             "  2003-2005 indices measured 'readiness', later ones 'development'.",
             "  An index of 0 with a shared bottom rank means no assessed online presence.",
@@ -57,4 +62,4 @@ class HelpScreen(ModalScreen[None]):
             "Escape closes this help.",
         ]
         with VerticalScroll(id="help-body"):
-            yield Static("\n".join(lines), id="help-text")
+            yield Static(join_lines(lines), id="help-text")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..core import queries as q
 from ..core.caveats import describe
 from ..panes.base import Provenance
+from ..textsafe import lines as join_lines
+from ..textsafe import markup, plain
 
 
 class ProvenanceScreen(ModalScreen[None]):
@@ -28,9 +29,12 @@ class ProvenanceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         ds = self.app.dataset  # type: ignore[attr-defined]
-        lines = [f"[b]Sources for what the {escape(self.pane_title)} pane shows[/b]", ""]
+        lines = [
+            markup("[b]Sources for what the $pane pane shows[/b]", pane=self.pane_title),
+            plain(""),
+        ]
         if not self.items:
-            lines.append("Nothing with a source is selected here.")
+            lines.append(plain("Nothing with a source is selected here."))
         # Figures that share a source are listed together, the source once.
         groups: list[tuple[str | None, list[Provenance]]] = []
         for item in self.items:
@@ -40,23 +44,23 @@ class ProvenanceScreen(ModalScreen[None]):
                 groups.append((item.source_id, [item]))
         for source_id, items in groups:
             for item in items:
-                detail = f"  [dim]{escape(item.detail)}[/dim]" if item.detail else ""
-                lines.append(f"[b]{escape(item.label)}[/b]{detail}")
+                line = markup("[b]$label[/b]", label=item.label)
+                if item.detail:
+                    line += markup("  [dim]$detail[/dim]", detail=item.detail)
+                lines.append(line)
             src = q.source(ds, source_id)
             if src is None:
-                lines.append("  source: none (a gap in the data)")
+                lines.append(plain("  source: none (a gap in the data)"))
             else:
-                lines.append(
-                    f"  source {escape('[' + str(source_id) + ']')}: {escape(q.citation(src))}"
-                )
+                lines.append(plain(f"  source [{source_id}]: {q.citation(src)}"))
                 if src.get("url"):
-                    lines.append(f"  {escape(str(src['url']))}")
+                    lines.append(plain(f"  {src['url']}"))
             caveats: list[str] = []
             for item in items:
                 caveats += [k for k in item.caveats if k not in caveats]
             for key in caveats:
-                lines.append(f"  ! {escape(describe(key))}")
-            lines.append("")
-        lines.append("Escape closes this; the Sources pane (4) lists every source.")
+                lines.append(plain(f"  ! {describe(key)}"))
+            lines.append(plain(""))
+        lines.append(plain("Escape closes this; the Sources pane (4) lists every source."))
         with VerticalScroll(id="provenance-body"):
-            yield Static("\n".join(lines), id="provenance-text")
+            yield Static(join_lines(lines), id="provenance-text")

@@ -10,16 +10,11 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from ..core import queries as q
+from ..textsafe import markup
 from .steps import Step, tour_steps
 
 if TYPE_CHECKING:
     from ..app import DDXApp
-
-
-def escape(text: str) -> str:
-    """Make every '[' literal. textual.markup.escape leaves "[ move" alone, and
-    a later tag in the same caption then fails to parse (found by the fuzzer)."""
-    return text.replace("[", "\\[")
 
 
 # The list a step's ``row`` highlights, per pane.
@@ -146,10 +141,19 @@ class Tour:
         )
         if self.interval:
             keys += f"  (advances every {self.interval:g} s)"
+        # Titles, country names and source ids are data: template fields, never
+        # markup (a lone "[" or "[/dim]" in them once broke the caption).
         self.caption.update(
-            f"[b]Tour {self.index + 1}/{n} {dot} {escape(title)}[/b]  [dim]{keys}[/dim]\n"
-            f"{escape(step.look)}\n"
-            f"[dim]{escape(self.sources_line())}[/dim]"
+            markup(
+                "[b]Tour $i/$n $dot $title[/b]  [dim]$keys[/dim]\n$look\n[dim]$sources[/dim]",
+                i=self.index + 1,
+                n=n,
+                dot=dot,
+                title=title,
+                keys=keys,
+                look=step.look,
+                sources=self.sources_line(),
+            )
         )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import polars as pl
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..core import timeline as tl
+from ..textsafe import safe
 
 ROLE_CLASSES = {
     "bar": "gantt--bar",
@@ -148,18 +150,22 @@ class Gantt(Widget, can_focus=True):
             rec = records[i]
             if kind == "heading":
                 out.append(
-                    f"{rec['country']} ({rec['iso3']})".ljust(lw + 1 + axis.width)[:width],
+                    set_cell_size(
+                        safe(f"{rec['country']} ({rec['iso3']})", ""),
+                        min(lw + 1 + axis.width, width),
+                    ),
                     style("gantt--heading"),
                 )
                 continue
             selected = i == self.selected
             pointer = ("> " if ascii_mode else "▸ ") if selected else "  "
             when = str(rec["when"])
-            label = f"{pointer}{when:<10} {rec['title']}"
-            if len(label) > lw:
-                label = label[: lw - 1] + ("~" if ascii_mode else "…")
+            # Data as plain text with controls escaped, cut and padded by cells.
+            label = safe(f"{pointer}{when:<10} {rec['title']}", "")
+            if cell_len(label) > lw:
+                label = set_cell_size(label, lw - 1) + ("~" if ascii_mode else "…")
             sel_style = style("gantt--selected") if selected else Style()
-            out.append(label.ljust(lw) + " ", sel_style)
+            out.append(set_cell_size(label, lw) + " ", sel_style)
             for text, role in tl.raster(rec, axis, ascii_mode):
                 role_style = style(ROLE_CLASSES[role]) if role in ROLE_CLASSES else Style()
                 out.append(text, role_style)

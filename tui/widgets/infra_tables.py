@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..core import infra
 from ..core.dataset import Dataset
+from ..textsafe import safe, text
 
 FOTN_STATUS = {"Free": "F", "Partly Free": "PF", "Not Free": "NF"}
 
@@ -45,7 +46,7 @@ def _fotn_table(fotn: dict[str, pl.DataFrame], scale: str, ascii_mode: bool) -> 
             score = "—" if r["total_score"] is None else str(r["total_score"])
             status = FOTN_STATUS.get(r["status"] or "", "")
             cells.append(f"{score} {status}".strip())
-        table.add_row(name, *cells)
+        table.add_row(text(name), *cells)
     return Group(Text(title, style="bold"), table)
 
 
@@ -66,7 +67,7 @@ def fotn_renderable(
     foot = "F Free · PF Partly Free · NF Not Free · — score not in the stored source."
     if missing:
         foot += " No scores stored for " + ", ".join(names.get(c, c) for c in missing) + "."
-    parts.append(Text(foot, style="dim"))
+    parts.append(Text(safe(foot), style="dim"))
     return Group(*parts)
 
 
@@ -90,7 +91,7 @@ def idi_renderable(idi: pl.DataFrame, ascii_mode: bool) -> RenderableType:
                 out.append(
                     f"{r['rank']} of {r['n_countries']}" if r["n_countries"] else str(r["rank"])
                 )
-        table.add_row(name, *out)
+        table.add_row(text(name), *(text(c) for c in out))
     return Group(
         Text(
             "ITU ICT Development Index: world ranks only (no index values were found)",

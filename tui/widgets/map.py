@@ -89,7 +89,7 @@ class ChoroplethMap(Widget):
         self.focus_codes: tuple[str, ...] = ()
         self.selected: str | None = None
         self._key: Hashable = None
-        self._strips: tuple[Hashable, list[Strip]] | None = None
+        self._strips: tuple[tuple[Hashable, ...], list[Strip]] | None = None
         self.last_raster: Raster | None = None
 
     # -- state ----------------------------------------------------------------------
