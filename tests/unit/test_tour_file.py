@@ -204,7 +204,7 @@ def test_follow_prints_each_step_then_ends(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(presenter.time, "sleep", fake_sleep)
     assert presenter.follow(tour, out, wait=5) == 0
     assert [p.splitlines()[0] for p in printed] == [
-        "Step 1/3: Kazakhstan, Uzbekistan and Russia",
+        "Step 1/3: Three countries in 2020",
         "Step 3/3: Countries",
         "The tour has ended.",
     ]

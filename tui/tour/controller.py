@@ -307,7 +307,7 @@ class Tour:
         )
         delay = self._delay()
         if delay:
-            keys += f"  (advances every {delay:g} s)"
+            keys += f"  (auto: {delay:g} s)"
         # Text, not markup: a caption from a file is shown exactly as written.
         text = Text(no_wrap=False)
         text.append(f"Tour {self.index + 1}/{n} {dot} {title}", "bold")
