@@ -155,7 +155,9 @@ async def test_a_file_caption_is_never_markup_and_notes_show(tmp_path: Path) -> 
         assert "Notes: Ask: which part explains the gap?" in text
         assert "next: OSI in 2022" in text
         assert "(auto: 45 s)" in text
-        assert app.active_pane.describe_state().startswith("edition=2020 view=bars countries=KAZ,UZB,RUS")
+        assert app.active_pane.describe_state().startswith(
+            "edition=2020 view=bars countries=KAZ,UZB,RUS"
+        )
 
 
 async def test_step_seconds_advance_and_stop_at_the_end(tmp_path: Path) -> None:

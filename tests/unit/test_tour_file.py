@@ -45,14 +45,16 @@ def test_fixture_reads() -> None:
 BAD = [
     (HEAD + STEP.replace('"countries"', '"charts"', 1), "unknown pane 'charts' in step 1", 5),
     (HEAD + STEP.replace('"KAZ"', '"FRA"'), "unknown country 'FRA' in step 1", 6),
-    (HEAD + STEP + 'edition = 2026\n'.replace("2026", "2026"), "'edition' does not apply", 8),
+    (HEAD + STEP + "edition = 2026\n".replace("2026", "2026"), "'edition' does not apply", 8),
     (
-        HEAD + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2026"),
+        HEAD
+        + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2026"),
         "edition 2026 in step 1 is not in the data; import it with ddx import-un",
         6,
     ),
     (
-        HEAD + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2007"),
+        HEAD
+        + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2007"),
         "no survey edition 2007 in step 1",
         6,
     ),
@@ -64,13 +66,18 @@ BAD = [
     (HEAD + STEP + "colour = 3\n", "unknown key 'colour' in step 1", 8),
     (HEAD + STEP + "seconds = -2\n", "'seconds' in step 1: expected a positive number", 8),
     (HEAD + STEP + 'seconds = "10"\n', "'seconds' in step 1: expected a positive number", 8),
-    (HEAD + STEP.replace('caption = "c"', "caption = 3"), "'caption' in step 1: expected a string, got an integer", 7),
+    (
+        HEAD + STEP.replace('caption = "c"', "caption = 3"),
+        "'caption' in step 1: expected a string, got an integer",
+        7,
+    ),
     (HEAD + STEP.replace('caption = "c"\n', ""), "missing 'caption' in step 1", 4),
     (HEAD + STEP.replace('"c"', '"a\\u0007b"'), "control character U+0007", 7),
     (HEAD + STEP.replace('"c"', '"a\\u202Eb"'), "control character U+202E", 7),
     (HEAD + STEP + 'chart = "pie"\n', "'chart' in step 1: expected one of rank, components", 8),
     (
-        HEAD + STEP.replace("countries", "compare", 1).replace('country = "KAZ"', 'countries = ["KAZ"]'),
+        HEAD
+        + STEP.replace("countries", "compare", 1).replace('country = "KAZ"', 'countries = ["KAZ"]'),
         "'countries' in step 1: expected 2 to 8 countries, got 1",
         6,
     ),
@@ -81,7 +88,11 @@ BAD = [
     ('format = 1\ntitle = "T"\n', "no steps", None),
     (HEAD + STEP + "caption = 'again'\n", "not valid TOML", 8),
     (HEAD + "[[steps]\n", "not valid TOML", 4),
-    (HEAD + STEP.replace("countries", "goals", 1).replace('country = "KAZ"', "row = 0"), "'row' in step 1: expected a row number", 6),
+    (
+        HEAD + STEP.replace("countries", "goals", 1).replace('country = "KAZ"', "row = 0"),
+        "'row' in step 1: expected a row number",
+        6,
+    ),
 ]
 
 
@@ -229,7 +240,9 @@ def test_tour_check_ok_and_error(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "latin1.toml:2: not UTF-8" in capsys.readouterr().err
 
 
-def test_tour_export_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_tour_export_refuses_to_overwrite(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "lesson.toml"
     assert main(["tour", "export", "class", str(target)]) == 0
     assert target.read_text() == model.builtin_path("class").read_text()
@@ -260,10 +273,15 @@ def test_a_bad_tour_is_refused_before_the_explorer_opens(
 
     monkeypatch.setattr(tui.app.DDXApp, "run", boom)
     bad = tmp_path / "bad.toml"
-    bad.write_text(HEAD + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2026"))
+    bad.write_text(
+        HEAD + STEP.replace("countries", "rankings", 1).replace('country = "KAZ"', "edition = 2026")
+    )
     assert main(["demo", "--tour", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err == f"ddx: {bad}:6:1: edition 2026 in step 1 is not in the data; import it with ddx import-un (editions are 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024)\n"
+    assert (
+        err
+        == f"ddx: {bad}:6:1: edition 2026 in step 1 is not in the data; import it with ddx import-un (editions are 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024)\n"
+    )
     assert main(["demo", "--notes"]) == 2
     assert "--notes" in capsys.readouterr().err
     assert main(["--record", str(tmp_path)]) == 2

@@ -72,9 +72,7 @@ PANE_KEYS: dict[str, tuple[str, ...]] = {
     "infrastructure": ("view",),
     "map": ("edition", "indicator"),
 }
-STEP_KEYS = COMMON_KEYS + tuple(
-    dict.fromkeys(k for keys in PANE_KEYS.values() for k in keys)
-)
+STEP_KEYS = COMMON_KEYS + tuple(dict.fromkeys(k for keys in PANE_KEYS.values() for k in keys))
 # Text fields longer than this are surely not a caption.
 MAX_TEXT = 2000
 
@@ -129,9 +127,7 @@ def vocabulary(ds: Any) -> Vocabulary:
 
 
 # -- untrusted text -------------------------------------------------------------------
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
-)
+_BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def bad_char(text: str) -> str | None:
@@ -229,9 +225,7 @@ class _Reader:
                 key,
             )
         if len(value) > MAX_TEXT:
-            raise self.fail(
-                f"{key!r}{where}: longer than {MAX_TEXT} characters", index, key
-            )
+            raise self.fail(f"{key!r}{where}: longer than {MAX_TEXT} characters", index, key)
         if required and not value.strip():
             raise self.fail(f"{key!r}{where}: expected some text, got an empty string", index, key)
         return value
@@ -247,7 +241,9 @@ class _Reader:
         fmt = data["format"]
         if type(fmt) is not int or fmt != FORMAT:
             raise self.fail(
-                f"'format': expected {FORMAT}, got {fmt!r} (a newer ddx may read it)", None, "format"
+                f"'format': expected {FORMAT}, got {fmt!r} (a newer ddx may read it)",
+                None,
+                "format",
             )
         title = self.text(data, "title", None, required=True)
         author = self.text(data, "author", None, required=False)
@@ -276,7 +272,9 @@ class _Reader:
                 )
         pane = self.text(s, "pane", i, required=True)
         if pane not in PANES:
-            raise self.fail(f"unknown pane {pane!r} in {n}; panes are {', '.join(PANES)}", i, "pane")
+            raise self.fail(
+                f"unknown pane {pane!r} in {n}; panes are {', '.join(PANES)}", i, "pane"
+            )
         allowed = PANE_KEYS[pane]
         for key in s:
             if key not in COMMON_KEYS and key not in allowed:
@@ -345,7 +343,9 @@ class _Reader:
             kw["row"] = v - 1
         return Step(pane=pane, title=title, look=caption, notes=notes, **kw)
 
-    def choice(self, s: Mapping[str, Any], i: int, key: str, options: Sequence[str]) -> dict[str, str]:
+    def choice(
+        self, s: Mapping[str, Any], i: int, key: str, options: Sequence[str]
+    ) -> dict[str, str]:
         if key not in s:
             return {}
         v = s[key]
@@ -370,8 +370,7 @@ class _Reader:
             if v.strip().lower() in by_name and by_name[v.strip().lower()] in allowed:
                 return by_name[v.strip().lower()]
             raise self.fail(
-                f"unknown country {v!r} in step {i + 1}: expected {what} "
-                f"({', '.join(allowed)})",
+                f"unknown country {v!r} in step {i + 1}: expected {what} ({', '.join(allowed)})",
                 i,
                 key,
             )
@@ -384,7 +383,7 @@ class _Reader:
         if type(v) is not int:
             raise self.fail(
                 f"'edition' in {n}: expected a survey year such as 2020, or \"latest\" or "
-                f"\"earliest\", got {v!r}",
+                f'"earliest", got {v!r}',
                 i,
                 "edition",
             )
