@@ -31,9 +31,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
         extra["tour"] = load_tour(tour_path, vocabulary(ds))
     if getattr(args, "notes", False):
-        if tour_path is None:
-            raise UsageError("--notes shows a tour file's presenter notes: add --tour FILE")
-        extra["notes"] = True
+        extra["notes"] = True  # the built-in tour has no notes, but the next step's title
     record = getattr(args, "record", None)
     if record is not None:
         extra["record"] = check_record_target(record)
@@ -44,7 +42,8 @@ def run_tui(args: argparse.Namespace) -> int:
         start=args.start,
         demo=getattr(args, "demo", False)
         or getattr(args, "interval", None) is not None
-        or tour_path is not None,
+        or tour_path is not None
+        or bool(extra.get("notes")),
         demo_interval=getattr(args, "interval", None),
         served=getattr(args, "served", False),
         extra=extra,
