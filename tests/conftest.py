@@ -20,6 +20,8 @@ def _isolate_user_data(
 ) -> None:
     """Never read or write the real ~/.local/share/ddx during tests."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    # Where a playing tour says which step it shows (tui/tour/presenter.py).
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
 
 
 @pytest.fixture

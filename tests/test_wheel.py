@@ -32,6 +32,7 @@ from rich.console import Console
 
 import tui, tui.paths
 from tui.app import DDXApp, make_app
+from tui.tour import model
 
 
 def screen_text(app):
@@ -57,6 +58,8 @@ async def main():
         "css": [str(p) for p in DDXApp.CSS_PATH],
         "builtin": str(app.dataset.builtin),
         "screen": text,
+        "tour": str(model.builtin_path("class")),
+        "tour_steps": len(model.load_builtin("class").steps),
     }))
 
 
@@ -96,6 +99,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     style_files = {f"tui/_assets/styles/{p.name}" for p in (ROOT / "styles").glob("*.tcss")}
     assert "tui/_assets/styles/app.tcss" in style_files and style_files <= names
     assert not any(n.startswith(("tests/", "data/")) for n in names)
+    tours = {
+        f"tui/tour/builtin/{p.name}" for p in (ROOT / "tui" / "tour" / "builtin").glob("*.toml")
+    }
+    assert "tui/tour/builtin/class.toml" in tours and tours <= names, sorted(tours - names)
 
     # 2. A fresh venv (no system or project site-packages), the wheel and its dependencies.
     venv = tmp_path / "venv"
@@ -135,7 +142,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
         p.name for p in (ROOT / "styles").glob("*.tcss")
     }
     assert Path(result["builtin"]) == installed / "_assets" / "data"
-    for key in ("tui", "data_dir", "styles_dir", "builtin"):
+    # The built-in class tour is read from the installed package.
+    assert Path(result["tour"]) == installed / "tour" / "builtin" / "class.toml"
+    assert result["tour_steps"] > 10
+    for key in ("tui", "data_dir", "styles_dir", "builtin", "tour"):
         assert str(ROOT) not in result[key]
     # The explorer drew the rankings from the installed tables.
     screen = result["screen"]

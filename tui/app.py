@@ -104,6 +104,8 @@ class DDXApp(ViewActions):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
         Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
+        # Append the view on screen to a tour file (tui/tour/, ddx --record FILE).
+        Binding("R", "record_step", "Record step", show=False, id="record_step"),
         # Demo mode only (tui/tour/); outside a tour these keys pass through.
         Binding(
             "space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"
@@ -352,6 +354,13 @@ class DDXApp(ViewActions):
             raise SkipAction()
         if not self.demo.go(delta):
             self.bell()
+
+    def action_record_step(self) -> None:
+        """R: ask for a caption and append the view on screen as a tour step."""
+        from .tour.controller import record_view
+
+        if len(self.screen_stack) == 1 and self._ready_pane() is not None:
+            record_view(self)
 
     def action_switch_theme(self, name: str) -> None:
         self.theme = name

@@ -198,10 +198,15 @@ def app_command(args: argparse.Namespace) -> str:
     argv += ["--theme", args.theme]
     if args.start:
         argv += ["--start", args.start]
-    if getattr(args, "demo", False):
+    tour = getattr(args, "tour", None)
+    if getattr(args, "demo", False) or tour is not None:
         argv.append("--demo")
         if getattr(args, "interval", None):
             argv += ["--interval", str(args.interval)]
+        if tour is not None:
+            argv += ["--tour", str(tour.resolve())]
+            if getattr(args, "notes", False):
+                argv.append("--notes")
     return shlex.join(argv)
 
 
@@ -235,6 +240,10 @@ def _check(args: argparse.Namespace) -> None:
     ds = load_dataset(args)
     if args.start:
         check_start(ds, args.start)
+    if getattr(args, "tour", None) is not None:
+        from .tour.model import load_tour, vocabulary
+
+        load_tour(args.tour, vocabulary(ds))
 
 
 def check_bind(host: str, port: int) -> None:
@@ -404,4 +413,29 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
         help="require the URL's token on loopback too (a machine shared with others)",
     )
     p.add_argument("--demo", action="store_true", help="serve the guided tour (ddx demo)")
+    from pathlib import Path
+
+    from .cli.explorer import positive_seconds
+
+    # SUPPRESS: `ddx --tour F serve` keeps the top-level value.
+    p.add_argument(
+        "--tour",
+        metavar="FILE",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="serve this tour file (ddx demo --tour FILE)",
+    )
+    p.add_argument(
+        "--notes",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="with --tour: show the presenter notes line",
+    )
+    p.add_argument(
+        "--interval",
+        metavar="SECONDS",
+        type=positive_seconds,
+        default=argparse.SUPPRESS,
+        help="with --demo or --tour: advance every SECONDS",
+    )
     p.set_defaults(handler=run_serve)

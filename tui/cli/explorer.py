@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ..core.errors import UsageError
 from .options import load_dataset
@@ -22,20 +23,55 @@ def run_tui(args: argparse.Namespace) -> int:
     # The Linux console's font has box drawing but few of the chart markers.
     ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
     ds = load_dataset(args)
+    extra: dict[str, object] = {}
+    tour_path = getattr(args, "tour", None)
+    if tour_path is not None:
+        # The whole file is checked before the explorer opens.
+        from ..tour.model import load_tour, vocabulary
+
+        extra["tour"] = load_tour(tour_path, vocabulary(ds))
+    if getattr(args, "notes", False):
+        extra["notes"] = True  # the built-in tour has no notes, but the next step's title
+    record = getattr(args, "record", None)
+    if record is not None:
+        extra["record"] = check_record_target(record)
     options = Options(
         ascii=ascii_mode,
         mouse=not args.no_mouse,
         theme=theme,
         start=args.start,
-        demo=getattr(args, "demo", False) or getattr(args, "interval", None) is not None,
+        demo=getattr(args, "demo", False)
+        or getattr(args, "interval", None) is not None
+        or tour_path is not None
+        or bool(extra.get("notes")),
         demo_interval=getattr(args, "interval", None),
         served=getattr(args, "served", False),
+        extra=extra,
     )
     if args.start:
         check_start(ds, args.start)
     app = DDXApp(ds, options)
     app.run(mouse=options.mouse)
     return app.return_code or 0
+
+
+def check_record_target(path: Path) -> Path:
+    """``--record FILE``: not inside ddx's own files, and a tour if it exists."""
+    from ..core.errors import DataError
+    from ..tour.model import load_tour
+    from .output import check_writable_target
+
+    path = path.expanduser()
+    check_writable_target(path)
+    if path.is_dir():
+        raise UsageError(f"--record {path}: is a folder; name a tour file such as lesson.toml")
+    if path.exists():
+        try:
+            load_tour(path)
+        except DataError as exc:
+            if not exc.message.startswith("no steps"):
+                raise
+    return path.resolve()
 
 
 def check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
@@ -91,8 +127,49 @@ def positive_seconds(text: str) -> float:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
+    if getattr(args, "list", False):
+        return list_tours()
     args.demo = True
     return run_tui(args)
+
+
+def list_tours() -> int:
+    """``ddx demo --list``: one built-in tour a line, its name first."""
+    from ..tour.model import builtin_names, load_builtin
+
+    for name in builtin_names():
+        tour = load_builtin(name)
+        print(f"{name}\t{tour.title} ({len(tour.steps)} steps)")
+    return 0
+
+
+def add_tour_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    """--tour, --notes and --record, on ``ddx``, ``ddx demo`` and ``ddx serve``."""
+
+    def d(value: object) -> object:
+        return value if top else argparse.SUPPRESS
+
+    p.add_argument(
+        "--tour",
+        metavar="FILE",
+        type=Path,
+        default=d(None),
+        help="play a tour file (TOML) instead of the built-in tour",
+    )
+    p.add_argument(
+        "--notes",
+        action="store_true",
+        default=d(False),
+        help="presenter view: show each step's notes and the next step's title",
+    )
+    p.add_argument(
+        "--record",
+        metavar="FILE",
+        type=Path,
+        default=d(None),
+        help="R appends the view on screen to this tour file "
+        "(default $XDG_DATA_HOME/ddx/tours/recorded.toml)",
+    )
 
 
 def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
@@ -111,5 +188,9 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
         type=positive_seconds,
         default=None,
         help="advance by itself every SECONDS (starts again after the last step)",
+    )
+    add_tour_options(p)
+    p.add_argument(
+        "--list", action="store_true", help="list the built-in tours, one a line, name first"
     )
     p.set_defaults(handler=_run_demo, demo=True)

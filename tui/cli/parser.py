@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
-from . import actions, chart, explorer, import_export, tables
+from . import actions, chart, explorer, import_export, tables, tour
 from .options import add_data_options, add_tui_options
 
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=explorer.positive_seconds,
         help="demo: advance every SECONDS",
     )
+    explorer.add_tour_options(parser, top=True)
     # A browser session started by `ddx serve` (hidden: not for people).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(command=None)
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_export.register(sub, add_data_options)
     actions.register(sub, add_data_options)
     explorer.register(sub, add_data_options, add_tui_options)
+    tour.register(sub, add_data_options)
     # ``ddx serve`` lives beside the code it drives (tui/serve.py) and registers
     # itself; a build without it has no such command.
     try:

@@ -21,6 +21,7 @@ GENERAL = [
     ("s", "source and caveats of what is on screen"),
     ("e", "export the data behind the view as CSV (path shown)"),
     ("y", "copy the data behind the view as TSV (OSC 52 clipboard)"),
+    ("R", "record the view as a step of a tour file"),
     ("Ctrl+P", "command palette: jump to any country, edition, indicator, theme"),
     ("? or F1", "this help"),
     ("Escape", "close a dialog"),

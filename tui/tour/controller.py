@@ -1,17 +1,28 @@
-"""The class tour's controller and caption: applies each Step (tui/tour/steps.py)
-to the app and keeps the caption under the panes up to date."""
+"""The class tour's controller and caption: applies each Step (tui/tour/model.py)
+to the app and keeps the caption under the panes up to date.
+
+The same code plays the built-in tour and a teacher's file (``ddx demo
+--tour FILE``). Text from a tour file is untrusted: the caption is built as
+Rich Text, never parsed as markup. ``capture_step`` is the other direction:
+the view on screen as a Step, for recording (``R``, tui/tour/record.py).
+"""
 
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+import os
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ..core import FOCUS
 from ..core import queries as q
-from ..textsafe import markup
-from .steps import Step, tour_steps
+from ..textsafe import safe
+from . import presenter
+from .model import PANE_KEYS, Step, TourFile, step_table
+from .steps import tour_steps
 
 if TYPE_CHECKING:
     from ..app import DDXApp
@@ -19,14 +30,43 @@ if TYPE_CHECKING:
 
 # The list a step's ``row`` highlights, per pane.
 ROW_LISTS = {"goals": "#goal-list", "sources": "#source-table"}
+# What a step leaves unsaid is set to the pane's opening state, so a step
+# always looks the same, whichever step came before it.
+DEFAULT_CHART = {"countries": "rank", "rankings": "bars", "compare": "bars"}
+
+
+def _pane(app: DDXApp, pane_id: str) -> Any:
+    pane = app._pane(pane_id)
+    return pane if pane.is_mounted else None
 
 
 def apply_pane_state(app: DDXApp, step: Step) -> None:
-    """The step's pane-specific state: Rankings' scope, a highlighted row."""
-    if step.scope is not None:
-        pane = app.query_one("#rankings")
+    """The step's pane-specific state: scope, chart, countries, view, a row."""
+    pane = _pane(app, step.pane)
+    if pane is None:
+        return
+    if step.pane == "rankings":
         if hasattr(pane, "set_scope"):
-            pane.set_scope(step.scope)
+            pane.set_scope(step.scope or "central-asia")
+        want = step.chart or DEFAULT_CHART["rankings"]
+        if getattr(pane, "chart_kind", want) != want:
+            pane.action_toggle_chart()
+    elif step.pane == "countries":
+        want = step.chart or DEFAULT_CHART["countries"]
+        if getattr(pane, "chart_kind", want) != want:
+            pane.chart_kind = want
+            pane._draw_chart()
+    elif step.pane == "compare":
+        selection = tuple(step.countries or FOCUS)
+        if getattr(pane, "selection", selection) != selection:
+            pane.set_selection(selection)
+        want = step.chart or DEFAULT_CHART["compare"]
+        if getattr(pane, "view", want) != want:
+            pane.set_view(want)
+    elif step.pane == "infrastructure":
+        want = step.view or "internet"
+        if getattr(pane, "view", want) != want:
+            pane.show_view(want)
     if step.row is not None and step.pane in ROW_LISTS:
         for widget in app.query(ROW_LISTS[step.pane]):
             if hasattr(widget, "move_cursor"):
@@ -35,22 +75,133 @@ def apply_pane_state(app: DDXApp, step: Step) -> None:
                 widget.highlighted = step.row  # type: ignore[attr-defined]
 
 
+def apply_step(app: DDXApp, step: Step) -> None:
+    """Put the app in the step's state: its pane, the shared selection, the pane's own."""
+    app.show_pane_id(step.pane)
+    if step.country:
+        app.country = step.country
+    editions = app.editions
+    if step.edition is None or step.edition == "latest":
+        app.edition = editions[-1]
+    elif step.edition == "earliest":
+        app.edition = editions[0]
+    elif isinstance(step.edition, int) and step.edition in editions:
+        app.edition = step.edition
+    app.indicator = step.indicator
+    # If a pane changed under us, the step still shows the pane.
+    with contextlib.suppress(Exception):
+        apply_pane_state(app, step)
+
+
+def capture_step(app: DDXApp, caption: str, title: str = "") -> Step:
+    """The view on screen as a step (what ``R`` records)."""
+    pane = app.active_pane
+    pane_id = pane.pane_id
+    keys = PANE_KEYS.get(pane_id, ())
+    kw: dict[str, Any] = {}
+    if "country" in keys and app.country in FOCUS:
+        kw["country"] = app.country
+    if "edition" in keys:
+        kw["edition"] = app.edition
+    if "indicator" in keys:
+        kw["indicator"] = app.indicator
+    if pane_id == "rankings":
+        kw["scope"] = getattr(pane, "scope", "central-asia")
+        kw["chart"] = getattr(pane, "chart_kind", "bars")
+    elif pane_id == "countries":
+        kw["chart"] = getattr(pane, "chart_kind", "rank")
+    elif pane_id == "compare":
+        kw["countries"] = tuple(getattr(pane, "selection", FOCUS))
+        kw["chart"] = getattr(pane, "view", "bars")
+    elif pane_id == "infrastructure":
+        kw["view"] = getattr(pane, "view", "internet")
+    elif pane_id in ROW_LISTS:
+        with contextlib.suppress(Exception):
+            widget = app.query_one(ROW_LISTS[pane_id])
+            row = getattr(widget, "cursor_row", None)
+            if row is None:
+                row = getattr(widget, "highlighted", None)
+            if row is not None:
+                kw["row"] = int(row)
+    if not title:
+        title = pane.title or pane_id.capitalize()
+        if pane_id == "countries":
+            title = str(q.country(app.dataset, app.country).get("name") or app.country)
+    return Step(pane=pane_id, title=title, look=caption, **kw)
+
+
+def record_view(app: DDXApp) -> None:
+    """``R``: the view on screen, captioned in a dialog, appended to the tour file."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from ..core.errors import DataError
+    from ..screens.record import RecordScreen
+    from .record import append_step, default_path
+
+    target = Path(str(app.options.extra.get("record") or default_path()))
+    # In a tour, the step on screen gives the title and a caption to start from.
+    playing = app.demo.step if app.demo is not None else None
+    on_step = (
+        playing is not None
+        and playing.pane == app.active_pane.pane_id
+        and playing.country in (None, app.country)
+    )
+    step = capture_step(app, caption="-", title=playing.title if on_step and playing else "")
+    state = " · ".join(
+        f"{k} {', '.join(v) if isinstance(v, list) else v}"
+        for k, v in step_table(step).items()
+        if k not in ("title", "caption")
+    )
+
+    def done(caption: str | None) -> None:
+        if caption is None:
+            return
+        try:
+            n = append_step(target, replace(step, look=caption))
+        except DataError as exc:
+            app.notify(str(exc), title="Not recorded", severity="error", markup=False)
+            app.bell()
+            return
+        app.notify(f"Step {n} saved to {target}", title="Recorded", markup=False)
+
+    initial = playing.look if on_step and playing else ""
+    app.push_screen(RecordScreen(str(target), state, initial), done)
+
+
 class DemoCaption(Static):
     """The caption under the panes: step, what to look at, the sources."""
 
     DEFAULT_CLASSES = "demo-caption"
+    tour: Tour | None = None
+
+    def on_unmount(self) -> None:
+        if self.tour is not None:
+            self.tour.stop()
 
 
 class Tour:
     """Drives the app through the steps and keeps the caption up to date."""
 
-    def __init__(self, app: DDXApp, steps: list[Step], interval: float | None = None) -> None:
+    def __init__(
+        self,
+        app: DDXApp,
+        steps: list[Step],
+        interval: float | None = None,
+        notes: bool = False,
+        state_file: os.PathLike[str] | str | None = None,
+    ) -> None:
         self.app = app
         self.steps = steps
         self.index = 0
         self.interval = interval
+        self.notes = notes
+        self.state_file = state_file
         self.timer: Timer | None = None
         self.caption = DemoCaption("", id="demo-caption")
+        self.caption.tour = self
+        if notes:
+            self.caption.add_class("-notes")
 
     @property
     def step(self) -> Step:
@@ -70,13 +221,30 @@ class Tour:
         if start:
             self.app.apply_start(start)  # e.g. countries:UZB overrides the step's country
             self.update_caption()
-        if self.interval:
+
+    def _delay(self) -> float | None:
+        """How long this step stays: its own ``seconds``, else --interval."""
+        return self.step.seconds or self.interval
+
+    def _arm(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        delay = self._delay()
+        if delay and self.caption.is_attached:
             # The caption owns the timer: it stops when the caption goes.
-            self.timer = self.caption.set_interval(self.interval, self._tick)
+            self.timer = self.caption.set_timer(delay, self._tick)
 
     def _tick(self) -> None:
-        if not self.caption.is_attached or len(self.app.screen_stack) > 1:
-            return  # shutting down, or a dialog is open: wait
+        self.timer = None
+        if not self.caption.is_attached:
+            return  # shutting down
+        if len(self.app.screen_stack) > 1:
+            self._arm()  # a dialog is open: wait
+            return
+        last = self.index == len(self.steps) - 1
+        if last and not self.interval:
+            return  # steps with their own seconds stop at the end; --interval loops
         self.show((self.index + 1) % len(self.steps))
 
     def go(self, delta: int) -> bool:
@@ -84,29 +252,23 @@ class Tour:
         target = self.index + delta
         if not 0 <= target < len(self.steps):
             return False
-        self.show(target)
-        if self.timer is not None:
-            self.timer.reset()  # a key press restarts the countdown
+        self.show(target)  # a key press restarts the countdown
         return True
 
     def show(self, index: int) -> None:
         self.index = index
-        step = self.step
         app = self.app
         with app.batch_update():
-            app.show_pane_id(step.pane)
-            if step.country:
-                app.country = step.country
-            editions = app.editions
-            if step.edition is None:
-                app.edition = editions[-1]
-            else:
-                app.edition = editions[step.edition]
-            app.indicator = step.indicator
-            # If a pane changed under us, the step still shows the pane.
-            with contextlib.suppress(Exception):
-                apply_pane_state(app, step)
+            apply_step(app, self.step)
             self.update_caption()
+        self._arm()
+        if self.state_file is not None:
+            presenter.write_state(self.state_file, self.index, len(self.steps))
+
+    def stop(self) -> None:
+        """The player is closing: tell ``ddx tour notes`` so."""
+        if self.state_file is not None:
+            presenter.clear_state(self.state_file)
 
     def sources_line(self) -> str:
         """The sources of what the step shows, from the pane's provenance."""
@@ -139,27 +301,41 @@ class Tour:
             if self.index < n - 1
             else f"last step: {back} back, q quits"
         )
-        if self.interval:
-            keys += f"  (advances every {self.interval:g} s)"
-        # Titles, country names and source ids are data: template fields, never
-        # markup (a lone "[" or "[/dim]" in them once broke the caption).
-        self.caption.update(
-            markup(
-                "[b]Tour $i/$n $dot $title[/b]  [dim]$keys[/dim]\n$look\n[dim]$sources[/dim]",
-                i=self.index + 1,
-                n=n,
-                dot=dot,
-                title=title,
-                keys=keys,
-                look=step.look,
-                sources=self.sources_line(),
-            )
-        )
+        delay = self._delay()
+        if delay:
+            keys += f"  (auto: {delay:g} s)"
+        # Text, not markup: a caption from a file is shown exactly as written.
+        text = Text(no_wrap=False)
+        text.append(f"Tour {self.index + 1}/{n} {dot} {safe(title)}", "bold")
+        text.append(f"  {keys}", "dim")
+        text.append("\n")
+        text.append(safe(step.look))
+        text.append("\n")
+        text.append(safe(self.sources_line()), "dim")
+        if self.notes:
+            following = self.steps[self.index + 1].title if self.index < n - 1 else "(the end)"
+            text.append("\n")
+            text.append("Notes: ", "bold")
+            text.append(safe(step.notes or "(none)"))
+            text.append(f"  {dot} next: ", "bold")
+            text.append(safe(following))
+        self.caption.update(text)
 
 
 def start_tour(app: DDXApp) -> Tour:
     """Attach a tour to ``app`` (called from DDXApp.on_mount in demo mode)."""
-    tour = Tour(app, tour_steps(), app.options.demo_interval)
+    tour_file: TourFile | None = app.options.extra.get("tour")  # type: ignore[assignment]
+    steps = tour_steps(steps=tour_file.steps) if tour_file is not None else tour_steps()
+    state = None
+    if tour_file is not None and tour_file.path and not app.options.served:
+        state = presenter.state_path(tour_file.path)
+    tour = Tour(
+        app,
+        steps,
+        app.options.demo_interval,
+        notes=bool(app.options.extra.get("notes")),
+        state_file=state,
+    )
     app.demo = tour
     app.screen.add_class("-demo")
     tour.start(app.options.start)

@@ -1,0 +1,102 @@
+"""``ddx tour``: a teacher's own tours. ``export`` writes a built-in tour as a
+file to start from, ``check`` reads a tour file as ``ddx demo --tour`` would
+(without opening the explorer), ``notes`` follows a tour playing in another
+terminal and prints each step's presenter notes (tui/tour/presenter.py)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core.errors import UsageError
+from .options import load_dataset
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ..tour.model import load_tour, vocabulary
+
+    tour = load_tour(args.file, vocabulary(load_dataset(args)))
+    print(f"ok: {len(tour.steps)} steps")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ..tour.model import builtin_path, read_source
+    from ..tour.record import write_atomic
+    from .output import check_writable_target
+
+    source = read_source(builtin_path(args.name))
+    target: Path = args.file
+    check_writable_target(target)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; name the tour file, e.g. {target / 'lesson.toml'}")
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; add --force to replace it")
+    if not target.parent.is_dir():
+        raise UsageError(f"no such folder: {target.parent}")
+    try:
+        write_atomic(target, source)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"wrote {target}: the built-in tour {args.name!r}; edit it, then ddx tour check {target}")
+    return 0
+
+
+def _notes(args: argparse.Namespace) -> int:
+    from ..tour.model import load_tour, vocabulary
+    from ..tour.presenter import follow
+
+    tour = load_tour(args.file, vocabulary(load_dataset(args)))
+    print(f"Following {tour.title!r} ({len(tour.steps)} steps); Ctrl+C stops.", flush=True)
+
+    def out(text: str) -> None:
+        print(f"\n{text}", flush=True)
+
+    return follow(tour, out, wait=args.wait)
+
+
+def _wait(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected 0 or more seconds, not {text!r}")
+    return value
+
+
+def register(sub: argparse._SubParsersAction, add_data: Callable) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "tour",
+        help="your own tours: export a built-in one, check a file, follow one's notes",
+        description="Tours for class as TOML files: `ddx tour export class lesson.toml` "
+        "writes the built-in tour to start from, `ddx tour check lesson.toml` checks a file, "
+        "`ddx demo --tour lesson.toml` plays it.",
+    )
+    tsub = p.add_subparsers(dest="tour_command", metavar="ACTION", required=True)
+    e = tsub.add_parser(
+        "export", help="write a built-in tour as a file (ddx demo --list names them)"
+    )
+    e.add_argument("name", help="a built-in tour, e.g. class")
+    e.add_argument("file", type=Path, help="the tour file to write (.toml)")
+    e.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    e.set_defaults(handler=_export)
+    c = tsub.add_parser("check", help="check a tour file without opening the explorer")
+    add_data(c)
+    c.add_argument("file", type=Path)
+    c.set_defaults(handler=_check)
+    n = tsub.add_parser(
+        "notes",
+        help="follow a tour playing in another terminal: print each step's presenter notes",
+    )
+    add_data(n)
+    n.add_argument("file", type=Path, help="the tour file being played (ddx demo --tour FILE)")
+    n.add_argument(
+        "--wait",
+        metavar="SECONDS",
+        type=_wait,
+        default=120.0,
+        help="how long to wait for the tour to start (default 120)",
+    )
+    n.set_defaults(handler=_notes)
