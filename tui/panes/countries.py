@@ -7,7 +7,8 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +17,7 @@ from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
 from ..widgets.lists import KeyList
+from ..widgets.text import PairGrid, bullets, hanging
 from .base import Pane, Provenance
 
 
@@ -26,14 +28,40 @@ class CountriesPane(Pane):
     step_help = "next / previous country"
     indicator_help = "highlight an index in the components chart"
 
-    BINDINGS = [Binding("c", "toggle_chart", "Chart", id="country_chart")]
+    BINDINGS = [
+        Binding("c", "toggle_chart", "Chart", id="country_chart"),
+        # Home/End move the profile, wherever focus is in the pane: in the
+        # five-country list they would select Kazakhstan / Uzbekistan instead.
+        Binding(
+            "home",
+            "profile_edge(0)",
+            "Top",
+            key_display="Home",
+            show=False,
+            priority=True,
+            id="country_top",
+        ),
+        Binding(
+            "end",
+            "profile_edge(1)",
+            "Bottom",
+            key_display="End",
+            show=False,
+            priority=True,
+            id="country_end",
+        ),
+    ]
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="country-side"):
-                yield KeyList(id="country-list")
+                lst = KeyList(id="country-list")
+                lst.border_title = "Countries"
+                yield lst
                 yield Static("", id="country-assessments")
-            with VerticalScroll(id="country-main"):
+            main = VerticalScroll(id="country-main")
+            main.border_title = "Profile"
+            with main:
                 yield Static("", id="country-head")
                 yield Static("", id="country-figures")
                 yield Chart(id="country-chart")
@@ -74,6 +102,13 @@ class CountriesPane(Pane):
             self._draw_chart()
         return True
 
+    def action_profile_edge(self, end: int) -> None:
+        main = self.query_one("#country-main", VerticalScroll)
+        if end:
+            main.scroll_end(animate=False, immediate=True)
+        else:
+            main.scroll_home(animate=False, immediate=True)
+
     def action_toggle_chart(self) -> None:
         self.chart_kind = "components" if self.chart_kind == "rank" else "rank"
         self._draw_chart()
@@ -84,14 +119,21 @@ class CountriesPane(Pane):
         idx = lst.get_option_index(iso3) if iso3 in FOCUS else None
         if idx is not None and lst.highlighted != idx:
             lst.highlighted = idx
+        # Each country opens at the top of its profile (also via Ctrl+P, [ and ]).
+        self.query_one("#country-main", VerticalScroll).scroll_home(animate=False, immediate=True)
         info = q.country(self.ds, iso3)
-        head = f"[b]{escape(str(info['name']))}[/b] ({iso3})"
+        head = Text.assemble((str(info["name"]), "bold"), f" ({iso3})")
         if info.get("portal"):
-            head += f"  e-government portal: {escape(str(info['portal']))}"
+            head.append(f"  e-government portal: {info['portal']}")
         self.query_one("#country-head", Static).update(head)
-        summary = ""
+        summary: RenderableType = ""
         if info.get("summary"):
-            summary = f"[b]In the article[/b]\n{escape(str(info['summary']))} [dim](the article's account)[/dim]"
+            summary = Text.assemble(
+                ("In the article", "bold"),
+                "\n",
+                str(info["summary"]),
+                (" (the article's account)", "dim"),
+            )
         self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
         self.query_one("#country-figures", Static).update(self._figures_text())
@@ -99,22 +141,28 @@ class CountriesPane(Pane):
         self.query_one("#country-milestones", Static).update(self._milestones_text(iso3))
         self._draw_chart()
 
-    def _figures_text(self) -> str:
+    def _figures_text(self) -> RenderableType:
+        """The profile: a grid of label/value pairs, never split across lines."""
         if not self.figures:
-            return "No UN E-Government Survey figures for this country."
+            return Text("No UN E-Government Survey figures for this country.")
         year = self.figures[0].year
-        cells = []
+        pairs = []
         for f in self.figures:
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
-            cells.append(f"[b]{escape(f.label)}[/b] {escape(f.text)}{when}{mark}")
-        return (
-            f"UN E-Government Survey {year}:  "
-            + "   ".join(cells)
-            + "\n[dim]s: sources and caveats (! marks a caveat)[/dim]"
+            pairs.append((f.label, f"{f.text}{when}{mark}"))
+        # The rank, the five indices, then the rest: each a grid of its own, so
+        # the short index pairs line up in columns beside each other.
+        indices = [i for i, f in enumerate(self.figures) if f.label in q.INDICATOR_SHORT.values()]
+        lo, hi = (indices[0], indices[-1] + 1) if indices else (len(pairs), len(pairs))
+        groups = [pairs[:lo], pairs[lo:hi], pairs[hi:]]
+        return Group(
+            Text(f"UN E-Government Survey {year}"),
+            *(PairGrid(g) for g in groups if g),
+            Text("s: sources and caveats (! marks a caveat)", style="dim"),
         )
 
-    def _assessments_text(self, iso3: str) -> str:
+    def _assessments_text(self, iso3: str) -> RenderableType:
         rows = q.assessments(self.ds, iso3)
         if rows.is_empty():
             return ""
@@ -123,23 +171,30 @@ class CountriesPane(Pane):
             "e_participation": "E-participation",
             "info_openness": "Info openness",
         }
-        lines = ["[b]The article rates[/b]"]
-        lines += [
-            f"{labels.get(a, a)}: {lv}" for a, lv in zip(rows["aspect"], rows["level"], strict=True)
-        ]
-        return "\n".join(lines)
+        # One aspect a line; a level that wraps hangs under the aspect's text.
+        return Group(
+            Text("The article rates", style="bold"),
+            bullets(
+                Text.assemble(f"{labels.get(a, a)}: ", (str(lv), "bold"))
+                for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+            ),
+        )
 
-    def _milestones_text(self, iso3: str) -> str:
+    def _milestones_text(self, iso3: str) -> RenderableType:
         ms = q.milestones(self.ds, iso3)
         if ms.is_empty():
             return ""
-        lines = ["[b]Milestones in the article[/b]"]
+        rows = []
         for r in ms.iter_rows(named=True):
             when = r["date"] or "undated"
             if r["end_date"]:
                 when += f"–{r['end_date']}"
-            lines.append(f"[b]{escape(when):>12}[/b]  {escape(r['title'])}")
-        return "\n".join(lines)
+            rows.append((when, str(r["title"])))
+        # The date in its own column: a long title wraps under itself, not under the date.
+        return Group(
+            Text("Milestones in the article", style="bold"),
+            hanging(rows, justify_label="right"),
+        )
 
     def _draw_chart(self) -> None:
         chart = self.query_one("#country-chart", Chart)

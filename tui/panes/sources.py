@@ -4,14 +4,16 @@ caveats that apply across the data."""
 from __future__ import annotations
 
 import polars as pl
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import DataTable, Static
 
 from ..core import queries as q
 from ..core.caveats import CAVEATS
 from ..widgets.lists import KeyTable
+from ..widgets.text import bullets, hanging
 from .base import Pane, Provenance
 
 
@@ -54,23 +56,39 @@ class SourcesPane(Pane):
             return
         r = self.frame.row(min(row, len(self.frame) - 1), named=True)
         self.current = r
-        lines = [f"[b]{escape(q.citation(r))}[/b]"]
+        # Labels, bullets and reference numbers in a column of their own, so
+        # wrapped text hangs under its first line (tui/widgets/text.py).
+        fields = []
         if r["url"]:
-            lines.append(f"Link: {escape(r['url'])}")
-        lines.append(f"Licence: {escape(r['licence'] or 'not stated by the source')}")
+            fields.append(("Link:", str(r["url"])))
+        fields.append(("Licence:", str(r["licence"] or "not stated by the source")))
         if r["note"]:
-            lines.append(f"Note: {escape(r['note'])}")
-        lines += ["", "[b]Caveats that apply across the data[/b]"]
-        lines += [f"• {escape(v)}" for k, v in CAVEATS.items() if k in _GENERAL]
+            fields.append(("Note:", str(r["note"])))
+        parts: list[RenderableType] = [
+            Text(q.citation(r), style="bold"),
+            hanging(fields, label_style=""),
+            Text(),
+            Text("Caveats that apply across the data", style="bold"),
+            bullets(v for k, v in CAVEATS.items() if k in _GENERAL),
+        ]
         refs = q.article_references(self.ds)
         if len(refs):
-            lines += [
-                "",
-                "[b]The article's own references[/b] [dim](as the article lists them)[/dim]",
+            parts += [
+                Text(),
+                Text.assemble(
+                    ("The article's own references", "bold"),
+                    (" (as the article lists them)", "dim"),
+                ),
+                hanging(
+                    (
+                        (f"{n}.", f"{text} {url}" if url else str(text))
+                        for n, text, url in refs.select("ref_no", "reference", "url").iter_rows()
+                    ),
+                    label_style="",
+                    justify_label="right",
+                ),
             ]
-            for n, text, url in refs.select("ref_no", "reference", "url").iter_rows():
-                lines.append(f"{n}. {escape(text)}" + (f" {escape(url)}" if url else ""))
-        self.query_one("#source-text", Static).update("\n".join(lines))
+        self.query_one("#source-text", Static).update(Group(*parts))
 
     def provenance(self) -> list[Provenance]:
         r = getattr(self, "current", None)
