@@ -208,7 +208,9 @@ def test_hanging_rows_and_bullets_wrap_under_their_text() -> None:
 
 
 def test_pair_grid_keeps_pairs_whole_and_uses_the_width() -> None:
-    grid = PairGrid([("EGDI", "0.90093"), ("OSI", "0.93903"), ("TII", "0.92353"), ("HCI", "0.84029")])
+    grid = PairGrid(
+        [("EGDI", "0.90093"), ("OSI", "0.93903"), ("TII", "0.92353"), ("HCI", "0.84029")]
+    )
     assert grid.columns_for(100) == 4
     assert grid.columns_for(30) == 2
     assert grid.columns_for(5) == 1

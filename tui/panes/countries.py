@@ -4,11 +4,11 @@ and charts of the UN rank and the index components over time."""
 from __future__ import annotations
 
 import polars as pl
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from rich.console import Group, RenderableType
-from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 

@@ -26,7 +26,10 @@ KEY_WIDTH = 16
 
 GENERAL = [
     ("1 … 8", "jump to a pane (its number is on its tab)"),
-    ("Tab / Shift+Tab", "move focus between lists, tables and text (the focused part has a heavy border)"),
+    (
+        "Tab / Shift+Tab",
+        "move focus between lists, tables and text (the focused part has a heavy border)",
+    ),
     ("↑ ↓  j k", "move within a list or table, or scroll the focused text"),
     ("[  ]", "previous / next item in the pane (country, edition, ...)"),
     ("i", "cycle the indicator (EGDI, OSI, TII, HCI, EPI)"),

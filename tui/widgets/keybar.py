@@ -35,9 +35,7 @@ def hint_width(key_display: str, description: str) -> int:
     return width
 
 
-def choose(
-    hints: list[tuple[int, int]], room: int
-) -> set[int]:  # (importance, width) in bar order
+def choose(hints: list[tuple[int, int]], room: int) -> set[int]:  # (importance, width) in bar order
     """Indexes of the hints to show: the most important first while they fit."""
     order = sorted(range(len(hints)), key=lambda i: (hints[i][0], i))
     shown: set[int] = set()
