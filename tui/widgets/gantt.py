@@ -150,9 +150,9 @@ class Gantt(Widget, can_focus=True):
     # -- drawing --------------------------------------------------------------
     def label_width(self) -> int:
         """Columns for the labels: what the longest needs, leaving the year axis
-        at least 40% of the width (and 28 columns); never a fixed title width."""
+        half the width (at least 30 columns); never a fixed title width."""
         width = self.size.width
-        axis_min = max(28, int(width * 0.4))
+        axis_min = max(30, width // 2)
         longest = max(
             (len(str(t)) for t in self.items["title"].to_list()) if len(self.items) else [0],
             default=0,
