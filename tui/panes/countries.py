@@ -61,6 +61,9 @@ class CountriesPane(Pane):
                 yield Static("", id="country-assessments")
             main = VerticalScroll(id="country-main")
             main.border_title = "Profile"
+            # On the border, not in the text: it stays in view and leaves the
+            # chart room to show whole at 80x24.
+            main.border_subtitle = "s: sources, caveats (!)"
             with main:
                 yield Static("", id="country-head")
                 yield Static("", id="country-figures")
@@ -159,7 +162,6 @@ class CountriesPane(Pane):
         return Group(
             Text(f"UN E-Government Survey {year}"),
             *(PairGrid(g) for g in groups if g),
-            Text("s: sources and caveats (! marks a caveat)", style="dim"),
         )
 
     def _assessments_text(self, iso3: str) -> RenderableType:
