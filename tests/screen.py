@@ -30,7 +30,7 @@ def flat(app: App) -> str:
     """Screen text with borders and line breaks folded to single spaces, for
     phrases that may wrap at small sizes."""
     text = screen_text(app)
-    for ch in "│╭╮╰╯─┃▁▂▃▄▅▆▇█":
+    for ch in "│╭╮╰╯─┃┏┓┗┛━▁▂▃▄▅▆▇█":
         text = text.replace(ch, " ")
     return " ".join(text.split())
 

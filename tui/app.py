@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from . import __version__
 from .core import FOCUS, INDICES, Dataset
@@ -25,6 +25,7 @@ from .panes import PANE_IDS, PANES
 from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
 from .view_actions import ViewActions
+from .widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -158,7 +159,8 @@ class DDXApp(ViewActions):
                     if spec.pane_id == initial or self.options.demo:
                         yield self._pane(spec.pane_id)
         yield Static("", id="too-small")
-        yield Footer()
+        # Whole hints only, the least important dropped first (tui/widgets/keybar.py).
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = f"ddx {__version__}"

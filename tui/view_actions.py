@@ -64,7 +64,9 @@ class ViewActions(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            # Opened on the keys of the pane it was asked from.
+            pane = self._ready_pane()
+            self.push_screen(HelpScreen(pane.pane_id if pane is not None else None))
 
     # -- export (e) and copy (y) the frame behind the current view ----------------
     def _view_frame(self):  # type: ignore[no-untyped-def]

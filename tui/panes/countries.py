@@ -4,10 +4,11 @@ and charts of the UN rank and the index components over time."""
 from __future__ import annotations
 
 import polars as pl
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,9 +16,9 @@ from ..charts.draw import draw_components, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
-from ..textsafe import lines as join_lines
-from ..textsafe import markup, plain
+from ..textsafe import plain, safe
 from ..widgets.lists import KeyList
+from ..widgets.text import PairGrid, bullets, hanging
 from .base import Pane, Provenance
 
 
@@ -28,14 +29,43 @@ class CountriesPane(Pane):
     step_help = "next / previous country"
     indicator_help = "highlight an index in the components chart"
 
-    BINDINGS = [Binding("c", "toggle_chart", "Chart", id="country_chart")]
+    BINDINGS = [
+        Binding("c", "toggle_chart", "Chart", id="country_chart"),
+        # Home/End move the profile, wherever focus is in the pane: in the
+        # five-country list they would select Kazakhstan / Uzbekistan instead.
+        Binding(
+            "home",
+            "profile_edge(0)",
+            "Top",
+            key_display="Home",
+            show=False,
+            priority=True,
+            id="country_top",
+        ),
+        Binding(
+            "end",
+            "profile_edge(1)",
+            "Bottom",
+            key_display="End",
+            show=False,
+            priority=True,
+            id="country_end",
+        ),
+    ]
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="country-side"):
-                yield KeyList(id="country-list")
+                lst = KeyList(id="country-list")
+                lst.border_title = "Countries"
+                yield lst
                 yield Static("", id="country-assessments")
-            with VerticalScroll(id="country-main"):
+            main = VerticalScroll(id="country-main")
+            main.border_title = "Profile"
+            # On the border, not in the text: it stays in view and leaves the
+            # chart room to show whole at 80x24.
+            main.border_subtitle = "s: sources, caveats (!)"
+            with main:
                 yield Static("", id="country-head")
                 yield Static("", id="country-figures")
                 yield Chart(id="country-chart")
@@ -79,6 +109,13 @@ class CountriesPane(Pane):
             self._draw_chart()
         return True
 
+    def action_profile_edge(self, end: int) -> None:
+        main = self.query_one("#country-main", VerticalScroll)
+        if end:
+            main.scroll_end(animate=False, immediate=True)
+        else:
+            main.scroll_home(animate=False, immediate=True)
+
     def action_toggle_chart(self) -> None:
         self.chart_kind = "components" if self.chart_kind == "rank" else "rank"
         self._draw_chart()
@@ -89,16 +126,20 @@ class CountriesPane(Pane):
         idx = lst.get_option_index(iso3) if iso3 in FOCUS else None
         if idx is not None and lst.highlighted != idx:
             lst.highlighted = idx
+        # Each country opens at the top of its profile (also via Ctrl+P, [ and ]).
+        self.query_one("#country-main", VerticalScroll).scroll_home(animate=False, immediate=True)
         info = q.country(self.ds, iso3)
-        head = markup("[b]$name[/b] ($iso3)", name=info["name"], iso3=iso3)
+        head = Text.assemble((safe(info["name"]), "bold"), f" ({iso3})")
         if info.get("portal"):
-            head += markup("  e-government portal: $portal", portal=info["portal"])
+            head.append(f"  e-government portal: {safe(info['portal'])}")
         self.query_one("#country-head", Static).update(head)
-        summary = plain("")
+        summary: RenderableType = ""
         if info.get("summary"):
-            summary = markup(
-                "[b]In the article[/b]\n$summary [dim](the article's account)[/dim]",
-                summary=info["summary"],
+            summary = Text.assemble(
+                ("In the article", "bold"),
+                "\n",
+                safe(info["summary"]),
+                (" (the article's account)", "dim"),
             )
         self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
@@ -107,22 +148,27 @@ class CountriesPane(Pane):
         self.query_one("#country-milestones", Static).update(self._milestones_text(iso3))
         self._draw_chart()
 
-    def _figures_text(self) -> Content:
+    def _figures_text(self) -> RenderableType:
+        """The profile: a grid of label/value pairs, never split across lines."""
         if not self.figures:
-            return plain("No UN E-Government Survey figures for this country.")
+            return Text("No UN E-Government Survey figures for this country.")
         year = self.figures[0].year
-        cells = []
+        pairs = []
         for f in self.figures:
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
-            cells.append(markup("[b]$label[/b] $text", label=f.label, text=f"{f.text}{when}{mark}"))
-        return (
-            markup("UN E-Government Survey $year:  ", year=year)
-            + plain("   ").join(cells)
-            + markup("\n[dim]s: sources and caveats (! marks a caveat)[/dim]")
+            pairs.append((f.label, f"{f.text}{when}{mark}"))
+        # The rank, the five indices, then the rest: each a grid of its own, so
+        # the short index pairs line up in columns beside each other.
+        indices = [i for i, f in enumerate(self.figures) if f.label in q.INDICATOR_SHORT.values()]
+        lo, hi = (indices[0], indices[-1] + 1) if indices else (len(pairs), len(pairs))
+        groups = [pairs[:lo], pairs[lo:hi], pairs[hi:]]
+        return Group(
+            Text(f"UN E-Government Survey {year}"),
+            *(PairGrid(g) for g in groups if g),
         )
 
-    def _assessments_text(self, iso3: str) -> Content:
+    def _assessments_text(self, iso3: str) -> RenderableType:
         rows = q.assessments(self.ds, iso3)
         if rows.is_empty():
             return plain("")
@@ -131,26 +177,32 @@ class CountriesPane(Pane):
             "e_participation": "E-participation",
             "info_openness": "Info openness",
         }
-        lines = [markup("[b]The article rates[/b]")]
-        lines += [
-            plain(f"{labels.get(a, a)}: {lv}")
-            for a, lv in zip(rows["aspect"], rows["level"], strict=True)
-        ]
-        return join_lines(lines)
+        # One aspect a line; a level that wraps hangs under the aspect's text.
+        return Group(
+            Text("The article rates", style="bold"),
+            bullets(
+                Text.assemble(f"{safe(labels.get(a, a))}: ", (safe(lv), "bold"))
+                for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+            ),
+        )
 
-    def _milestones_text(self, iso3: str) -> Content:
+    def _milestones_text(self, iso3: str) -> RenderableType:
         ms = q.milestones(self.ds, iso3)
         if ms.is_empty():
-            return plain("")
-        lines = [markup("[b]Milestones in the article[/b]")]
+            return ""
+        rows = []
         for r in ms.iter_rows(named=True):
             when = r["date"] or "undated"
             if r["end_date"]:
                 when += f"–{r['end_date']}"
             if r["inferred"] == "yes":
                 when += " (inferred)"
-            lines.append(markup("[b]$when[/b]  $title", when=f"{when:>12}", title=r["title"]))
-        return join_lines(lines)
+            rows.append((when, str(r["title"])))
+        # The date in its own column: a long title wraps under itself, not under the date.
+        return Group(
+            Text("Milestones in the article", style="bold"),
+            hanging(rows, justify_label="right"),
+        )
 
     def _draw_chart(self) -> None:
         chart = self.query_one("#country-chart", Chart)

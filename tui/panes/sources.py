@@ -4,15 +4,17 @@ caveats that apply across the data."""
 from __future__ import annotations
 
 import polars as pl
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ..core import queries as q
 from ..core.caveats import CAVEATS
-from ..textsafe import lines as join_lines
-from ..textsafe import markup, text
+from ..textsafe import safe, text
 from ..widgets.lists import KeyTable
+from ..widgets.text import bullets, hanging
 from .base import Pane, Provenance
 
 
@@ -59,29 +61,39 @@ class SourcesPane(Pane):
             return
         r = self.frame.row(min(row, len(self.frame) - 1), named=True)
         self.current = r
-        lines = [markup("[b]$citation[/b]", citation=q.citation(r))]
+        # Labels, bullets and reference numbers in a column of their own, so
+        # wrapped text hangs under its first line (tui/widgets/text.py).
+        fields = []
         if r["url"]:
-            lines.append(markup("Link: $url", url=r["url"]))
-        lines.append(
-            markup("Licence: $licence", licence=r["licence"] or "not stated by the source")
-        )
+            fields.append(("Link:", str(r["url"])))
+        fields.append(("Licence:", str(r["licence"] or "not stated by the source")))
         if r["note"]:
-            lines.append(markup("Note: $note", note=r["note"]))
-        lines += [markup(""), markup("[b]Caveats that apply across the data[/b]")]
-        lines += [markup("• $caveat", caveat=v) for k, v in CAVEATS.items() if k in _GENERAL]
+            fields.append(("Note:", str(r["note"])))
+        parts: list[RenderableType] = [
+            Text(safe(q.citation(r)), style="bold"),
+            hanging(fields, label_style=""),
+            Text(),
+            Text("Caveats that apply across the data", style="bold"),
+            bullets(v for k, v in CAVEATS.items() if k in _GENERAL),
+        ]
         refs = q.article_references(self.ds)
         if len(refs):
-            lines += [
-                markup(""),
-                markup(
-                    "[b]The article's own references[/b] [dim](as the article lists them)[/dim]"
+            parts += [
+                Text(),
+                Text.assemble(
+                    ("The article's own references", "bold"),
+                    (" (as the article lists them)", "dim"),
+                ),
+                hanging(
+                    (
+                        (f"{n}.", f"{text} {url}" if url else str(text))
+                        for n, text, url in refs.select("ref_no", "reference", "url").iter_rows()
+                    ),
+                    label_style="",
+                    justify_label="right",
                 ),
             ]
-            for n, ref, url in refs.select("ref_no", "reference", "url").iter_rows():
-                lines.append(
-                    markup("$n. $ref", n=n, ref=ref) + (markup(" $url", url=url) if url else "")
-                )
-        self.query_one("#source-text", Static).update(join_lines(lines))
+        self.query_one("#source-text", Static).update(Group(*parts))
 
     def provenance(self) -> list[Provenance]:
         r = getattr(self, "current", None)

@@ -1,21 +1,36 @@
-"""Every key, in one place, opened with ? or F1."""
+"""Every key, in one place, opened with ? or F1.
+
+The help opens on the keys of the pane it was asked from (that section comes
+first), then the keys that work everywhere, then every other pane's. Focus is
+in the scrolling body at once, so ↑ ↓ j k PgUp PgDn Home End scroll it without
+a Tab first. Everything is built from Rich Text (no markup)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..textsafe import lines as join_lines
-from ..textsafe import markup
+from ..widgets.text import bullets, hanging
+
+if TYPE_CHECKING:
+    from ..panes.base import Pane
+
+KEY_WIDTH = 16
 
 GENERAL = [
     ("1 … 8", "jump to a pane (its number is on its tab)"),
-    ("Tab / Shift+Tab", "move focus between lists, tables and tabs"),
-    ("↑ ↓  j k", "move within a list or table"),
+    (
+        "Tab / Shift+Tab",
+        "move focus between lists, tables and text (the focused part has a heavy border)",
+    ),
+    ("↑ ↓  j k", "move within a list or table, or scroll the focused text"),
     ("[  ]", "previous / next item in the pane (country, edition, ...)"),
     ("i", "cycle the indicator (EGDI, OSI, TII, HCI, EPI)"),
     ("s", "source and caveats of what is on screen"),
@@ -28,6 +43,54 @@ GENERAL = [
     ("q", "quit"),
 ]
 
+# A pane binding's id -> what the help says about it (else its footer description).
+KEY_HELP = {
+    "country_chart": "switch the chart: UN rank / index components",
+    "rank_scope": "scope: the five, their UN region, the world",
+    "rank_sort": "sort by rank, name or value",
+    "rank_chart": "chart: bars of this edition / rank trajectory across editions",
+    "cmp_view": "bars or scatter",
+    "cmp_neighbours": "add / remove the neighbouring countries",
+    "cmp_picker": "show / hide the country checklist",
+    "cmp_x": "scatter: change the x-axis",
+    "cmp_space": "checklist: add / remove the highlighted country",
+    "cmp_escape": "hide the checklist",
+    "country_top": "top of the profile (figures), from the list too",
+    "country_end": "bottom of the profile (article, milestones)",
+}
+
+# Keys a pane's widgets handle that its bindings do not name.
+EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
+    "countries": [
+        ("Tab", "move between the country list and the profile (then ↑ ↓ PgUp PgDn scroll it)"),
+    ],
+    "timeline": [
+        ("← → ↑ ↓ j k", "previous / next item"),
+        ("PgUp / PgDn", "a screenful of items up / down"),
+        ("Home / End", "first / last item"),
+    ],
+}
+
+READING = [
+    "2003-2005 indices measured 'readiness', later ones 'development'.",
+    "An index of 0 with a shared bottom rank means no assessed online presence.",
+    "Ranks are relative; EPI ranks (marked *) are derived by ddx from EPI values.",
+    "A gap in a chart or '—' in a table is a gap in the source, never filled in.",
+]
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+class HelpBody(VerticalScroll):
+    """The scrolling body: arrows, PgUp/PgDn, Home/End (Textual's) and j/k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
@@ -37,30 +100,54 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
+    def __init__(self, current: str | None = None) -> None:
+        """``current``: the id of the pane the help was asked from."""
+        super().__init__()
+        self.current = current
+
+    def pane_keys(self, number: int, cls: type[Pane]) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        if cls.step_help:
+            rows.append(("[  ]", cls.step_help))
+        if cls.indicator_help:
+            rows.append(("i", cls.indicator_help))
+        for b in cls.BINDINGS:
+            if isinstance(b, Binding):
+                rows.append((self.app.get_key_display(b), KEY_HELP.get(b.id or "", b.description)))
+        rows += EXTRA_KEYS.get(cls.pane_id, [])
+        return rows
+
     def compose(self) -> ComposeResult:
         from ..panes import pane_classes
 
-        # Plain text throughout (plain() for str lines): key names such as
-        # "[  ]" are shown as typed, never read as markup.
-        lines: list[Content | str] = [markup("[b]Keys[/b]"), ""]
-        lines += [markup("  [b]$key[/b] $what", key=f"{k:<16}", what=v) for k, v in GENERAL]
-        lines += ["", markup("[b]Panes[/b]"), ""]
-        for i, cls in enumerate(pane_classes(), start=1):
-            lines.append(markup("  [b]$i $title[/b]", i=i, title=cls.title))
-            if cls.step_help:
-                lines.append(f"      [ ]  {cls.step_help}")
-            if cls.indicator_help:
-                lines.append(f"      i    {cls.indicator_help}")
-        lines += [
-            "",
-            markup("[b]Reading the figures[/b]"),
-            "",
-            "  2003-2005 indices measured 'readiness', later ones 'development'.",
-            "  An index of 0 with a shared bottom rank means no assessed online presence.",
-            "  Ranks are relative; EPI ranks (marked *) are derived by ddx from EPI values.",
-            "  A gap in a chart or '—' in a table is a gap in the source, never filled in.",
-            "",
-            "Escape closes this help.",
+        classes = list(enumerate(pane_classes(), start=1))
+        current = [(i, c) for i, c in classes if c.pane_id == self.current]
+        others = [(i, c) for i, c in classes if c.pane_id != self.current]
+        parts: list[RenderableType] = [
+            Text.assemble(
+                ("Keys", "bold"),
+                ("   ↑ ↓ j k PgUp PgDn Home End scroll; Escape, q or ? close", "dim"),
+            ),
         ]
-        with VerticalScroll(id="help-body"):
-            yield Static(join_lines(lines), id="help-text")
+        for i, cls in current:
+            parts += [
+                Text(),
+                _heading(f"This pane: {i} {cls.title}"),
+                hanging(self.pane_keys(i, cls), label_width=KEY_WIDTH),
+            ]
+        parts += [Text(), _heading("Everywhere"), hanging(GENERAL, label_width=KEY_WIDTH)]
+        parts += [Text(), _heading("Other panes" if current else "Panes")]
+        for i, cls in others:
+            parts += [Text(f"{i} {cls.title}", style="bold")]
+            rows = self.pane_keys(i, cls)
+            if rows:
+                parts.append(hanging(rows, label_width=KEY_WIDTH))
+        parts += [Text(), _heading("Reading the figures"), bullets(READING)]
+        parts += [Text(), Text("Escape, q or ? closes this help.", style="dim")]
+        with HelpBody(id="help-body"):
+            yield Static(Group(*parts), id="help-text")
+
+    def on_mount(self) -> None:
+        # Focus the body now: the app has no auto-focus (tui/app.py), and without
+        # it the keys would not scroll until Tab was pressed.
+        self.query_one(HelpBody).focus()

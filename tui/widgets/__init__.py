@@ -1,2 +1,3 @@
 """Reusable widgets: keyboard lists and tables, the timeline's Gantt, the map, the
-Infrastructure pane's rank tables. (The chart widget is in tui/charts/.)"""
+Infrastructure pane's rank tables, the key bar (whole hints only) and text that
+wraps with hanging indents. (The chart widget is in tui/charts/.)"""

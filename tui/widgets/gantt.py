@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import polars as pl
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -27,6 +27,42 @@ ROLE_CLASSES = {
     "note": "gantt--note",
     "grid": "gantt--grid",
 }
+
+
+PREFIX = 13  # the pointer, the dates (10) and a space before each title
+
+
+def shorten(title: str, room: int, ellipsis: str = "…", keep_end: bool = False) -> str:
+    """``title`` in at most ``room`` cells: cut at the end, or with ``keep_end``
+    so that the end stays, for titles that share their start and differ at
+    their end ("UN e-government ranking: 39th" / "...: 29th"): the part after
+    a colon stays whole ("UN e-gov…: 39th"), else the cut is in the middle."""
+    if len(title) <= room:
+        return title
+    if room <= len(ellipsis):
+        return title[:room]
+    if not keep_end:
+        return title[: room - len(ellipsis)].rstrip() + ellipsis
+    head, sep, tail = title.rpartition(": ")
+    if sep and len(tail) + len(sep) + len(ellipsis) + 3 <= room:
+        keep = room - len(ellipsis) - len(sep) - len(tail)
+        return f"{head[:keep].rstrip()}{ellipsis}{sep}{tail}"
+    front = (room - len(ellipsis) + 1) // 2
+    back = room - len(ellipsis) - front
+    return f"{title[:front].rstrip()}{ellipsis}{title[len(title) - back :] if back else ''}"
+
+
+def fit_titles(titles: list[str], room: int, ellipsis: str = "…") -> list[str]:
+    """Every title in ``room`` cells, cut at the end unless that makes it look
+    like another one; those keep their ends instead (see :func:`shorten`)."""
+    cut = [shorten(t, room, ellipsis) for t in titles]
+    counts: dict[str, int] = {}
+    for c in cut:
+        counts[c] = counts.get(c, 0) + 1
+    return [
+        shorten(t, room, ellipsis, keep_end=True) if counts[c] > 1 and c != t else c
+        for t, c in zip(titles, cut, strict=True)
+    ]
 
 
 class Gantt(Widget, can_focus=True):
@@ -115,7 +151,15 @@ class Gantt(Widget, can_focus=True):
 
     # -- drawing --------------------------------------------------------------
     def label_width(self) -> int:
-        return max(22, min(50, int(self.size.width * 0.4)))
+        """Columns for the labels: what the longest needs, leaving the year axis
+        half the width (at least 30 columns); never a fixed title width."""
+        width = self.size.width
+        axis_min = max(30, width // 2)
+        longest = max(
+            (len(str(t)) for t in self.items["title"].to_list()) if len(self.items) else [0],
+            default=0,
+        )
+        return max(16, min(PREFIX + longest, width - axis_min - 1))
 
     def render(self) -> Text:
         width, height = self.size.width, self.size.height
@@ -144,6 +188,9 @@ class Gantt(Widget, can_focus=True):
             self.top = sel_row - body + 1
         self.top = max(0, min(self.top, max(0, len(rows) - body)))
         records = self.items.to_dicts()
+        titles = fit_titles(
+            [safe(r["title"], "") for r in records], lw - PREFIX, "~" if ascii_mode else "…"
+        )
         for r, (kind, i) in enumerate(rows[self.top : self.top + body]):
             if r:
                 out.append("\n")
@@ -160,10 +207,8 @@ class Gantt(Widget, can_focus=True):
             selected = i == self.selected
             pointer = ("> " if ascii_mode else "▸ ") if selected else "  "
             when = str(rec["when"])
-            # Data as plain text with controls escaped, cut and padded by cells.
-            label = safe(f"{pointer}{when:<10} {rec['title']}", "")
-            if cell_len(label) > lw:
-                label = set_cell_size(label, lw - 1) + ("~" if ascii_mode else "…")
+            title = titles[i]
+            label = f"{pointer}{when:<10} {title}"[:lw]
             sel_style = style("gantt--selected") if selected else Style()
             out.append(set_cell_size(label, lw) + " ", sel_style)
             for text, role in tl.raster(rec, axis, ascii_mode):

@@ -1,0 +1,117 @@
+"""The key bar at the bottom: Textual's Footer, but it shows only the hints that
+fit the width, each whole, and drops the least important ones first (Textual's
+own Footer clips the last hint mid-word: "? H", "i Indicat").
+
+A hint's importance comes from its binding's id (``PRIORITY``, lower first);
+bindings not named there (a pane's own keys, such as ``c`` Chart) come right
+after Help, in the order they are declared. Hints keep their usual order on
+the bar; only which of them show depends on the width."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from textual import events
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.binding import Binding
+
+# Binding id -> importance (lower shows first). Unnamed bindings get PANE_KEYS.
+PRIORITY = {"help": 0, "next": 20, "indicator": 30, "source": 40, "quit": 50}
+PANE_KEYS = 10
+PALETTE_WIDTH_EXTRA = 4  # " ^p " padding, the border on its left, padding right
+
+
+def hint_width(key_display: str, description: str) -> int:
+    """Cells one FooterKey takes (non-compact): " key " then "description "."""
+    width = cell_len(key_display) + 2
+    if description:
+        width += cell_len(description) + 1
+    return width
+
+
+def choose(hints: list[tuple[int, int]], room: int) -> set[int]:  # (importance, width) in bar order
+    """Indexes of the hints to show: the most important first while they fit."""
+    order = sorted(range(len(hints)), key=lambda i: (hints[i][0], i))
+    shown: set[int] = set()
+    used = 0
+    for i in order:
+        if used + hints[i][1] > room:
+            break  # the rest are less important: stop, so the bar stays predictable
+        shown.add(i)
+        used += hints[i][1]
+    return shown
+
+
+class KeyBar(Footer):
+    """A footer that never cuts a hint: whole hints, most important first."""
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        first: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in first:
+                first[binding.action] = (binding, enabled, tooltip)
+        entries = list(first.values())
+        room = self._width()
+        palette: tuple[Binding, bool, str] | None = None
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+            try:
+                _n, pb, p_enabled, p_tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            except KeyError:
+                pass
+            else:
+                palette = (pb, p_enabled, p_tooltip)
+                room -= hint_width(self.app.get_key_display(pb), pb.description) + (
+                    PALETTE_WIDTH_EXTRA - 2
+                )
+        hints = [
+            (
+                PRIORITY.get(b.id or "", PANE_KEYS),
+                hint_width(self.app.get_key_display(b), b.description),
+            )
+            for b, _e, _t in entries
+        ]
+        shown = choose(hints, room)
+        for i, (binding, enabled, tooltip) in enumerate(entries):
+            if i in shown:
+                yield FooterKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    disabled=not enabled,
+                    tooltip=tooltip,
+                ).data_bind(compact=Footer.compact)
+        if palette is not None:
+            pb, p_enabled, _tooltip = palette
+            yield FooterKey(
+                pb.key,
+                self.app.get_key_display(pb),
+                pb.description,
+                pb.action,
+                classes="-command-palette",
+                disabled=not p_enabled,
+                tooltip=pb.tooltip or pb.description,
+            )
+
+    def hints(self) -> Iterator[FooterKey]:
+        """The hints on the bar now (for tests)."""
+        yield from self.query(FooterKey)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
+
+
+__all__ = ["KeyBar", "choose", "hint_width"]
