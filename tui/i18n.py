@@ -59,6 +59,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as translated in ``context`` (``"tab"``: the short tab titles)."""
+    if _current == "en":
+        return message
+    return _read(_current)[2].get((context, message)) or message
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for extraction only (``pgettext`` later)."""
+    return message
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction only; translate it later with ``_()``."""
     return message
@@ -110,15 +122,19 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+Catalogue = tuple[dict[str, str], dict[str, tuple[str, ...]], dict[tuple[str, str], str]]
+
+
 @cache
-def _read(lang: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _read(lang: str) -> Catalogue:
     from babel.messages.pofile import read_po
 
     singles: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
+    contexts: dict[tuple[str, str], str] = {}
     path = po_path(lang)
     if not path.is_file():
-        return singles, plurals
+        return singles, plurals, contexts
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=lang, domain=DOMAIN)
     for m in catalog:
@@ -127,9 +143,11 @@ def _read(lang: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         if isinstance(m.id, (tuple, list)):
             forms = tuple(m.string) if isinstance(m.string, (tuple, list)) else (m.string,)
             plurals[m.id[0]] = forms
+        elif m.string and m.context:
+            contexts[(m.context, m.id)] = str(m.string)
         elif m.string:
             singles[m.id] = str(m.string)
-    return singles, plurals
+    return singles, plurals, contexts
 
 
 def _catalog(lang: str) -> dict[str, str]:
@@ -214,7 +232,9 @@ def country_name(ds: Dataset, iso3: str, default: str | None = None) -> str:
     return country_names(ds).get(iso3) or default or iso3
 
 
-def translated_rows(ds: Dataset, table: str, key: str, lang: str | None = None) -> dict[str, dict[str, Any]]:
+def translated_rows(
+    ds: Dataset, table: str, key: str, lang: str | None = None
+) -> dict[str, dict[str, Any]]:
     """Rows of a translation table (``goals_i18n`` ...) for ``lang``, by ``key``."""
     lang = lang or _current
     if lang == "en" or not ds.has(table):
@@ -226,3 +246,29 @@ def term(ds: Dataset, term_id: str, default: str) -> str:
     """A glossary term (an index's name, say) in the current language."""
     row = translated_rows(ds, "glossary", "term_id").get(term_id)
     return str(row["term"]) if row and row.get("term") else default
+
+
+# -- argparse's own words ------------------------------------------------------------
+# argparse translates through gettext's "argparse" domain, which Python ships no
+# catalogue for; ddx's catalogue holds the ones its --help and errors show.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def translate_argparse() -> None:
+    """Send argparse's own messages (``usage:``, ``options``) through ``_()``."""
+    import argparse
+
+    argparse._ = _  # type: ignore[attr-defined]

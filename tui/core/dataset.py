@@ -166,7 +166,9 @@ class Dataset:
                 continue
             have = {(r[key], r["lang"]) for r in self.records(name, [key, "lang"])}
             for value in self.frame(base)[key]:
-                missing += [f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have]
+                missing += [
+                    f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have
+                ]
         return missing
 
     def _check_refs(self, loaded: Loaded) -> None:

@@ -392,7 +392,11 @@ LANGS = ("ru", "uz")  # the languages a translation row may be in (English is th
 LANG = Col("lang", S, choices=LANGS)
 TABLES["economy_codes"] = Table(
     "economy_codes",
-    (ISO3, Col("iso2", S, pattern=re.compile(r"^[A-Z]{2}$"), expect="an ISO 3166 alpha-2 code"), SRC),
+    (
+        ISO3,
+        Col("iso2", S, pattern=re.compile(r"^[A-Z]{2}$"), expect="an ISO 3166 alpha-2 code"),
+        SRC,
+    ),
     key=("iso3",),
     iso3_cols=("iso3",),
     doc="ISO 3166-1 alpha-2 code of each economy that has one (pycountry, at build time): the key "
