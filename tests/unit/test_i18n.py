@@ -328,3 +328,8 @@ def test_numbers_in_each_language() -> None:
     assert i18n.format_number(1234567) == "1\xa0234\xa0567"
     i18n.set_language("uz")
     assert i18n.format_decimal(0.5) == "0,5"
+
+
+def test_the_explorers_start_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--lang", "ru", "--start", "nowhere")
+    assert code == 2 and err.startswith("ddx: неизвестная вкладка 'nowhere' в --start")

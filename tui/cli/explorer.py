@@ -45,7 +45,7 @@ def check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
     from ..core import queries as q
     from ..panes import PANE_IDS
 
-    pane, _, arg = start.partition(":")
+    pane, _sep, arg = start.partition(":")
     ids = list(PANE_IDS)
     if pane not in ids:
         raise UsageError(
