@@ -217,6 +217,8 @@ def test_help_is_translated(capsys: pytest.CaptureFixture[str], lang: str, word:
         ["export"],
         ["import-un"],
         ["demo"],
+        ["chart"],
+        ["chart", "compare"],
     ):
         with pytest.raises(SystemExit) as exc:
             main(["--lang", lang, *argv, "--help"])
