@@ -335,3 +335,13 @@ def test_numbers_in_each_language() -> None:
 def test_the_explorers_start_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--lang", "ru", "--start", "nowhere")
     assert code == 2 and err.startswith("ddx: неизвестная вкладка 'nowhere' в --start")
+
+
+def test_ddx_serve_passes_the_language_to_each_session() -> None:
+    from tui.cli import build_parser
+    from tui.serve import app_command
+
+    args = build_parser().parse_args(["serve"])
+    assert "--lang" not in app_command(args)
+    i18n.set_language("uz")
+    assert "--lang uz" in app_command(args)
