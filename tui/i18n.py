@@ -100,7 +100,7 @@ def language_from_locale(env: Mapping[str, str]) -> str:
 def resolve_language(cli: str | None = None, env: Mapping[str, str] | None = None) -> str:
     """--lang, else DDX_LANG, else the locale, else English."""
     env = os.environ if env is None else env
-    if cli:
+    if cli is not None:  # given, even empty: it must name a language
         return check_language(cli)
     if env.get("DDX_LANG"):
         return check_language(env["DDX_LANG"])
