@@ -24,6 +24,18 @@ def _isolate_user_data(
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Every test starts in English whatever the machine's locale (DDX_LANG=en,
+    inherited by subprocesses), and a test that switches language cannot leak it."""
+    from tui import i18n
+
+    monkeypatch.setenv("DDX_LANG", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
 @pytest.fixture
 def app():
     """A fresh explorer on the built-in data."""

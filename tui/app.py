@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
-from . import __version__
+from . import __version__, i18n
 from .core import FOCUS, INDICES, Dataset
 from .palette import DDXCommands
 from .panes import PANE_IDS, PANES
@@ -155,7 +155,7 @@ class DDXApp(ViewActions):
         # after the first frame (_mount_hidden_panes) or when a key asks first.
         with Container(id="main"), _Tabs(id="tabs", initial=f"tab-{initial}"):
             for i, spec in enumerate(PANES, start=1):
-                with TabPane(f"{i} {spec.tab_title}", id=f"tab-{spec.pane_id}"):
+                with TabPane(f"{i} {spec.tab_label}", id=f"tab-{spec.pane_id}"):
                     if spec.pane_id == initial or self.options.demo:
                         yield self._pane(spec.pane_id)
         yield Static("", id="too-small")
@@ -164,6 +164,7 @@ class DDXApp(ViewActions):
 
     def on_mount(self) -> None:
         self.title = f"ddx {__version__}"
+        self.sub_title = i18n._("Digital Diplomacy Explorer")
         self._check_size()
         if self.options.start:
             self.apply_start(self.options.start)
@@ -366,6 +367,16 @@ class DDXApp(ViewActions):
 
     def action_switch_theme(self, name: str) -> None:
         self.theme = name
+
+    def action_set_language(self, lang: str) -> None:
+        """Switch the language (Ctrl+P, "language"): the tab titles and the
+        header now; text a pane has drawn changes when it is drawn again."""
+        i18n.set_language(lang)
+        self.sub_title = i18n._("Digital Diplomacy Explorer")
+        tabs = self._main.query_one("#tabs", TabbedContent)
+        for i, spec in enumerate(PANES, start=1):
+            tabs.get_tab(f"tab-{spec.pane_id}").label = f"{i} {spec.tab_label}"
+        self.refresh_bindings()
 
     def apply_start(self, start: str) -> None:
         """``pane[:ARG]``: open a pane, optionally with a country or an edition."""

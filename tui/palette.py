@@ -11,6 +11,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.css.query import NoMatches
 
 from .core import FOCUS, INDICES
+from .i18n import LANGUAGE_NAMES, LANGUAGES, _
 from .textsafe import plain, safe
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ class DDXCommands(Provider):
         from .panes import PANES
 
         for i, spec in enumerate(PANES):
-            yield f"Go to {spec.title} pane", f"app.show_pane({i})", f"key {i + 1}"
+            yield (
+                _("Go to {pane} pane").format(pane=spec.label),
+                f"app.show_pane({i})",
+                _("key {key}").format(key=i + 1),
+            )
         names = dict(
             zip(
                 q.focus_countries(app.dataset)["iso3"],
@@ -55,6 +60,13 @@ class DDXCommands(Provider):
                 f"Theme: {theme}",
                 f"app.switch_theme('{theme}')",
                 "ddx-light is high contrast for projectors",
+            )
+        # The same three words in every language, so any of them finds it.
+        for lang in LANGUAGES:
+            yield (
+                f"Language / Язык / Til: {LANGUAGE_NAMES[lang]} ({lang})",
+                f"app.set_language('{lang}')",
+                _("the tab titles and the command line's words"),
             )
         for pane in app.panes:
             for cmd in pane.palette_commands():

@@ -196,6 +196,10 @@ def app_command(args: argparse.Namespace) -> str:
     if args.no_mouse:
         argv.append("--no-mouse")
     argv += ["--theme", args.theme]
+    from .i18n import current_language
+
+    if current_language() != "en":  # each browser session in the language ddx serve chose
+        argv += ["--lang", current_language()]
     if args.start:
         argv += ["--start", args.start]
     tour = getattr(args, "tour", None)

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __doc__ as PACKAGE_DOC
 from .common import GENERATED, REPO, blank, read_ref, write_table
 from .digital_casa import build_casa
-from .economies import build_aliases, build_economies
+from .economies import build_aliases, build_economies, build_economy_codes
 from .freedom_on_the_net import build_fotn
 from .indicators import build_indicators
 from .itu_idi import build_idi
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         "itu_idi": idi,
         "map_shapes": shapes,
         "country_aliases": aliases,
+        "economy_codes": build_economy_codes(economies),
     }
     print("\nwritten:")
     for name in GENERATED:

@@ -44,6 +44,7 @@ GENERATED = (
     "itu_idi",
     "map_shapes",
     "country_aliases",
+    "economy_codes",
 )
 
 # --------------------------------------------------------------------------

@@ -94,3 +94,14 @@ def build_aliases(ref: Path, name_candidates: Iterable[dict], economies: list[di
             continue
         by_alias[key] = dict(alias=alias, iso3=iso3, source_id=src)
     return [r for k, r in by_alias.items() if k not in clash]
+
+
+def build_economy_codes(economies: list[dict]) -> list[dict]:
+    """ISO 3166-1 alpha-2 of every economy pycountry knows (one it does not gets no row):
+    the key Babel's CLDR country names are looked up by."""
+    rows = []
+    for e in economies:
+        c = pycountry.countries.get(alpha_3=e["iso3"])
+        if c is not None:
+            rows.append(dict(iso3=e["iso3"], iso2=c.alpha_2, source_id="iso3166"))
+    return rows

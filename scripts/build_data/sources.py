@@ -30,6 +30,24 @@ def fixed_sources() -> list[dict]:
             note="Interpretation by the ddx project, not a statement of the article's author.",
         ),
         dict(
+            source_id="ddx_translation",
+            publisher="ddx project",
+            title="ddx project's own translations",
+            year=None,
+            url=None,
+            licence=None,
+            note="Russian and Uzbek (Latin script) texts translated by the ddx project from the English texts beside them (goals, country summaries, index names). Not the article author's words nor an official translation. The Russian index names are the usual Russian renderings of the UN survey's terms; the UN's own Russian edition of the survey was not found, so they are cited as ddx's.",
+        ),
+        dict(
+            source_id="kg_constitution_ru",
+            publisher="Kyrgyz Republic",
+            title="Constitution of the Kyrgyz Republic (Конституция Кыргызской Республики), official Russian text",
+            year=2021,
+            url="https://archive.slovo.kg/?p=119995",
+            licence=None,
+            note="Adopted by referendum on 11 April 2021, in force by the law of 5 May 2021. Article 1(1) names the state «Кыргызская Республика (Кыргызстан)»: its Russian short name is «Кыргызстан», where CLDR's is «Киргизия». Seen in an excerpt of a third-party copy of the Russian text (archive.slovo.kg) and of an English rendering (isito.kg: 'Kyrgyz Republic (Kyrgyzstan)'); the official publication was not read. Licence not stated (an official text).",
+        ),
+        dict(
             source_id="unu_egov_countries",
             publisher="UNU-EGOV (United Nations University Operating Unit on Policy-Driven Electronic Governance)",
             title="UNU-EGOV/datasets: countries-data_EN.csv (country codes, common names, UN M49-style region and sub-region)",
@@ -41,11 +59,11 @@ def fixed_sources() -> list[dict]:
         dict(
             source_id="iso3166",
             publisher="ISO (via the pycountry Python package)",
-            title="ISO 3166-1 country codes (alpha-3 and numeric)",
+            title="ISO 3166-1 country codes (alpha-2, alpha-3 and numeric)",
             year=None,
             url="https://pypi.org/project/pycountry/",
             licence=None,
-            note=f"ISO 3166-1 numeric codes looked up with pycountry {pycountry.__version__} (package licence LGPL-2.1); used for economies.m49 and to map Natural Earth numeric ids to ISO3. The codes themselves are ISO's; no licence stated for them.",
+            note=f"ISO 3166-1 numeric codes looked up with pycountry {pycountry.__version__} (package licence LGPL-2.1); used for economies.m49, to map Natural Earth numeric ids to ISO3, and for economy_codes.iso2 (alpha-2, the key to CLDR's country names). The codes themselves are ISO's; no licence stated for them.",
         ),
         dict(
             source_id="wb_population",

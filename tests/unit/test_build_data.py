@@ -41,6 +41,7 @@ GENERATED = {
     "itu_idi.csv",
     "map_shapes.csv",
     "country_aliases.csv",
+    "economy_codes.csv",
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..core.errors import UsageError
 from ..core.schema import INDICES
 from ..core.text import visible
+from ..i18n import _
 from .options import load_dataset, positive_int, survey_year
 from .output import write_stdout
 from .tables import resolve_scope
@@ -34,8 +35,8 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     p = command(
         "chart",
         cmd_chart,
-        "print a chart the explorer shows (for slides and notes)",
-        "Print one of the explorer's charts as text, sized to the terminal or --width/--height.",
+        _("print a chart the explorer shows (for slides and notes)"),
+        _("Print one of the explorer's charts as text, sized to the terminal or --width/--height."),
     )
     charts = p.add_subparsers(dest="chart", metavar="CHART", parser_class=type(p))
     charts.required = True
@@ -43,52 +44,58 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     def chart(name: str, help: str) -> argparse.ArgumentParser:
         c = charts.add_parser(name, help=help, description=help)
         add_data(c)
-        c.add_argument("--width", type=positive_int, help="columns (default: the terminal's width)")
         c.add_argument(
-            "--height", type=positive_int, help="rows (default: the terminal's height minus 2)"
+            "--width", type=positive_int, help=_("columns (default: the terminal's width)")
         )
-        c.add_argument("--ascii", action="store_true", help="plain ASCII markers")
+        c.add_argument(
+            "--height", type=positive_int, help=_("rows (default: the terminal's height minus 2)")
+        )
+        c.add_argument("--ascii", action="store_true", help=_("plain ASCII markers"))
         c.add_argument(
             "--color",
             choices=("auto", "always", "never"),
             default="auto",
-            help="colour codes: auto (on a terminal without NO_COLOR), always or never",
+            help=_("colour codes: auto (on a terminal without NO_COLOR), always or never"),
         )
-        c.add_argument("--indicator", choices=INDICES, default="egdi", help="index (default: egdi)")
+        c.add_argument(
+            "--indicator", choices=INDICES, default="egdi", help=_("index (default: egdi)")
+        )
         return c
 
     c = chart(
-        "rankings", "Rankings pane: the five's values in one edition, or their rank over time"
+        "rankings", _("Rankings pane: the five's values in one edition, or their rank over time")
     )
-    c.add_argument("--year", type=survey_year, help="survey edition (default: the latest)")
+    c.add_argument("--year", type=survey_year, help=_("survey edition (default: the latest)"))
     c.add_argument(
         "--scope",
         default="central-asia",
         metavar="central-asia|world|REGION",
-        help="as for `ddx rankings`",
+        help=_("as for `ddx rankings`"),
     )
     c.add_argument(
-        "--trajectory", action="store_true", help="the five's world rank across editions instead"
+        "--trajectory", action="store_true", help=_("the five's world rank across editions instead")
     )
     c = chart(
-        "country", "Countries pane: a country's UN rank (or index components) across editions"
+        "country", _("Countries pane: a country's UN rank (or index components) across editions")
     )
-    c.add_argument("country", metavar="COUNTRY", help="ISO3 code or name")
+    c.add_argument("country", metavar="COUNTRY", help=_("ISO3 code or name"))
     c.add_argument(
         "--components",
         action="store_true",
-        help="EGDI and its component indices instead of the rank",
+        help=_("EGDI and its component indices instead of the rank"),
     )
-    c = chart("compare", "Compare pane: countries' indices side by side (or a scatter of two)")
+    c = chart("compare", _("Compare pane: countries' indices side by side (or a scatter of two)"))
     c.add_argument(
-        "countries", metavar="COUNTRY", nargs="*", help="ISO3 codes or names (default: the five)"
+        "countries", metavar="COUNTRY", nargs="*", help=_("ISO3 codes or names (default: the five)")
     )
-    c.add_argument("--year", type=survey_year, help="survey edition (default: the latest)")
+    c.add_argument("--year", type=survey_year, help=_("survey edition (default: the latest)"))
     c.add_argument(
-        "--scatter", action="store_true", help="a scatter of two indices instead of bars"
+        "--scatter", action="store_true", help=_("a scatter of two indices instead of bars")
     )
-    c.add_argument("--x", choices=INDICES, help="scatter: the index across (default: the pane's)")
-    c.add_argument("--y", choices=INDICES, help="scatter: the index up (default: the pane's)")
+    c.add_argument(
+        "--x", choices=INDICES, help=_("scatter: the index across (default: the pane's)")
+    )
+    c.add_argument("--y", choices=INDICES, help=_("scatter: the index up (default: the pane's)"))
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
@@ -125,7 +132,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
         text = cd.render_text(draw, style, color=color)
     except Exception as exc:  # plotext cannot draw at every size
         raise UsageError(
-            f"cannot draw this chart at {style.width}x{style.height} ({type(exc).__name__}); try a larger --width/--height"
+            _(
+                "cannot draw this chart at {width}x{height} ({error}); try a larger "
+                "--width/--height"
+            ).format(width=style.width, height=style.height, error=type(exc).__name__)
         ) from None
     # raw: the chart's colour codes are plotext's own; its texts were made
     # visible on the way in (charts/draw.render_text), the key is made so here.
@@ -145,7 +155,11 @@ def _compare_draw(ds, args: argparse.Namespace, style):  # type: ignore[no-untyp
     year = args.year if args.year is not None else q.editions(ds)[-1]
     if year not in q.editions(ds):
         editions = ", ".join(map(str, q.editions(ds)))
-        raise UsageError(f"no survey edition {year}; editions are {editions}")
+        raise UsageError(
+            _("no survey edition {year}; editions are {editions}").format(
+                year=year, editions=editions
+            )
+        )
     chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
     df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
     codes = list(df["iso3"])

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UsageError
+from ..i18n import _
 from .options import load_dataset
 
 
@@ -19,7 +20,9 @@ def run_tui(args: argparse.Namespace) -> int:
 
     theme = THEME_ALIASES.get(args.theme, args.theme)
     if theme not in THEMES:
-        raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
+        raise UsageError(
+            _("unknown theme {theme!r}; choose dark or light").format(theme=args.theme)
+        )
     # The Linux console's font has box drawing but few of the chart markers.
     ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
     ds = load_dataset(args)
@@ -78,15 +81,21 @@ def check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
     from ..core import queries as q
     from ..panes import PANE_IDS
 
-    pane, _, arg = start.partition(":")
+    pane, _sep, arg = start.partition(":")
     ids = list(PANE_IDS)
     if pane not in ids:
-        raise UsageError(f"unknown pane {pane!r} in --start; panes are {', '.join(ids)}")
+        raise UsageError(
+            _("unknown pane {pane!r} in --start; panes are {panes}").format(
+                pane=pane, panes=", ".join(ids)
+            )
+        )
     if arg:
         if arg.isdigit():
             if int(arg) not in q.editions(ds):
                 raise UsageError(
-                    f"no survey edition {arg}; editions are {', '.join(map(str, q.editions(ds)))}"
+                    _("no survey edition {year}; editions are {editions}").format(
+                        year=arg, editions=", ".join(map(str, q.editions(ds)))
+                    )
                 )
         else:
             q.resolve_country(ds, arg)
@@ -118,10 +127,12 @@ def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a number of seconds: {text!r}").format(text=text)
+        ) from None
     if not value > 0 or value != value or value == float("inf"):
         raise argparse.ArgumentTypeError(
-            f"the interval must be a positive number of seconds, not {text!r}"
+            _("the interval must be a positive number of seconds, not {text!r}").format(text=text)
         )
     return value
 
@@ -175,10 +186,12 @@ def add_tour_options(p: argparse.ArgumentParser, top: bool = False) -> None:
 def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "demo",
-        help="guided tour of the panes for class (space/→ next, ← back)",
-        description="Open the explorer with a guided tour: one caption per step saying what "
-        "to look at and where the figures come from. Space or → next step, ← previous, "
-        "q quits. Use --theme light on a projector.",
+        help=_("guided tour of the panes for class (space/→ next, ← back)"),
+        description=_(
+            "Open the explorer with a guided tour: one caption per step saying what "
+            "to look at and where the figures come from. Space or → next step, ← previous, "
+            "q quits. Use --theme light on a projector."
+        ),
     )
     add_data(p)
     add_tui(p)
@@ -187,7 +200,7 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
         metavar="SECONDS",
         type=positive_seconds,
         default=None,
-        help="advance by itself every SECONDS (starts again after the last step)",
+        help=_("advance by itself every SECONDS (starts again after the last step)"),
     )
     add_tour_options(p)
     p.add_argument(

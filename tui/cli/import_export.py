@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.text import visible
+from ..i18n import _
 from .options import load_dataset
 from .output import check_writable_target, inside, protected_dirs, write_stdout
 
@@ -31,28 +32,35 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     p = command(
         "export",
         cmd_export,
-        "write every table and a manifest of sources to a directory",
-        "Write every table ddx has (built-in, imported and --data, merged) to DIR, with "
-        "manifest.csv naming each file's rows and the source ids its rows cite.",
+        _("write every table and a manifest of sources to a directory"),
+        _(
+            "Write every table ddx has (built-in, imported and --data, merged) to DIR, with "
+            "manifest.csv naming each file's rows and the source ids its rows cite."
+        ),
     )
     p.add_argument(
-        "dir", metavar="DIR", type=Path, help="a new or empty directory (or an earlier ddx export)"
+        "dir",
+        metavar="DIR",
+        type=Path,
+        help=_("a new or empty directory (or an earlier ddx export)"),
     )
     p.add_argument(
-        "--format", choices=("csv", "parquet"), default="csv", help="file format (default: csv)"
+        "--format", choices=("csv", "parquet"), default="csv", help=_("file format (default: csv)")
     )
 
     p = command(
         "import-un",
         cmd_import_un,
-        "import a UN E-Government Data Center export into your data directory",
-        "Read a UN E-Government Knowledgebase Data Center export (CSV, header 'Survey Year, "
-        "Country Name, E-Government Rank, ...'), check it, say what would change, and save it "
-        "to your data directory ($XDG_DATA_HOME/ddx) so the explorer shows it.",
+        _("import a UN E-Government Data Center export into your data directory"),
+        _(
+            "Read a UN E-Government Knowledgebase Data Center export (CSV, header 'Survey Year, "
+            "Country Name, E-Government Rank, ...'), check it, say what would change, and save it "
+            "to your data directory ($XDG_DATA_HOME/ddx) so the explorer shows it."
+        ),
     )
-    p.add_argument("file", metavar="FILE", type=Path, help="the exported CSV file")
+    p.add_argument("file", metavar="FILE", type=Path, help=_("the exported CSV file"))
     p.add_argument(
-        "--dry-run", action="store_true", help="only show what would change; write nothing"
+        "--dry-run", action="store_true", help=_("only show what would change; write nothing")
     )
 
 
@@ -63,7 +71,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     target: Path = args.dir
     check_writable_target(target)
     written = export_all(ds, target, args.format)
-    print(visible(f"wrote {len(written) - 1} tables and manifest.csv to {target}"), file=sys.stderr)
+    print(
+        visible(
+            _("wrote {n} tables and manifest.csv to {target}").format(
+                n=len(written) - 1, target=target
+            )
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -78,7 +93,10 @@ def cmd_import_un(args: argparse.Namespace) -> int:
         if inside(target, d):
             raise DataError(
                 target,
-                f"the user data directory is inside ddx's own files ({d}); set XDG_DATA_HOME elsewhere",
+                _(
+                    "the user data directory is inside ddx's own files ({dir}); set XDG_DATA_HOME "
+                    "elsewhere"
+                ).format(dir=d),
             )
     written: list[Path] = []
     if plan.to_write and not args.dry_run:
@@ -88,15 +106,22 @@ def cmd_import_un(args: argparse.Namespace) -> int:
     for line in plan.summary():
         write_stdout(line + "\n")
     if not plan.to_write:
-        write_stdout("nothing to change: the data already has these values\n")
+        write_stdout(_("nothing to change: the data already has these values") + "\n")
         return 0
     if args.dry_run:
         write_stdout(
-            f"dry run: nothing written (would save editions {', '.join(map(str, plan.to_write))} to {target})\n"
+            _("dry run: nothing written (would save editions {years} to {target})").format(
+                years=", ".join(map(str, plan.to_write)), target=target
+            )
+            + "\n"
         )
         return 0
     write_stdout(
-        f"saved editions {', '.join(map(str, plan.to_write))} to {target} "
-        f"({', '.join(p.name for p in written)}); `ddx` now shows them\n"
+        _("saved editions {years} to {target} ({files}); `ddx` now shows them").format(
+            years=", ".join(map(str, plan.to_write)),
+            target=target,
+            files=", ".join(p.name for p in written),
+        )
+        + "\n"
     )
     return 0

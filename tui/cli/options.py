@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..i18n import LANGUAGES, _
+
 
 def add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     # On subcommands the default is SUPPRESS, so `ddx --data D rankings` keeps D
@@ -16,7 +18,15 @@ def add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:
         action="append",
         type=Path,
         default=[] if top else argparse.SUPPRESS,
-        help="load your own tables (same schema) over the built-in ones; may be repeated",
+        help=_("load your own tables (same schema) over the built-in ones; may be repeated"),
+    )
+    # Read before the parser is built (parser.main: the help texts are in it);
+    # declared here so every command accepts it and --help lists it.
+    p.add_argument(
+        "--lang",
+        metavar="|".join(LANGUAGES),
+        default=None if top else argparse.SUPPRESS,
+        help=_("language: en (default), ru or uz; else DDX_LANG, else the locale"),
     )
 
 
@@ -25,34 +35,41 @@ def add_tui_options(p: argparse.ArgumentParser, top: bool = False) -> None:
         return value if top else argparse.SUPPRESS
 
     p.add_argument(
-        "--ascii", action="store_true", default=d(False), help="plain ASCII chart markers and boxes"
+        "--ascii",
+        action="store_true",
+        default=d(False),
+        help=_("plain ASCII chart markers and boxes"),
     )
     p.add_argument(
         "--no-mouse",
         action="store_true",
         default=d(False),
-        help="turn mouse tracking off (slow links)",
+        help=_("turn mouse tracking off (slow links)"),
     )
     p.add_argument(
-        "--theme", default=d("dark"), help="dark (default) or light (high contrast, projectors)"
+        "--theme", default=d("dark"), help=_("dark (default) or light (high contrast, projectors)")
     )
     p.add_argument(
         "--start",
         metavar="PANE[:ARG]",
         default=d(None),
-        help="open on a pane, e.g. countries:UZB or rankings:2020",
+        help=_("open on a pane, e.g. countries:UZB or rankings:2020"),
     )
 
 
 def survey_year(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a survey year such as 2020, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("expected a survey year such as 2020, got {text!r}").format(text=text)
+        )
     return int(text)
 
 
 def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("expected a positive whole number, got {text!r}").format(text=text)
+        )
     return int(text)
 
 

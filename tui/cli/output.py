@@ -13,6 +13,7 @@ import polars as pl
 
 from ..core.errors import UsageError
 from ..core.text import visible
+from ..i18n import _, ngettext
 
 
 def add_output(
@@ -22,13 +23,16 @@ def add_output(
         "--format",
         choices=formats,
         default=None,
-        help=f"output format: {', '.join(formats)} (default: table on screen; with --out, from the file's extension)",
+        help=_(
+            "output format: {formats} (default: table on screen; with --out, from the file's "
+            "extension)"
+        ).format(formats=", ".join(formats)),
     )
     p.add_argument(
         "--out",
         metavar="FILE",
         type=Path,
-        help="write to FILE (atomically) instead of standard output",
+        help=_("write to FILE (atomically) instead of standard output"),
     )
 
 
@@ -76,13 +80,22 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         check_writable_target(out)
         data = table() if fmt == "table" else export.render(frame, fmt)
         export.atomic_write(out, data)
-        print(visible(f"wrote {len(frame)} rows to {out}"), file=sys.stderr)
+        print(
+            visible(
+                ngettext("wrote {n} row to {out}", "wrote {n} rows to {out}", len(frame)).format(
+                    n=len(frame), out=out
+                )
+            ),
+            file=sys.stderr,
+        )
         return 0
     if fmt == "table":
         write_stdout(table())
     elif fmt == "parquet":
         if sys.stdout.isatty():
-            raise UsageError("parquet is binary: give --out FILE or redirect the output to a file")
+            raise UsageError(
+                _("parquet is binary: give --out FILE or redirect the output to a file")
+            )
         sys.stdout.buffer.write(export.to_parquet(frame))
         sys.stdout.buffer.flush()
     else:
@@ -117,5 +130,7 @@ def check_writable_target(path: Path) -> None:
     for d in protected_dirs(checkout=False):
         if inside(path, d):
             raise UsageError(
-                f"will not write into {d} (ddx's own files); choose another place for {path}"
+                _(
+                    "will not write into {dir} (ddx's own files); choose another place for {path}"
+                ).format(dir=d, path=path)
             )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
+from ..i18n import _, resolve_language, set_language, translate_argparse
 from . import actions, chart, explorer, import_export, tables, tour
 from .options import add_data_options, add_tui_options
 
@@ -23,27 +24,35 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but one line on stderr and exit 2 for bad usage."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, visible(f"{self.prog}: error: {message} (try --help)") + "\n")
+        self.exit(
+            2,
+            visible(
+                _("{prog}: error: {message} (try --help)").format(prog=self.prog, message=message)
+            )
+            + "\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ddx",
-        description="ddx, the Digital Diplomacy Explorer: Central Asian e-government and digital "
-        "diplomacy against the world, from sourced data. Without a command, opens the explorer.",
+        description=_(
+            "ddx, the Digital Diplomacy Explorer: Central Asian e-government and digital "
+            "diplomacy against the world, from sourced data. Without a command, opens the explorer."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"ddx {__version__}")
     add_data_options(parser, top=True)
     add_tui_options(parser, top=True)
 
     parser.add_argument(
-        "--demo", action="store_true", help="guided tour for class (same as `ddx demo`)"
+        "--demo", action="store_true", help=_("guided tour for class (same as `ddx demo`)")
     )
     parser.add_argument(
         "--interval",
         metavar="SECONDS",
         type=explorer.positive_seconds,
-        help="demo: advance every SECONDS",
+        help=_("demo: advance every SECONDS"),
     )
     explorer.add_tour_options(parser, top=True)
     # A browser session started by `ddx serve` (hidden: not for people).
@@ -68,7 +77,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_argument(argv: Sequence[str]) -> str | None:
+    """The last ``--lang X`` / ``--lang=X`` before a lone ``--``: read before the
+    parser is built, so its help texts are in that language."""
+    value = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        set_language(resolve_language(_lang_argument(argv)))
+    except UsageError as exc:
+        print(f"ddx: {exc}", file=sys.stderr)
+        return 2
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -10,6 +10,7 @@ import polars as pl
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
+from ..i18n import _, current_language, format_decimal
 from .options import load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
 
@@ -29,41 +30,49 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     p = command(
         "rankings",
         cmd_rankings,
-        "UN E-Government Survey rankings for one edition and index",
-        "Countries ranked in one UN E-Government Survey edition by one index, best first. "
-        "Ranks are world ranks whatever the scope; EPI/OSI/TII/HCI ranks are derived by ddx "
-        "from the values (the UN publishes only the EGDI rank).",
+        _("UN E-Government Survey rankings for one edition and index"),
+        _(
+            "Countries ranked in one UN E-Government Survey edition by one index, best first. "
+            "Ranks are world ranks whatever the scope; EPI/OSI/TII/HCI ranks are derived by ddx "
+            "from the values (the UN publishes only the EGDI rank)."
+        ),
     )
-    p.add_argument("--year", type=survey_year, help="survey edition (default: the latest)")
-    p.add_argument("--indicator", choices=INDICES, default="egdi", help="index (default: egdi)")
+    p.add_argument("--year", type=survey_year, help=_("survey edition (default: the latest)"))
+    p.add_argument("--indicator", choices=INDICES, default="egdi", help=_("index (default: egdi)"))
     p.add_argument(
         "--scope",
         default="central-asia",
         metavar="central-asia|world|REGION",
-        help="the five (default), the whole world, or a UN region such as Asia or Europe",
+        help=_("the five (default), the whole world, or a UN region such as Asia or Europe"),
     )
     add_output(p)
 
     p = command(
         "country",
         cmd_country,
-        "one country's UN E-Government Survey figures across editions",
-        "A country's survey figures in every edition (ISO3 code or name, any case).",
+        _("one country's UN E-Government Survey figures across editions"),
+        _("A country's survey figures in every edition (ISO3 code or name, any case)."),
     )
-    p.add_argument("country", metavar="COUNTRY", help="ISO3 code or name, e.g. KAZ or Kazakhstan")
-    add_output(p)
-
-    p = command("goals", cmd_goals, "the eight goals of digital diplomacy (the article, Table 1)")
-    add_output(p)
-
-    p = command("sources", cmd_sources, "every source a figure can cite")
+    p.add_argument(
+        "country", metavar="COUNTRY", help=_("ISO3 code or name, e.g. KAZ or Kazakhstan")
+    )
     add_output(p)
 
     p = command(
-        "milestones", cmd_milestones, "dated facts the article gives, for all five or one country"
+        "goals", cmd_goals, _("the eight goals of digital diplomacy (the article, Table 1)")
+    )
+    add_output(p)
+
+    p = command("sources", cmd_sources, _("every source a figure can cite"))
+    add_output(p)
+
+    p = command(
+        "milestones",
+        cmd_milestones,
+        _("dated facts the article gives, for all five or one country"),
     )
     p.add_argument(
-        "country", metavar="COUNTRY", nargs="?", help="ISO3 code or name (default: all five)"
+        "country", metavar="COUNTRY", nargs="?", help=_("ISO3 code or name (default: all five)")
     )
     add_output(p)
 
@@ -79,7 +88,9 @@ def _caveat_notes(keys: list[str]) -> str:
 
     width = max(40, min(terminal_width(), 100) - 1)
     return "".join(
-        textwrap.fill(f"! {k}: {describe(k)}", width, initial_indent="  ", subsequent_indent="    ")
+        textwrap.fill(
+            f"! {k}: {_(describe(k))}", width, initial_indent="  ", subsequent_indent="    "
+        )
         + "\n"
         for k in seen
     )
@@ -97,7 +108,9 @@ def resolve_scope(ds, scope: str) -> tuple[str, str | None]:  # type: ignore[no-
         if r.lower() == s.lower():
             return "region", r
     raise UsageError(
-        f"unknown scope {scope!r}; choose central-asia, world or a region: {', '.join(q.regions(ds))}"
+        _("unknown scope {scope!r}; choose central-asia, world or a region: {regions}").format(
+            scope=scope, regions=", ".join(q.regions(ds))
+        )
     )
 
 
@@ -114,9 +127,31 @@ def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataF
     )
 
 
+def localised(ds, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+    """The reading view in the current language: country names from CLDR (and
+    the overrides), index values in its notation (Russian ``0,90093``).
+    CSV, JSON and Parquet stay as the data is: they are for programs."""
+    if current_language() == "en":
+        return view
+    from ..i18n import country_names
+
+    names = country_names(ds)
+    if "country" in view.columns and "iso3" in view.columns:
+        view = view.with_columns(
+            pl.col("iso3").replace_strict(names, default=pl.col("country")).alias("country")
+        )
+    gap = gap_text()
+    return view.with_columns(
+        pl.col(c).map_elements(lambda v: format_decimal(v, gap), return_dtype=pl.String)
+        for c in decimals
+        if c in view.columns
+    )
+
+
 def cmd_rankings(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.caveats import caveat_keys
+    from ..i18n import term
     from ..textsafe import table as to_table
 
     ds = load_dataset(args)
@@ -135,16 +170,26 @@ def cmd_rankings(args: argparse.Namespace) -> int:
             pl.col("flags").fill_null("").str.replace_all(";", " ").alias("note"),
             "source_id",
         )
+        view = localised(ds, view, ("value",))
         head = (
-            f"UN E-Government Survey {year}: {short} ({q.INDICATOR_NAMES[args.indicator]}), "
-            f"{args.scope}, {len(df)} countries (world ranks)\n\n"
+            _(
+                "UN E-Government Survey {year}: {short} ({name}), {scope}, "
+                "{n} countries (world ranks)"
+            ).format(
+                year=year,
+                short=short,
+                name=term(ds, args.indicator, q.INDICATOR_NAMES[args.indicator]),
+                scope=args.scope,
+                n=len(df),
+            )
+            + "\n\n"
         )
         body = to_table(
             view,
-            headers=["rank", "iso3", "country", short, "note", "source"],
+            headers=[_("rank"), "iso3", _("country"), short, _("note"), _("source")],
             width=terminal_width(),
             gap=gap_text(),
-            right=["rank"],
+            right=["rank", "value"],
             wrap=["country", "note"],
         )
         keys = [k for f in df["flags"] for k in caveat_keys(f)]
@@ -161,6 +206,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 def cmd_country(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.caveats import caveat_keys
+    from ..i18n import country_name, translated_rows
     from ..textsafe import table as to_table
 
     ds = load_dataset(args)
@@ -169,13 +215,29 @@ def cmd_country(args: argparse.Namespace) -> int:
     df = q.survey(ds).filter(pl.col("iso3") == iso3).sort("year")
 
     def table() -> str:
-        lines = [f"{info['name']} ({iso3})"]
+        lines = [f"{country_name(ds, iso3, str(info['name']))} ({iso3})"]
         if info.get("portal"):
-            lines.append(f"e-government portal: {info['portal']}")
-        if info.get("summary"):
-            lines.append(f"{info['summary']} (the article's account; source: {info['source_id']})")
+            lines.append(_("e-government portal: {portal}").format(portal=info["portal"]))
+        own = translated_rows(ds, "countries_i18n", "iso3").get(iso3)
+        if own:
+            lines.append(
+                _("{summary} (the article's account, translated by ddx; source: {source})").format(
+                    summary=own["summary"], source=f"{info['source_id']}, {own['source_id']}"
+                )
+            )
+        elif info.get("summary"):
+            lines.append(
+                _("{summary} (the article's account; source: {source})").format(
+                    summary=info["summary"], source=info["source_id"]
+                )
+            )
         if df.is_empty():
-            return "\n".join(lines) + "\nNo UN E-Government Survey figures for this country.\n"
+            return (
+                "\n".join(lines)
+                + "\n"
+                + _("No UN E-Government Survey figures for this country.")
+                + "\n"
+            )
         view = df.select(
             "year",
             pl.col("egdi_rank").alias("rank"),
@@ -188,7 +250,26 @@ def cmd_country(args: argparse.Namespace) -> int:
             pl.col("flags").fill_null("").str.replace_all(";", " ").alias("note"),
             "source_id",
         )
-        body = to_table(view, width=terminal_width(), gap=gap_text(), wrap=["note"])
+        view = localised(ds, view, INDICES)
+        body = to_table(
+            view,
+            headers=[
+                _("year"),
+                _("rank"),
+                "egdi",
+                "osi",
+                "tii",
+                "hci",
+                "epi",
+                _("epi rank*"),
+                _("note"),
+                _("source"),
+            ],
+            width=terminal_width(),
+            gap=gap_text(),
+            wrap=["note"],
+            right=INDICES,
+        )
         keys = (
             ["readiness_era"]
             + [k for f in df["flags"] for k in caveat_keys(f)]
@@ -199,7 +280,9 @@ def cmd_country(args: argparse.Namespace) -> int:
         intro = "\n".join(textwrap.fill(x, max(40, terminal_width() - 1)) for x in lines)
         return (
             intro
-            + "\n\nUN E-Government Survey, every edition\n"
+            + "\n\n"
+            + _("UN E-Government Survey, every edition")
+            + "\n"
             + body
             + "\n"
             + _caveat_notes(keys)
@@ -211,6 +294,7 @@ def cmd_country(args: argparse.Namespace) -> int:
 def cmd_goals(args: argparse.Namespace) -> int:
     from ..core import queries as q
     from ..core.article import ORIGIN_NOTE, ORIGIN_SOURCES
+    from ..i18n import translated_rows
     from ..textsafe import table as to_table
 
     ds = load_dataset(args)
@@ -219,9 +303,31 @@ def cmd_goals(args: argparse.Namespace) -> int:
     def table() -> str:
         import textwrap
 
+        view = df.select("position", "goal_id", "name", "summary", "source_id")
+        own = translated_rows(ds, "goals_i18n", "goal_id")
+        if own:
+            # the translation where there is one; its source beside the original's
+            view = view.with_columns(
+                pl.col("goal_id")
+                .replace_strict({k: r["name"] for k, r in own.items()}, default=pl.col("name"))
+                .alias("name"),
+                pl.col("goal_id")
+                .replace_strict(
+                    {k: r["summary"] for k, r in own.items()}, default=pl.col("summary")
+                )
+                .alias("summary"),
+                pl.col("goal_id")
+                .replace_strict({k: r["source_id"] for k, r in own.items()}, default=None)
+                .alias("tr"),
+            ).with_columns(
+                pl.when(pl.col("tr").is_not_null())
+                .then(pl.col("source_id") + pl.lit(", ") + pl.col("tr"))
+                .otherwise(pl.col("source_id"))
+                .alias("source_id")
+            )
         body = to_table(
-            df.select("position", "name", "summary", "source_id"),
-            headers=["#", "goal", "summary", "source"],
+            view.select("position", "name", "summary", "source_id"),
+            headers=["#", _("goal"), _("summary"), _("source")],
             width=terminal_width(),
             gap=gap_text(),
             wrap=["name", "summary"],
@@ -229,8 +335,12 @@ def cmd_goals(args: argparse.Namespace) -> int:
         wrap = max(40, min(terminal_width(), 100) - 1)
         return (
             body
-            + "(goals as the article's Table 1 gives them, summarised in our words)\n\n"
-            + textwrap.fill(f"{ORIGIN_NOTE} Sources: {', '.join(ORIGIN_SOURCES)}.", wrap)
+            + _("(goals as the article's Table 1 gives them, summarised in our words)")
+            + "\n\n"
+            + textwrap.fill(
+                ORIGIN_NOTE + " " + _("Sources: {ids}.").format(ids=", ".join(ORIGIN_SOURCES)),
+                wrap,
+            )
             + "\n"
         )
 
@@ -248,6 +358,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         df,
         lambda: to_table(
             df.select("source_id", "publisher", "title", "year"),
+            headers=[_("source"), _("publisher"), _("title"), _("year")],
             width=terminal_width(),
             gap=gap_text(),
             wrap=["publisher", "title"],
@@ -281,7 +392,17 @@ def cmd_milestones(args: argparse.Namespace) -> int:
             .otherwise(pl.col("date"))
             .alias("date")
         )
-        note = "(dates and facts as the article gives them; '(inferred)': a date ddx inferred)\n"
-        return to_table(view, width=terminal_width(), gap=gap_text(), wrap=["title"]) + note
+        note = _("(dates and facts as the article gives them; '(inferred)': a date ddx inferred)")
+        return (
+            to_table(
+                view,
+                headers=["iso3", _("date"), _("kind"), _("role"), _("title"), _("source")],
+                width=terminal_width(),
+                gap=gap_text(),
+                wrap=["title"],
+            )
+            + note
+            + "\n"
+        )
 
     return emit(args, df, table)

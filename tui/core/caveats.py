@@ -6,47 +6,54 @@ the figure itself (a readiness-era edition, a derived rank).
 
 from __future__ import annotations
 
+
+def N_(text: str) -> str:
+    """Marks a caveat for the message catalogue (pybabel extract); tui.core
+    translates nothing: tui/i18n.py's ``_()`` does, where it is shown."""
+    return text
+
+
 CAVEATS: dict[str, str] = {
-    "readiness_era": (
+    "readiness_era": N_(
         "2003-2005 editions measured e-government 'readiness'; from 2008 the index "
         "measures 'development'. Compare across that break with care."
     ),
-    "egdi_zero_tied_bottom_rank": (
+    "egdi_zero_tied_bottom_rank": N_(
         "Index 0 with a shared bottom rank: no assessed online presence, not a measured score."
     ),
-    "hci_zero_possibly_missing": "HCI of 0 in the UN export is probably a missing value.",
-    "tii_zero_possibly_missing": "TII of 0 in the UN export is probably a missing value.",
-    "hci_blank_in_UNU_zero_in_UN_export": (
+    "hci_zero_possibly_missing": N_("HCI of 0 in the UN export is probably a missing value."),
+    "tii_zero_possibly_missing": N_("TII of 0 in the UN export is probably a missing value."),
+    "hci_blank_in_UNU_zero_in_UN_export": N_(
         "HCI: the UN export gives 0 where UNU-EGOV gives a blank; shown as a gap."
     ),
-    "tii_blank_in_UNU_zero_in_UN_export": (
+    "tii_blank_in_UNU_zero_in_UN_export": N_(
         "TII: the UN export gives 0 where UNU-EGOV gives a blank; shown as a gap."
     ),
-    "derived_rank": (
+    "derived_rank": N_(
         "Rank derived by ddx from the index values (ties share the best rank); "
         "the UN files publish no rank for this index."
     ),
-    "ranks_relative": (
+    "ranks_relative": N_(
         "Ranks are relative: a rank can move because other countries moved, and 191-193 "
         "countries were ranked depending on the edition."
     ),
-    "article_claim": "The article's claim, as stated in the article; not checked by ddx.",
-    "project_reading": "The project's own reading of the article, not the article's words.",
-    "ddx_class_breaks": (
+    "article_claim": N_("The article's claim, as stated in the article; not checked by ddx."),
+    "project_reading": N_("The project's own reading of the article, not the article's words."),
+    "ddx_class_breaks": N_(
         "Class breaks chosen by ddx: the UN survey's EGDI groups (0.25 / 0.50 / 0.75), "
         "applied to every index; the UN publishes such groups for the EGDI only."
     ),
-    "legacy_fotn_scale": (
+    "legacy_fotn_scale": N_(
         "Freedom on the Net editions before 2019 were published on a 0 = best scale; "
         "this value is on that older scale."
     ),
-    "gap": "No value in the source: shown as a gap, never filled in.",
-    "no_start": "The article gives no start date: there is no before or after to compare.",
-    "not_a_cause": (
+    "gap": N_("No value in the source: shown as a gap, never filled in."),
+    "no_start": N_("The article gives no start date: there is no before or after to compare."),
+    "not_a_cause": N_(
         "An association in time is not a cause: a rank can move for many reasons, "
         "other countries' progress among them, and surveys lag the work they measure."
     ),
-    "inferred_date": "The article does not state this date; ddx inferred it from the context.",
+    "inferred_date": N_("The article does not state this date; ddx inferred it from the context."),
     "conflict": "Sources disagree on this fact; both are shown, neither is preferred.",
 }
 

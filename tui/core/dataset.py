@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .csvrows import ambiguous_files, find_table_file, unknown_files
 from .errors import DataError
-from .schema import REQUIRED, TABLES, Table
+from .schema import LANGS, REQUIRED, TABLES, TRANSLATES, Table
 
 # ``ddx export`` writes this beside the tables; a folder it wrote loads back
 # with ``--data``, so it is not taken for an unknown table.
@@ -150,7 +150,26 @@ class Dataset:
                 )
             )
             refs.append(("goal_id", set(self.frame("goals")["goal_id"]), "goal", "goals"))
+        if "i18n_refs" in table.rules:
+            # every row translates a row that exists
+            base, key = TRANSLATES[table.name]
+            refs.append((key, set(self.frame(base)[key]), base.rstrip("s"), base))
         return refs
+
+    def missing_translations(self) -> list[str]:
+        """Rows of the translated tables with no row in some language, as
+        ``"goals_i18n: knowledge (uz)"``. The built-in data has none (a test
+        keeps it so); a --data table's new rows may: they show in English."""
+        missing: list[str] = []
+        for name, (base, key) in TRANSLATES.items():
+            if not (self.has(name) and self.has(base)):
+                continue
+            have = {(r[key], r["lang"]) for r in self.records(name, [key, "lang"])}
+            for value in self.frame(base)[key]:
+                missing += [
+                    f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have
+                ]
+        return missing
 
     def _check_refs(self, loaded: Loaded) -> None:
         for col, known, what, where in self._refs(loaded.table):

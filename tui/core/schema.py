@@ -410,5 +410,63 @@ TABLES["country_aliases"] = Table(
     "Czechia), each from the source that uses it; the importer maps names to ISO3 with them.",
 )
 
+# -- translations (issue 16): ddx in Russian and Uzbek ---------------------------------
+LANGS = ("ru", "uz")  # the languages a translation row may be in (English is the tables' own)
+LANG = Col("lang", S, choices=LANGS)
+TABLES["economy_codes"] = Table(
+    "economy_codes",
+    (
+        ISO3,
+        Col("iso2", S, pattern=re.compile(r"^[A-Z]{2}$"), expect="an ISO 3166 alpha-2 code"),
+        SRC,
+    ),
+    key=("iso3",),
+    iso3_cols=("iso3",),
+    doc="ISO 3166-1 alpha-2 code of each economy that has one (pycountry, at build time): the key "
+    "to CLDR's country names, which ddx shows in Russian and Uzbek.",
+)
+TABLES["country_name_overrides"] = Table(
+    "country_name_overrides",
+    (ISO3, LANG, Col("name", S), SRC, Col("note", S, nullable=True, allow=PROSE)),
+    key=("iso3", "lang"),
+    iso3_cols=("iso3",),
+    doc="A country's name in a language where the name it uses for itself differs from CLDR's.",
+)
+TABLES["goals_i18n"] = Table(
+    "goals_i18n",
+    (
+        Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+        LANG,
+        Col("name", S),
+        Col("summary", S, allow=PROSE),
+        SRC,
+    ),
+    key=("goal_id", "lang"),
+    rules=("i18n_refs",),
+    doc="Each goal's name and summary in Russian and Uzbek.",
+)
+TABLES["countries_i18n"] = Table(
+    "countries_i18n",
+    (ISO3, LANG, Col("summary", S, allow=PROSE), SRC),
+    key=("iso3", "lang"),
+    iso3_cols=("iso3",),
+    rules=("i18n_refs",),
+    doc="Each focus country's summary in Russian and Uzbek.",
+)
+TABLES["glossary"] = Table(
+    "glossary",
+    (
+        Col("term_id", S, pattern=ID_RE, expect="a term id such as egdi"),
+        LANG,
+        Col("term", S),
+        Col("abbreviation", S, nullable=True),
+        SRC,
+    ),
+    key=("term_id", "lang"),
+    doc="Terms (the UN indices' names) in Russian and Uzbek, with the abbreviation ddx shows.",
+)
+# A translation table: the table it translates, and the key column both share.
+TRANSLATES = {"goals_i18n": ("goals", "goal_id"), "countries_i18n": ("countries", "iso3")}
+
 # Tables the app cannot start without; the others may be absent from a --data dir.
 REQUIRED = ("sources", "economies", "egov_survey")

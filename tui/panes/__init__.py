@@ -11,13 +11,19 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from ..i18n import N_, NP_, _, pgettext
+
 if TYPE_CHECKING:
     from .base import Pane
 
 
 @dataclass(frozen=True)
 class PaneSpec:
-    """What the tab bar, the number keys and --start need before the pane exists."""
+    """What the tab bar, the number keys and --start need before the pane exists.
+
+    ``title`` and ``tab_title`` are English, marked for the message catalogue;
+    ``label`` and ``tab_label`` are them in the current language, looked up
+    when asked (a language switch in the palette redraws the tabs with them)."""
 
     pane_id: str
     title: str
@@ -25,20 +31,34 @@ class PaneSpec:
     module: str
     class_name: str
 
+    @property
+    def label(self) -> str:
+        return _(self.title)
+
+    @property
+    def tab_label(self) -> str:
+        return pgettext("tab", self.tab_title)
+
     def load(self) -> type[Pane]:
         cls: type[Pane] = getattr(import_module(f"{__name__}.{self.module}"), self.class_name)
         return cls
 
 
 PANES: tuple[PaneSpec, ...] = (
-    PaneSpec("goals", "Goals", "Goals", "goals", "GoalsPane"),
-    PaneSpec("countries", "Countries", "Countries", "countries", "CountriesPane"),
-    PaneSpec("rankings", "Rankings", "Rankings", "rankings", "RankingsPane"),
-    PaneSpec("sources", "Sources", "Sources", "sources", "SourcesPane"),
-    PaneSpec("compare", "Compare", "Compare", "compare", "ComparePane"),
-    PaneSpec("timeline", "Timeline", "Timeline", "timeline", "TimelinePane"),
-    PaneSpec("infrastructure", "Infrastructure", "Infra", "infrastructure", "InfrastructurePane"),
-    PaneSpec("map", "Map", "Map", "map", "MapPane"),
+    PaneSpec("goals", N_("Goals"), NP_("tab", "Goals"), "goals", "GoalsPane"),
+    PaneSpec("countries", N_("Countries"), NP_("tab", "Countries"), "countries", "CountriesPane"),
+    PaneSpec("rankings", N_("Rankings"), NP_("tab", "Rankings"), "rankings", "RankingsPane"),
+    PaneSpec("sources", N_("Sources"), NP_("tab", "Sources"), "sources", "SourcesPane"),
+    PaneSpec("compare", N_("Compare"), NP_("tab", "Compare"), "compare", "ComparePane"),
+    PaneSpec("timeline", N_("Timeline"), NP_("tab", "Timeline"), "timeline", "TimelinePane"),
+    PaneSpec(
+        "infrastructure",
+        N_("Infrastructure"),
+        NP_("tab", "Infra"),
+        "infrastructure",
+        "InfrastructurePane",
+    ),
+    PaneSpec("map", N_("Map"), NP_("tab", "Map"), "map", "MapPane"),
 )
 PANE_IDS: tuple[str, ...] = tuple(s.pane_id for s in PANES)
 

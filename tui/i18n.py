@@ -1,0 +1,275 @@
+"""ddx in the class's language: English (default), Russian, Uzbek (Latin script).
+
+Messages are GNU gettext catalogues, ``tui/locale/{ru,uz}/LC_MESSAGES/ddx.po``,
+extracted from the code by Babel (``pybabel extract``, configured in
+``babel.cfg``) into ``tui/locale/ddx.pot``. They are read at run time with
+Babel's ``read_po``: no build step and no binary ``.mo`` in the repository.
+English loads no catalogue and imports no Babel at all; Russian or Uzbek
+costs the import of ``babel.messages.pofile`` (about 40 ms on an idle core)
+plus reading the .po (7-11 ms), once per process.
+
+The language is chosen by ``--lang``, then ``DDX_LANG``, then the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: the first one set decides, as POSIX
+says). An unknown ``--lang``/``DDX_LANG`` is a UsageError; a locale ddx does
+not speak (``de_DE.UTF-8``, ``C``) means English. A message with no
+translation (or a fuzzy one) falls back to English, for that message alone.
+
+Data texts (goal names, country summaries, index names) are not here but in
+translation tables in data/ (``goals_i18n``, ``countries_i18n``, ``glossary``),
+each row with its source; country names come from CLDR through Babel, with
+``country_name_overrides`` where the country calls itself otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .core.errors import UsageError
+
+if TYPE_CHECKING:
+    from .core import Dataset
+
+LANGUAGES = ("en", "ru", "uz")
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "uz": "Oʻzbekcha"}
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "ddx"
+
+_current = "en"
+
+
+def _(message: str) -> str:
+    """``message`` in the current language (English when it has no translation)."""
+    if _current == "en":
+        return message
+    return _catalog(_current).get(message) or message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The plural form for ``n`` (Russian has three: 1, 2-4, 5+)."""
+    if _current == "en":
+        return singular if n == 1 else plural
+    forms = _plurals(_current).get(singular)
+    if forms:
+        index = _plural_index(_current, n)
+        if index < len(forms) and forms[index]:
+            return forms[index]
+    return singular if n == 1 else plural
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` as translated in ``context`` (``"tab"``: the short tab titles)."""
+    if _current == "en":
+        return message
+    return _read(_current)[2].get((context, message)) or message
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for extraction only (``pgettext`` later)."""
+    return message
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction only; translate it later with ``_()``."""
+    return message
+
+
+def check_language(value: str) -> str:
+    """``value`` as one of LANGUAGES (``ru_RU``, ``RU`` accepted), or a UsageError."""
+    code = value.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    if code not in LANGUAGES:
+        raise UsageError(f"unknown language {value!r}; ddx speaks {', '.join(LANGUAGES)}")
+    return code
+
+
+def language_from_locale(env: Mapping[str, str]) -> str:
+    """The language the locale asks for; English for C, POSIX or one ddx does not speak."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            try:
+                return check_language(value)
+            except UsageError:
+                return "en"
+    return "en"
+
+
+def resolve_language(cli: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """--lang, else DDX_LANG, else the locale, else English."""
+    env = os.environ if env is None else env
+    if cli is not None:  # given, even empty: it must name a language
+        return check_language(cli)
+    if env.get("DDX_LANG"):
+        return check_language(env["DDX_LANG"])
+    return language_from_locale(env)
+
+
+def set_language(lang: str) -> str:
+    """Make ``lang`` current for every later ``_()``; returns the code."""
+    global _current
+    _current = check_language(lang)
+    return _current
+
+
+def current_language() -> str:
+    return _current
+
+
+# -- catalogues ----------------------------------------------------------------------
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+Catalogue = tuple[dict[str, str], dict[str, tuple[str, ...]], dict[tuple[str, str], str]]
+
+
+@cache
+def _read(lang: str) -> Catalogue:
+    from babel.messages.pofile import read_po
+
+    singles: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    contexts: dict[tuple[str, str], str] = {}
+    path = po_path(lang)
+    if not path.is_file():
+        return singles, plurals, contexts
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=DOMAIN)
+    for m in catalog:
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, (tuple, list)):
+            strings = m.string if isinstance(m.string, (tuple, list)) else (m.string,)
+            plurals[m.id[0]] = tuple(str(x or "") for x in strings)
+        elif m.string and m.context:
+            contexts[(m.context, m.id)] = str(m.string)
+        elif m.string:
+            singles[m.id] = str(m.string)
+    return singles, plurals, contexts
+
+
+def _catalog(lang: str) -> dict[str, str]:
+    return _read(lang)[0]
+
+
+def _plurals(lang: str) -> dict[str, tuple[str, ...]]:
+    return _read(lang)[1]
+
+
+def _plural_index(lang: str, n: int) -> int:
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+# -- numbers -------------------------------------------------------------------------
+def format_decimal(value: float | int | None, gap: str = "") -> str:
+    """``value`` with every digit it has, in the current language's notation
+    (Russian and Uzbek ``0,90093``); ``gap`` for a missing value."""
+    if value is None or value != value:
+        return gap
+    if _current == "en":
+        return str(value)
+    from babel.numbers import format_decimal as babel_decimal
+
+    return str(
+        babel_decimal(value, locale=_current, decimal_quantization=False, group_separator=False)
+    )
+
+
+def format_number(value: int | None, gap: str = "") -> str:
+    """A whole number in the current language's notation (digit groups included)."""
+    if value is None:
+        return gap
+    if _current == "en":
+        return f"{value:,}"
+    from babel.numbers import format_decimal as babel_decimal
+
+    return str(babel_decimal(value, locale=_current))
+
+
+# -- names ---------------------------------------------------------------------------
+@cache
+def _territories(lang: str) -> Mapping[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(lang).territories)
+
+
+def cldr_country_name(iso2: str, lang: str | None = None) -> str | None:
+    """CLDR's short name for ISO 3166 alpha-2 ``iso2`` in ``lang`` (Babel)."""
+    return _territories(lang or _current).get(iso2.upper())
+
+
+def country_names(ds: Dataset, lang: str | None = None) -> dict[str, str]:
+    """ISO3 -> name in ``lang`` (default: current) for every economy with one:
+    the country's own name where ``country_name_overrides`` has one, else CLDR's.
+    English: {} (the tables' own names are English)."""
+    lang = lang or _current
+    if lang == "en":
+        return {}
+    names: dict[str, str] = {}
+    if ds.has("economy_codes"):
+        for row in ds.records("economy_codes", ["iso3", "iso2"]):
+            name = cldr_country_name(str(row["iso2"]), lang)
+            if name:
+                names[str(row["iso3"])] = name
+    if ds.has("country_name_overrides"):
+        for row in ds.records("country_name_overrides", ["iso3", "lang", "name"]):
+            if row["lang"] == lang:
+                names[str(row["iso3"])] = str(row["name"])
+    return names
+
+
+def country_name(ds: Dataset, iso3: str, default: str | None = None) -> str:
+    """One economy's name in the current language (``default``, else the ISO3, if none)."""
+    return country_names(ds).get(iso3) or default or iso3
+
+
+def translated_rows(
+    ds: Dataset, table: str, key: str, lang: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Rows of a translation table (``goals_i18n`` ...) for ``lang``, by ``key``."""
+    lang = lang or _current
+    if lang == "en" or not ds.has(table):
+        return {}
+    return {str(r[key]): r for r in ds.records(table) if r["lang"] == lang}
+
+
+def term(ds: Dataset, term_id: str, default: str) -> str:
+    """A glossary term (an index's name, say) in the current language."""
+    row = translated_rows(ds, "glossary", "term_id").get(term_id)
+    return str(row["term"]) if row and row.get("term") else default
+
+
+# -- argparse's own words ------------------------------------------------------------
+# argparse translates through gettext's "argparse" domain, which Python ships no
+# catalogue for; ddx's catalogue holds the ones its --help and errors show.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def translate_argparse() -> None:
+    """Send argparse's own messages (``usage:``, ``options``) through ``_()``."""
+    import argparse
+
+    argparse._ = _  # type: ignore[attr-defined]
