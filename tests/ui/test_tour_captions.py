@@ -33,9 +33,10 @@ SHOWN: dict[str, list[str]] = {
     "Eight goals of digital diplomacy": [
         "1. Knowledge management",
         "8. Policy planning",  # all eight goals listed
-        "Country actions serving this goal",
+        "Hanson",
+        "own reading",
     ],
-    "Public diplomacy": ["2. Public diplomacy", "Country actions serving this goal"],
+    "Public diplomacy": ["2. Public diplomacy", "own reading"],
     "Kazakhstan": ["Kazakhstan (KAZ)", "UN rank", "since", "EGDI", "OSI", "UN e-government rank"],
     "Uzbekistan": ["Uzbekistan (UZB)", "UN rank", "!", "UN e-government rank"],
     "Turkmenistan": ["Turkmenistan (TKM)", "UN e-government rank (1 = best)"],
@@ -50,7 +51,7 @@ SHOWN: dict[str, list[str]] = {
         "Individuals using the Internet (% of population)",
         "latest",
     ],
-    "The region on a map": ["EGDI 2024, 4 classes", "de facto boundaries"],
+    "The region on a map": ["EGDI 2024, UN groups", "KAZ", "de facto boundaries"],
     "Where every figure comes from": ["article", "Saidova"],
 }
 
