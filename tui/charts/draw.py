@@ -15,6 +15,7 @@ and return a draw function, so the pane and the CLI draw from the same frame.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -145,12 +146,11 @@ def draw_ranks(
         ys = [(-v if v is not None else None) for v in s["value"]]
         worst = max([worst] + [v for v in s["value"] if v is not None])
         _line(plt, chart, i, s["year"].to_list(), ys, f"{names[iso3]}")
-    # As many evenly spaced rank labels as the plot has room for (one row
-    # between labels), so plotext never has to drop colliding ones.
+    # As many round rank labels as the plot has room for (one row between
+    # labels), so plotext never has to drop colliding ones; rank 1 for 0.
     rows = max(2, getattr(chart.size, "height", 24) - 5)
     room = max(2, (rows + 1) // 2)
-    step = next((s for s in (5, 10, 20, 25, 50, 100) if worst // s + 1 <= room), 100)
-    ticks = [1] + list(range(step, worst + 1, step))
+    ticks = list(dict.fromkeys(max(1, int(t)) for t in nice_ticks(0, worst, room)))
     plt.yticks([-t for t in ticks], [str(t) for t in ticks])
     plt.ylim(-(worst + 2), 0)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
@@ -172,6 +172,41 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
     plt.xlabel("survey edition")
 
 
+def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
+    """Round ticks from lo to hi: a step of 1, 2, 2.5 or 5 x 10^k, the
+    smallest that gives at most ``max_ticks`` ticks (at least two)."""
+    span = hi - lo
+    if span <= 0:
+        return [lo]
+    max_ticks = max(2, max_ticks)
+    k = math.floor(math.log10(span / max_ticks)) - 1
+    while True:
+        for m in (1, 2, 2.5, 5):
+            step = m * 10.0**k
+            first = math.ceil(lo / step - 1e-9)
+            last = math.floor(hi / step + 1e-9)
+            if last - first + 1 <= max_ticks:
+                return [round(i * step, 10) for i in range(first, last + 1)]
+        k += 1
+
+
+def tick_label(t: float) -> str:
+    """0, 0.25, 0.5, 1, 150: no trailing zeros."""
+    return f"{t:.10g}"
+
+
+def plot_rows(height: int, title: bool, xlabel: bool) -> int:
+    """Rows plotext's plot area has in a figure ``height`` rows tall.
+
+    Measured with plotext 5.3 (heights 5-40): the frame's top and bottom lines
+    and the x tick labels' row always, plus one row for a title and one for
+    an x label when there is one. A horizontal bar chart gets one bar per row
+    at most: with more bars than rows plotext drops bars but keeps every tick
+    label, so labels land on other bars.
+    """
+    return max(0, height - 3 - int(title) - int(xlabel))
+
+
 def draw_hbars(
     plt: Any,
     chart: ChartStyle,
@@ -179,22 +214,51 @@ def draw_hbars(
     values: list[float | None],
     title: str,
     xlabel: str,
+    lists_all: str = "the table lists all",
 ) -> None:
-    """Horizontal bars; a missing value is shown as a labelled gap, not a zero."""
+    """Horizontal bars on a 0-1 axis; a missing value is shown as a labelled
+    gap, not a zero.
+
+    ``labels`` and ``values`` come best last (plotext draws the first bar at
+    the bottom). When the plot has fewer rows than bars, the best bars are
+    kept and the x label says how many are shown ("3 of 5 shown; ...").
+    """
+    n = len(labels)
+    height = chart.size.height
+    rows = plot_rows(height, bool(title), bool(xlabel))
+    note = ""
+    if n > rows:
+        rows = plot_rows(height, bool(title), True)  # the note takes the x label's row
+        keep = max(0, min(n, rows))
+        note = f"{keep} of {n} shown; {lists_all}"
+        labels, values = labels[n - keep :], values[n - keep :]  # the best are last
+        full = f"{xlabel}; {note}" if xlabel else note
+        xlabel = full if len(full) <= chart.size.width - 4 else note
+    plt.title(title)
+    if xlabel:  # on short charts the label costs a bar its row
+        plt.xlabel(xlabel)
+    if not labels:  # not even one bar fits: only the note
+        plt.xticks([], [])
+        plt.yticks([], [])
+        return
     shown = [
         (lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)
     ]
+    # A narrow bar: plotext then gives each bar its own row(s) and its label's
+    # row (a wider bar spills into its neighbour's row at some heights).
     plt.bar(
         shown,
         [v if v is not None else 0 for v in values],
         orientation="horizontal",
-        width=0.4,
+        width=0.1,
         marker="#" if chart.ascii else "sd",
         color="cyan",
     )
-    plt.title(title)
-    if xlabel:  # on short charts the label costs a bar its row
-        plt.xlabel(xlabel)
+    plt.xlim(0, 1)
+    label_width = max(len(s) for s in shown)
+    plot_width = chart.size.width - label_width - 3
+    ticks = nice_ticks(0, 1, plot_width // 8)
+    plt.xticks(ticks, [tick_label(t) for t in ticks])
 
 
 # -- Infrastructure: one line per country, a gap stays a gap ------------------------
@@ -309,7 +373,9 @@ def rankings_bars_figure(
     labels, values = view["iso3"].to_list(), view["value"].to_list()
     short = q.INDICATOR_SHORT[indicator]
     title = f"{short} {year}" + ("" if scope == "central-asia" else " (the five)")
-    return lambda plt, c: draw_hbars(plt, c, labels, values, title, "index 0-1")
+    return lambda plt, c: draw_hbars(
+        plt, c, labels, values, title, "index 0-1", "`ddx rankings` lists all"
+    )
 
 
 def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
