@@ -112,8 +112,9 @@ def items(ds: Dataset, present: int, iso3s: tuple[str, ...] = FOCUS) -> pl.DataF
                 "shape": shape,
                 "start": start,
                 "end": stop,
-                "when": _when(shape, date, end)
-                + (" (inferred)" if r.get("inferred") == "yes" else ""),
+                # "*": a date ddx inferred (the legend says so); short, so
+                # the title keeps its room in the label column
+                "when": _when(shape, date, end) + ("*" if r.get("inferred") == "yes" else ""),
                 "inferred": r.get("inferred") == "yes",
                 "note": "; ".join(
                     n
@@ -257,7 +258,7 @@ def _merge(cells: list[Segment]) -> list[Segment]:
 def legend(ascii_mode: bool, present: int) -> str:
     g = lambda r: glyph(r, ascii_mode)  # noqa: E731
     return (
-        f"{g('bar_start')}{g('bar') * 2}{g('bar_end')} period   "
-        f"{g('bar_start')}{g('open') * 2}{g('open_end')} open-ended, to now ({present})   "
-        f"{g('end_only')} end only   {g('mark')} milestone"
+        f"{g('bar_start')}{g('bar') * 2}{g('bar_end')} period  "
+        f"{g('bar_start')}{g('open') * 2}{g('open_end')} open to now ({present})  "
+        f"{g('end_only')} end only  {g('mark')} milestone  * date inferred"
     )
