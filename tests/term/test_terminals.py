@@ -189,7 +189,8 @@ def _assert_pane_content(sess: Session, pane: str) -> None:
         for name in FIVE:
             assert name in text, where
         assert re.search(r"\b0\.\d{4}", text), where
-        assert "index 0-1" in text and "0.00" in text, where
+        # the index axis runs 0 to 1 on round ticks
+        assert "index 0-1" in text and re.search(r"\b0\s+0\.2\s.*\s1\s*$", text, re.M), where
         assert _readable(shot.cells("Turkmenistan")), where
         assert _readable(shot.cells("index 0-1")), where
     elif pane == "sources":
@@ -245,7 +246,8 @@ def test_ascii_terminals_get_no_drawing_characters(
 
 
 def test_utf8_terminal_keeps_box_drawing(sessions: dict[str, Session]) -> None:
-    assert "╭" in sessions["xterm-256color"].shots["goals"].text
+    text = sessions["xterm-256color"].shots["goals"].text
+    assert "╭" in text or "┏" in text  # round boxes, or the heavy one around focus
 
 
 def test_mouse_tracking_only_when_wanted(sessions: dict[str, Session]) -> None:
