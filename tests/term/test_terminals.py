@@ -126,7 +126,8 @@ def run_session(name: str) -> Session:
             t.settle(0.3)
             s.sizes["20x8"] = t.text()
             t.resize(300, 100)
-            t.wait_for("Kazakhstan (KAZ)", timeout=10)
+            # a 300x100 relayout of the Countries pane is slow on a loaded CI core
+            t.wait_for("Kazakhstan (KAZ)", timeout=30)
             t.settle(0.5)
             s.sizes["300x100"] = t.text()
             t.resize(80, 24)

@@ -2,7 +2,7 @@
 
 ``parser`` builds the parser and holds ``main``; the subcommands live one
 family per module: ``tables`` (rankings, country, goals, sources,
-milestones), ``chart``, ``import_export`` (export, import-un), ``actions``
+milestones), ``figures`` (``ddx chart``), ``import_export`` (export, import-un), ``actions``
 (actions, conclusion) and ``explorer`` (``ddx`` itself and ``ddx demo``).
 ``options`` and ``output`` hold what they share. Nothing here imports
 Textual until the explorer opens.

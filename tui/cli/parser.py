@@ -16,7 +16,7 @@ from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
-from . import actions, chart, explorer, import_export, tables, tour
+from . import actions, explorer, figures, import_export, tables, tour
 from .options import add_data_options, add_tui_options
 
 
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     tables.register(sub, add_data_options)
-    chart.register(sub, add_data_options)
+    figures.register(sub, add_data_options)
     import_export.register(sub, add_data_options)
     actions.register(sub, add_data_options)
     explorer.register(sub, add_data_options, add_tui_options)
