@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Callable
 
 import polars as pl
 
-from .options import load_dataset
+from .options import AddOptions, load_dataset
 from .output import add_output, emit, gap_text, terminal_width
-
-AddOptions = Callable[[argparse.ArgumentParser], None]
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]

@@ -7,30 +7,20 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Callable
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
 from ..core.text import visible
 from ..i18n import _
-from .options import load_dataset, positive_int, survey_year
+from .options import AddOptions, command_adder, load_dataset, positive_int, survey_year
 from .output import write_stdout
 from .tables import resolve_scope
-
-AddOptions = Callable[[argparse.ArgumentParser], None]
-Handler = Callable[[argparse.Namespace], int]
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
     """Add ``ddx chart`` and its charts to the ``ddx`` parser."""
 
-    def command(
-        name: str, handler: Handler, help: str, description: str = ""
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=description or help)
-        add_data(p)
-        p.set_defaults(handler=handler)
-        return p
+    command = command_adder(sub, add_data)
 
     p = command(
         "chart",

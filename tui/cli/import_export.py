@@ -5,29 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.text import visible
 from ..i18n import _
-from .options import load_dataset
+from .options import AddOptions, command_adder, load_dataset
 from .output import check_writable_target, inside, protected_dirs, write_stdout
-
-AddOptions = Callable[[argparse.ArgumentParser], None]
-Handler = Callable[[argparse.Namespace], int]
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
     """Add ``ddx export`` and ``ddx import-un`` to the ``ddx`` parser."""
 
-    def command(
-        name: str, handler: Handler, help: str, description: str = ""
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=description or help)
-        add_data(p)
-        p.set_defaults(handler=handler)
-        return p
+    command = command_adder(sub, add_data)
 
     p = command(
         "export",

@@ -4,9 +4,31 @@ imports first), the explorer's options, and argument types."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import LANGUAGES, _
+
+AddOptions = Callable[[argparse.ArgumentParser], None]
+Handler = Callable[[argparse.Namespace], int]
+
+
+def command_adder(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    add_data: AddOptions,
+) -> Callable[..., argparse.ArgumentParser]:
+    """``command(name, handler, help, description="")``: a subcommand that takes
+    ``--data`` and runs ``handler``; one definition for every command family."""
+
+    def command(
+        name: str, handler: Handler, help: str, description: str = ""
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description or help)
+        add_data(p)
+        p.set_defaults(handler=handler)
+        return p
+
+    return command
 
 
 def add_data_options(p: argparse.ArgumentParser, top: bool = False) -> None:

@@ -4,28 +4,18 @@ data as a readable table, or CSV, JSON, Parquet for scripts (tui/cli/output.py).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 import polars as pl
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
 from ..i18n import _, current_language, format_decimal
-from .options import load_dataset, survey_year
+from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
-
-AddOptions = Callable[[argparse.ArgumentParser], None]
-Handler = Callable[[argparse.Namespace], int]
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
-    def command(
-        name: str, handler: Handler, help: str, description: str = ""
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=description or help)
-        add_data(p)
-        p.set_defaults(handler=handler)
-        return p
+    command = command_adder(sub, add_data)
 
     p = command(
         "rankings",
