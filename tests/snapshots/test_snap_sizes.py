@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.screen import settled
-from tui.app import Options, make_app
+from tests.snapshots import press_then_compare
 
 SMALLEST, SMALL = (60, 18), (80, 24)
 CASES = {
@@ -32,11 +31,4 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_snapshot(snap_compare, case: str) -> None:
     press, size = CASES[case]
-    app = make_app(options=Options(extra={"present_year": 2026}))
-
-    async def open_then_press(pilot) -> None:  # type: ignore[no-untyped-def]
-        await settled(pilot)
-        await pilot.press(*press)
-        await pilot.pause()
-
-    assert snap_compare(app, run_before=open_then_press, terminal_size=size)
+    assert press_then_compare(snap_compare, press, size)
