@@ -126,7 +126,7 @@ def test_chart_prints_the_panes_chart(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(
         capsys, "chart", "country", "UZB", "--ascii", "--width", "60", "--height", "14"
     )
-    assert code == 0 and "UN e-government rank" in out and "oo Uzbekistan" in out
+    assert code == 0 and "UN e-government rank" in out and "o Uzbekistan" in out
     code, out, _ = run(
         capsys,
         "chart",
@@ -142,14 +142,15 @@ def test_chart_prints_the_panes_chart(capsys: pytest.CaptureFixture[str]) -> Non
     )
     # the Compare pane's grouped bars, the highlighted index marked
     assert code == 0 and "EGDI and its parts" in out and "▶OSI" in out
-    # with no table under it, the chart ends with the key to its fills
-    assert out.splitlines()[-1] == "█ KAZ  ▓ TUR"
+    # the chart ends with the key to its fills (the line under it)
+    assert out.splitlines()[-1].strip() == "█ KAZ  ▓ TUR"
     code, out, _ = run(
         capsys, "chart", "compare", "--scatter", "--ascii", "--width", "70", "--height", "18"
     )
     assert code == 0 and "EGDI (x) vs EPI (y)" in out
-    assert all(f"{c}" in out for c in FIVE_2020)  # each point labelled
-    assert out.splitlines()[-1] == "o KAZ  x KGZ  + TJK  * TKM  # UZB"
+    # each point labelled once, whole (no label over another)
+    assert all(out.count(c) == 1 for c in FIVE_2020)
+    assert out.splitlines()[-1].split() == ["EPI", "EGDI"]  # the axes' indices
     code, _, err = run(capsys, "chart", "compare", "KAZ")
     assert code == 2 and err == "ddx: compare 2 to 8 countries, not 1\n"
 

@@ -28,6 +28,7 @@ from ..core import FOCUS, INDICES, infra
 from ..core import queries as q
 from ..core.compare import pretty
 from ..core.dataset import Dataset
+from ..i18n import _
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -121,17 +122,80 @@ def split_gaps(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[li
     return runs
 
 
-def _line(plt: Any, chart: ChartStyle, i: int, xs: list, ys: list, label: str) -> None:
-    """One series: gaps stay gaps; only the first run carries the legend label."""
-    xs, ys = downsample(xs, ys, chart.size.width)
-    for j, (rx, ry) in enumerate(split_gaps(xs, ys)):
-        plt.plot(
-            rx,
-            ry,
-            marker=chart.marker(i),
-            color=COLORS[i % len(COLORS)],
-            label=label if j == 0 else None,
+LINE_MARKER = "braille"  # plotext's 2x4 dots a cell: lines at sub-cell resolution
+ASCII_LINE_MARKER = "."
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line: its marker's index, its name in the key, and its points."""
+
+    index: int
+    name: str
+    xs: list
+    ys: list
+    short: str = ""
+
+
+def _draw_lines(
+    plt: Any,
+    chart: ChartStyle,
+    series: Sequence[Series],
+    ytick_labels: Sequence[str],
+    title: str,
+    lead: str,
+) -> None:
+    """Lines at sub-cell resolution (braille; dots in ASCII) with each
+    series' own marker on its data points, and a key under the chart that
+    lists exactly the series drawn (a series with no value is not drawn).
+
+    The key takes the x label's row (``lead``, the x axis's unit, before it
+    when there is room), never the plot: plotext's own legend is drawn over
+    the data. Short names (ISO3 codes) are tried when the names do not fit;
+    when not even those fit, the first series that do are drawn and the
+    title says how many.
+    """
+    width = chart.size.width
+    ytw = max((len(t) for t in ytick_labels), default=0)
+    drawn = [s for s in series if any(y is not None for y in s.ys)]
+    key = None
+    keep = len(drawn)
+    while keep > 0:
+        for names in ([s.name for s in drawn], [s.short or s.name for s in drawn]):
+            entries = [
+                (chart.marker(s.index), n) for s, n in zip(drawn[:keep], names, strict=False)
+            ]
+            key = key_text(entries, width, ytw, lead)
+            if key is not None:
+                break
+        if key is not None:
+            break
+        keep -= 1
+    if keep < len(drawn):
+        note = _("{shown} of {total} shown").format(shown=keep, total=len(drawn))
+        title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
+    drawn = drawn[:keep]
+    line = ASCII_LINE_MARKER if chart.ascii else LINE_MARKER
+    points = []
+    for s in drawn:
+        xs, ys = downsample(s.xs, s.ys, width)
+        for rx, ry in split_gaps(xs, ys):
+            plt.plot(rx, ry, marker=line, color=COLORS[s.index % len(COLORS)])
+            points.append((s, rx, ry))
+    # Markers over every line (no point is hidden by a line), a few columns
+    # apart on long series so the lines stay readable; each run's ends always.
+    every = max(1, math.ceil(sum(len(s.xs) for s in drawn[:1]) * 4 / max(width, 1)))
+    for s, rx, ry in points:
+        idx = sorted(set(range(0, len(rx), every)) | {len(rx) - 1})
+        plt.scatter(
+            [rx[k] for k in idx],
+            [ry[k] for k in idx],
+            marker=chart.marker(s.index),
+            color=COLORS[s.index % len(COLORS)],
         )
+    plt.title(title)
+    if key:
+        plt.xlabel(key)
 
 
 # -- draw functions ----------------------------------------------------------------
@@ -141,35 +205,42 @@ def draw_ranks(
     """Rank over editions with rank 1 at the top (ranks are plotted negated)."""
     worst = 1
     years: list[int] = sorted(set(data["year"]))
+    series = []
     for i, iso3 in enumerate(names):
         s = data.filter(pl.col("iso3") == iso3).sort("year")
         ys = [(-v if v is not None else None) for v in s["value"]]
         worst = max([worst] + [v for v in s["value"] if v is not None])
-        _line(plt, chart, i, s["year"].to_list(), ys, f"{names[iso3]}")
+        series.append(Series(i, f"{names[iso3]}", s["year"].to_list(), ys, iso3))
     # As many round rank labels as the plot has room for (one row between
     # labels), so plotext never has to drop colliding ones; rank 1 for 0.
     rows = max(2, getattr(chart.size, "height", 24) - 5)
     room = max(2, (rows + 1) // 2)
     ticks = list(dict.fromkeys(max(1, int(t)) for t in nice_ticks(0, worst, room)))
-    plt.yticks([-t for t in ticks], [str(t) for t in ticks])
+    labels = [str(t) for t in ticks]
+    plt.yticks([-t for t in ticks], labels)
     plt.ylim(-(worst + 2), 0)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
-    plt.title(title)
-    plt.xlabel("survey edition")
+    _draw_lines(plt, chart, series, labels, title, _("survey edition"))
 
 
 def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: str) -> None:
-    """EGDI and its parts over time; the highlighted index is listed first."""
+    """EGDI and its parts over time on the full 0-1 scale; the highlighted
+    index is listed first and marked in the key."""
     years = data["year"].to_list()
     order = [highlight] + [i for i in INDICES if i != highlight]
+    series = []
     for ind in order:
-        ys = data[ind].to_list()
-        mark = (" <" if chart.ascii else " ◀") if ind == highlight else ""
-        _line(plt, chart, INDICES.index(ind), years, ys, q.INDICATOR_SHORT[ind] + mark)
-    plt.ylim(0, 1.05)
+        mark = ("<" if chart.ascii else "◀") if ind == highlight else ""
+        name = q.INDICATOR_SHORT[ind] + mark
+        series.append(Series(INDICES.index(ind), name, years, data[ind].to_list()))
+    rows = canvas_size(chart.size.width, chart.size.height, ["0.0"], True, True)[1]
+    ticks = nice_ticks(0, 1, max(2, (rows + 1) // 2))
+    labels = [tick_label(t) for t in ticks]
+    plt.yticks(ticks, labels)
+    plt.ylim(0, 1)
     plt.xticks(years, [str(y)[2:] for y in years])
-    plt.title("Index components (0-1); 2003-05 = readiness era")
-    plt.xlabel("survey edition")
+    title = "Index components (0-1); 2003-05 = readiness era"
+    _draw_lines(plt, chart, series, labels, title, _("survey edition"))
 
 
 def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
@@ -205,6 +276,52 @@ def plot_rows(height: int, title: bool, xlabel: bool) -> int:
     label, so labels land on other bars.
     """
     return max(0, height - 3 - int(title) - int(xlabel))
+
+
+def canvas_size(
+    width: int, height: int, ytick_labels: Sequence[str], title: bool, lowbar: bool
+) -> tuple[int, int]:
+    """Columns and rows of plotext's canvas (the inside of the frame).
+
+    plotext 5.3 (``_build.py``): the width less the y tick labels and the two
+    frame columns; the height less the frame's two rows, the x tick labels'
+    row, and a row each for a title and for the bottom bar (x and y labels).
+    A value ``x`` on an axis from ``lo`` to ``hi`` falls in cell
+    ``floor(0.5 + (cells - 1) * (x - lo) / (hi - lo))``.
+    """
+    ytw = max((len(t) for t in ytick_labels), default=0)
+    return width - ytw - 2, height - 3 - int(title) - int(lowbar)
+
+
+def cell(v: float, lo: float, hi: float, cells: int) -> int:
+    """The cell plotext draws ``v`` in (see :func:`canvas_size`)."""
+    return math.floor(round(0.5 + (cells - 1) * (v - lo) / (hi - lo), 8))
+
+
+def fits_centred(text: str, width: int, ytick_width: int, left: int = 0) -> bool:
+    """Whether plotext draws ``text`` centred on the canvas (the title, the x
+    label): it drops a string that would leave the figure or touch another
+    one (``left``: columns already taken at the start of the row)."""
+    canvas = width - ytick_width - 2
+    col = ytick_width + 1 + canvas // 2 - len(text) // 2
+    return col - 1 >= (left if left else -1) and col + len(text) <= width
+
+
+def key_text(
+    entries: Sequence[tuple[str, str]], width: int, ytick_width: int, lead: str = "", left: int = 0
+) -> str | None:
+    """The key as one line under the chart (marker and name per series drawn),
+    in the longest form that fits: with ``lead`` (the x axis's unit), then
+    without it, then with tighter spacing. ``None`` when no form fits."""
+    forms = [
+        "  ".join(f"{m} {name}" for m, name in entries),
+        " ".join(f"{m}{name}" for m, name in entries),
+    ]
+    for form in forms:
+        for text in ([f"{lead}: {form}"] if lead else []) + [form]:
+            if fits_centred(text, width, ytick_width, left):
+                return text
+    return None
 
 
 def draw_hbars(
@@ -267,23 +384,25 @@ def draw_series(
 ) -> None:
     """One line per country; a missing year breaks the line (a gap stays a gap)."""
     years: list[int] = sorted(set(grid["year"].to_list()))
+    series = []
     for i, iso3 in enumerate(FOCUS):
         s = grid.filter(pl.col("iso3") == iso3).sort("year")
-        for j, (rx, ry) in enumerate(split_gaps(s["year"].to_list(), s["value"].to_list())):
-            plt.plot(
-                rx,
-                ry,
-                marker=chart.marker(i),
-                color=COLORS[i % len(COLORS)],
-                label=names.get(iso3, iso3) if j == 0 else None,
-            )
+        xs, ys = s["year"].to_list(), s["value"].to_list()
+        series.append(Series(i, names.get(iso3, iso3), xs, ys, iso3))
+    values = [v for v in grid["value"].to_list() if v is not None]
+    top = float(max(values, default=1.0)) or 1.0
+    rows = canvas_size(chart.size.width, chart.size.height, [], True, True)[1]
+    ticks = nice_ticks(0, top, max(2, (rows + 1) // 2))
+    if len(ticks) >= 2 and ticks[-1] < top:  # the axis ends on a round value above the data
+        ticks.append(round(ticks[-1] + ticks[1] - ticks[0], 10))
+    labels = [tick_label(t) for t in ticks]
+    plt.yticks(ticks, labels)
+    plt.ylim(0, ticks[-1] if len(ticks) >= 2 else top)
     if years:
         step = 5 if len(years) > 12 else 2
-        ticks: list[float] = [y for y in years if y % step == 0]
-        plt.xticks(ticks, [str(int(y)) for y in ticks])
-    plt.ylim(0, None)
-    plt.title(meta.name)
-    plt.xlabel("year")
+        xt: list[float] = [y for y in years if y % step == 0]
+        plt.xticks(xt, [str(int(y)) for y in xt])
+    _draw_lines(plt, chart, series, labels, meta.name, _("year"))
 
 
 # -- figures: the data behind each chart the TUI shows, then how to draw it ---------
@@ -304,52 +423,146 @@ def draw_grouped_bars(
 ) -> None:
     """EGDI, OSI, TII, HCI, EPI as groups; one bar per country, in table order.
 
-    A gap is drawn as no bar (height 0), never as an estimated value; the table
-    under the chart says '—' for it.
+    Every bar is laid out in whole cells (the x axis counts the canvas's
+    columns), so bars never share a column and each group keeps a gap. A gap
+    in the source is drawn as no bar, never as an estimated value; the table
+    under the chart says '—' for it. The key under the chart lists the fill
+    of every country drawn; when the chart is too narrow for every country,
+    the first that fit are drawn and the title says how many.
     """
     hi = "▶" if not chart.ascii else ">"
     groups = [(hi + pretty(ind)) if ind == highlight else pretty(ind) for ind in INDICES]
-    values = [
-        [(v if v is not None else 0.0) for v in (row[ind] for ind in INDICES)]
-        for row in df.iter_rows(named=True)
-    ]
-    n = len(values)
-    # One bar call per country at explicit positions, with the x range pinned:
-    # plotext's multiple_bar rounds the last series away from its group.
-    w = 0.72 / max(n, 1)
-    for i, ys in enumerate(values):
-        xs = [g + 1 + (i - (n - 1) / 2) * w for g in range(len(INDICES))]
-        plt.bar(xs, ys, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=w * 0.999)
-    plt.xticks(list(range(1, len(INDICES) + 1)), groups)
-    plt.xlim(0.5, len(INDICES) + 0.5)
-    plt.ylim(0, 1)
+    rows = [(row["iso3"], [row[ind] for ind in INDICES]) for row in df.iter_rows(named=True)]
     if chart.size.height >= 12:
-        plt.yticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
+        yt, yl = [0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"]
     else:  # too few rows for five labels: fewer, so none is dropped at random
-        plt.yticks([0, 0.5, 1], ["0", ".5", "1"])
+        yt, yl = [0, 0.5, 1], ["0", ".5", "1"]
+    width, ytw = chart.size.width, max(len(t) for t in yl)
+    cols, _rows = canvas_size(width, chart.size.height, yl, True, True)
+    n, g = len(rows), len(INDICES)
+    per_group = cols // g
+    keep = max(0, min(n, per_group - 1))  # one column a country, one between groups
+    key = None
+    while keep > 0:
+        entries = [(fill(i, chart.ascii), iso3) for i, (iso3, _v) in enumerate(rows[:keep])]
+        key = key_text(entries, width, ytw)
+        if key is not None:
+            break
+        keep -= 1
+    if keep < n:
+        note = _("{shown} of {total} shown").format(shown=keep, total=n)
+        title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
     plt.title(title)
+    if key:
+        plt.xlabel(key)
+    if keep == 0 or cols < g:
+        plt.xticks([], [])
+        plt.yticks([], [])
+        return
+    bar = max(1, min(4, (per_group - 2) // keep))  # columns per bar
+    block = bar * keep
+    margin = (cols - per_group * g) // 2
+    centres = []
+    for gi in range(g):
+        start = margin + gi * per_group + (per_group - block) // 2
+        centres.append(start + (block - 1) / 2)
+        for i, (_iso3, vals) in enumerate(rows[:keep]):
+            v = vals[gi]
+            if v is None:
+                continue
+            xs = [start + i * bar + k for k in range(bar)]
+            # width 0.1 of a column: each bar fills exactly the columns listed
+            plt.bar(
+                xs, [v] * bar, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=0.1
+            )
+    plt.xticks(centres, groups)
+    plt.xlim(0, cols - 1)
+    plt.ylim(0, 1)
+    plt.yticks(yt, yl)
+
+
+def _place_labels(
+    points: Sequence[tuple[int, int, str]], cols: int, rows: int
+) -> list[tuple[int, int] | None]:
+    """A start cell for each point's label (``None``: no room; the point is
+    then numbered and named in the key). A label lies beside its point, to
+    the right or left, on its row or the next one up or down; it never covers
+    a point or comes within a column of another label on its row."""
+    markers = {(c, r) for c, r, _ in points}
+    taken: set[tuple[int, int]] = set()  # label cells, each with a column either side
+    out: list[tuple[int, int] | None] = []
+    for c, r, label in points:
+        n = len(label)
+        spots = [(c + 1, r), (c - n, r)]
+        for dr in (1, -1):
+            spots += [(c + 1, r + dr), (c - n, r + dr), (c - n // 2, r + dr)]
+        chosen = None
+        for sc, sr in spots:
+            span = [(sc + k, sr) for k in range(n)]
+            if sc < 0 or sc + n > cols or not 0 <= sr < rows:
+                continue
+            if any(p in taken for p in span):
+                continue
+            # one free column either side: a label never touches another point
+            near = {(sc + k, sr) for k in range(-1, n + 1)} - {(c, r)}
+            if near & markers:
+                continue
+            chosen = (sc, sr)
+            taken.update((sc + k, sr) for k in range(-1, n + 1))
+            break
+        out.append(chosen)
+    return out
 
 
 def draw_scatter(
     plt: Any, chart: ChartStyle, sdf: pl.DataFrame, x: str, y: str, title: str
 ) -> None:
-    """One point per country with a distinct marker and its ISO3 code beside it."""
+    """One point per country with a distinct marker and its ISO3 code beside
+    it, placed so no label covers a point or another label. A point whose
+    label has no room is drawn as a number, named in the key under the chart;
+    countries in one cell share a point and a label (``KAZ/KGZ``)."""
+    xmax, ymax = 1.08, 1.02
+    ticks = [0, 0.25, 0.5, 0.75, 1]
+    if chart.size.height >= 14:
+        yt, yl = ticks, ["0", ".25", ".5", ".75", "1"]
+    else:  # few rows: three labels, evenly spaced
+        yt, yl = [0, 0.5, 1], ["0", ".5", "1"]
+    width, ytw = chart.size.width, max(len(t) for t in yl)
+    cols, rows = canvas_size(width, chart.size.height, yl, True, True)
+    cells: dict[tuple[int, int], list[tuple[int, str, float, float]]] = {}
     for i, row in enumerate(sdf.iter_rows(named=True)):
         if row["x"] is None or row["y"] is None:
             continue
-        plt.scatter([row["x"]], [row["y"]], marker=chart.marker(i), color=COLORS[i % len(COLORS)])
-        # The label in the default colour: legible on any theme.
-        plt.text(row["iso3"], row["x"] + 0.015, row["y"], alignment="left")
-    plt.xlim(0, 1.08)
-    plt.ylim(0, 1.02)
-    ticks = [0, 0.25, 0.5, 0.75, 1]
+        at = (cell(row["x"], 0, xmax, cols), cell(row["y"], 0, ymax, rows))
+        cells.setdefault(at, []).append((i, row["iso3"], row["x"], row["y"]))
+    points = [(c, r, "/".join(p[1] for p in ps)) for (c, r), ps in cells.items()]
+    spots = _place_labels(points, cols, rows) if cols > 0 and rows > 0 else [None] * len(points)
+    numbered: list[tuple[str, str]] = []
+    for (_c, _r, label), ps, spot in zip(points, cells.values(), spots, strict=True):
+        i, _iso3, px, py = ps[0]
+        marker = chart.marker(i)
+        if spot is None:
+            marker = str(len(numbered) + 1)
+            numbered.append((marker, label))
+        plt.scatter([px], [py], marker=marker, color=COLORS[i % len(COLORS)])
+        if spot is not None:  # the label in the default colour: legible on any theme
+            sc, sr = spot
+            plt.text(label, sc * xmax / (cols - 1), sr * ymax / (rows - 1), alignment="left")
+    plt.xlim(0, xmax)
+    plt.ylim(0, ymax)
     plt.xticks(ticks, ["0", ".25", ".5", ".75", "1"])
-    if chart.size.height >= 14:
-        plt.yticks(ticks, ["0", ".25", ".5", ".75", "1"])
-    else:  # few rows: three labels, evenly spaced
-        plt.yticks([0, 0.5, 1], ["0", ".5", "1"])
-    plt.xlabel(pretty(x))
-    plt.ylabel(pretty(y))
+    plt.yticks(yt, yl)
+    ylabel = pretty(y)
+    xlabel: str | None = pretty(x)
+    if numbered:
+        xlabel = key_text(numbered, width, ytw, pretty(x), left=len(ylabel))
+        if xlabel is None:  # the key before the y label: the title names the y axis
+            ylabel = ""
+            xlabel = key_text(numbered, width, ytw, pretty(x))
+    if xlabel:
+        plt.xlabel(xlabel)
+    if ylabel:
+        plt.ylabel(ylabel)
     plt.title(title)
 
 

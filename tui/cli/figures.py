@@ -10,7 +10,6 @@ import sys
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
-from ..core.text import visible
 from ..i18n import _
 from .options import AddOptions, command_adder, load_dataset, positive_int, survey_year
 from .output import write_stdout
@@ -97,7 +96,8 @@ def cmd_chart(args: argparse.Namespace) -> int:
     style = cd.Style(
         width=args.width or size.columns,
         height=args.height or max(10, size.lines - 2),
-        ascii=args.ascii,
+        # the Linux console has no braille or blocks: ASCII there, as in the explorer
+        ascii=args.ascii or os.environ.get("TERM") == "linux",
     )
     if args.chart == "rankings":
         if args.trajectory:
@@ -112,9 +112,8 @@ def cmd_chart(args: argparse.Namespace) -> int:
             draw = cd.country_components_figure(ds, iso3, args.indicator)
         else:
             draw = cd.country_rank_figure(ds, iso3)
-    legend = ""
     if args.chart == "compare":
-        draw, legend = _compare_draw(ds, args, style)
+        draw = _compare_draw(ds, args)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
@@ -127,17 +126,16 @@ def cmd_chart(args: argparse.Namespace) -> int:
                 "--width/--height"
             ).format(width=style.width, height=style.height, error=type(exc).__name__)
         ) from None
-    # raw: the chart's colour codes are plotext's own; its texts were made
-    # visible on the way in (charts/draw.render_text), the key is made so here.
-    legend = visible(legend)
-    write_stdout(text.rstrip("\n") + "\n" + (legend + "\n" if legend else ""), raw=True)
+    # raw: the chart's colour codes are plotext's own; its texts (the key
+    # under the chart too) were made visible on the way in (render_text).
+    write_stdout(text.rstrip("\n") + "\n", raw=True)
     return 0
 
 
-def _compare_draw(ds, args: argparse.Namespace, style):  # type: ignore[no-untyped-def]
-    """The Compare pane's chart, drawn by the pane's own functions, and the key
-    to its fills or markers (the pane shows it in the table under the chart)."""
-    from ..charts.draw import draw_grouped_bars, draw_scatter, fill
+def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The Compare pane's chart, drawn by the pane's own functions (the key to
+    its fills or numbered points is drawn under it)."""
+    from ..charts.draw import draw_grouped_bars, draw_scatter
     from ..core import FOCUS
     from ..core import compare as cmp
     from ..core import queries as q
@@ -152,18 +150,11 @@ def _compare_draw(ds, args: argparse.Namespace, style):  # type: ignore[no-untyp
         )
     chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
     df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
-    codes = list(df["iso3"])
     if args.scatter:
         x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
         sdf = cmp.scatter_frame(df, x, y)
         title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
-        keys = [  # the countries drawn (a country with a gap in x or y is not)
-            f"{style.marker(i)} {r['iso3']}"
-            for i, r in enumerate(sdf.iter_rows(named=True))
-            if r["x"] is not None and r["y"] is not None
-        ]
-        return (lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)), "  ".join(keys)
+        return lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)
     hl = args.indicator
     title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"
-    keys = [f"{fill(i, style.ascii)} {c}" for i, c in enumerate(codes)]
-    return (lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)), "  ".join(keys)
+    return lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)

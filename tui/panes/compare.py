@@ -239,15 +239,15 @@ class ComparePane(Pane):
     def _fill_table(self) -> None:
         table = self.query_one("#cmp-table", KeyTable)
         table.clear(columns=True)
-        chart = self.query_one("#cmp-chart", Chart)
         ascii_mode = self.ddx.ascii_mode
+        # bars: each column headed by its country's fill; the scatter labels
+        # its points itself (a crowded point is numbered in the chart's key)
         marks = [
-            fill(i, ascii_mode) if self.view == "bars" else chart.marker(i)
-            for i in range(len(self.frame))
+            f"{fill(i, ascii_mode)} " if self.view == "bars" else "" for i in range(len(self.frame))
         ]
         table.add_column("Index", key="index")
         for mark, iso3 in zip(marks, self.frame["iso3"], strict=True):
-            table.add_column(text(f"{mark} {iso3}"), key=iso3)
+            table.add_column(text(f"{mark}{iso3}"), key=iso3)
         hi = ">" if ascii_mode else "▶"
         rows: list[tuple[str, str]]
         if self.view == "bars":
