@@ -547,7 +547,9 @@ def draw_scatter(
         plt.scatter([px], [py], marker=marker, color=COLORS[i % len(COLORS)])
         if spot is not None:  # the label in the default colour: legible on any theme
             sc, sr = spot
-            plt.text(label, sc * xmax / (cols - 1), sr * ymax / (rows - 1), alignment="left")
+            plt.text(
+                label, sc * xmax / max(cols - 1, 1), sr * ymax / max(rows - 1, 1), alignment="left"
+            )
     plt.xlim(0, xmax)
     plt.ylim(0, ymax)
     plt.xticks(ticks, ["0", ".25", ".5", ".75", "1"])
@@ -633,6 +635,8 @@ def render_text(draw: Draw, style: Style, color: bool = False) -> str:
 
     plt = _figure_class()
     draw(safe_plot(plt), style)  # the same order as the Chart widget: draw, then size and theme
+    # the size asked for, not capped at the terminal's (a slide, a pipe)
+    plt._limit_size(False, False)
     plt.plotsize(style.width, style.height)
     plt.theme("clear")
     out = plt.build()
