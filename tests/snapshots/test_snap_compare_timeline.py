@@ -18,6 +18,10 @@ CASES = {
     "compare_bars-120x40": (["5"], ROOMY),
     "compare_scatter-80x24": (["5", "v"], SMALL),
     "compare_scatter_neighbours-120x40": (["5", "n", "v"], ROOMY),
+    # eight countries: no label over another (China's over Kazakhstan's was
+    # drawn as CHNAZ), and the bars' key under the chart lists all eight fills
+    "compare_scatter_neighbours-80x24": (["5", "n", "v"], SMALL),
+    "compare_bars_neighbours-80x24": (["5", "n"], SMALL),
     "compare_list-80x24": (["5", "n", "c"], SMALL),
     "timeline-80x24": (["6"], SMALL),
     "timeline-120x40": (["6"], ROOMY),

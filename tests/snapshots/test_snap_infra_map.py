@@ -13,7 +13,7 @@ import pytest
 from tests.screen import settled
 from tui.app import make_app
 
-SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+SIZES = {"60x18": (60, 18), "80x24": (80, 24), "120x40": (120, 40)}
 CASES = [
     ("infra_internet", ["7"], "80x24"),
     ("infra_internet", ["7"], "120x40"),
@@ -22,6 +22,9 @@ CASES = [
     ("map_2024", ["8"], "120x40"),
     # TII 2024 (four classes on screen) without colour: a shading character per class
     ("map_tii_2024_no_color", ["8", "i", "i"], "80x24"),
+    # the map at every size in colour and without it
+    ("map_2024_no_color", ["8"], "60x18"),
+    ("map_2024_no_color", ["8"], "120x40"),
 ]
 
 

@@ -23,6 +23,9 @@ CASES = {
     "timeline-60x18": (["6"], SMALLEST),
     "infra_internet-60x18": (["7"], SMALLEST),
     "map_2024-60x18": (["8"], SMALLEST),
+    # the two line charts that were piles of markers: braille lines, a key
+    "rankings_trajectory-60x18": (["3", "c"], SMALLEST),
+    "countries_components-60x18": (["2", "right_square_bracket", "c"], SMALLEST),
     "help_countries-80x24": (["2", "question_mark"], SMALL),
     "help_end-80x24": (["2", "question_mark", "end"], SMALL),
 }
