@@ -41,6 +41,9 @@ def check_bars(text: str, values: dict[str, float | None], ascii_mode: bool) -> 
     for line in lines[tops[0] + 1 :]:
         m = LABEL.match(line)
         if not m:
+            # no bar spills into a row of its own, unlabelled (plotext's
+            # rectangles did when the rows did not divide among the bars)
+            assert fill_char not in line, f"an unlabelled bar row\n{text}"
             continue
         iso3 = m.group(1)
         assert iso3 in FOCUS, line

@@ -361,16 +361,20 @@ def draw_hbars(
     shown = [
         (lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)
     ]
-    # A narrow bar: plotext then gives each bar its own row(s) and its label's
-    # row (a wider bar spills into its neighbour's row at some heights).
-    plt.bar(
-        shown,
-        [v if v is not None else 0 for v in values],
-        orientation="horizontal",
-        width=0.1,
-        marker="#" if chart.ascii else "sd",
-        color="cyan",
-    )
+    # Each bar a line one row high, laid out in whole rows (the y axis counts
+    # the canvas's rows). plotext's own bars are rectangles that can round
+    # into two rows, the second unlabelled, when rows and bars do not divide.
+    n = len(shown)
+    rows = plot_rows(height, bool(title), bool(xlabel))
+    step = max(1, (rows - 1) // (n - 1)) if n > 1 else 1
+    first = (rows - 1 - step * (n - 1)) // 2
+    ys = [first + i * step for i in range(n)]
+    block = "#" if chart.ascii else "█"
+    for y, v in zip(ys, values, strict=True):
+        if v is not None:  # a gap draws nothing; its label says "(gap)"
+            plt.plot([0, v], [y, y], marker=block, color="cyan")
+    plt.ylim(0, max(rows - 1, 1))
+    plt.yticks(ys, shown)
     plt.xlim(0, 1)
     label_width = max(len(s) for s in shown)
     plot_width = chart.size.width - label_width - 3
