@@ -161,11 +161,15 @@ def _draw_lines(
     key = None
     keep = len(drawn)
     while keep > 0:
-        for names in ([s.name for s in drawn], [s.short or s.name for s in drawn]):
-            entries = [
-                (chart.marker(s.index), n) for s, n in zip(drawn[:keep], names, strict=False)
-            ]
-            key = key_text(entries, width, ytw, lead)
+        # the axis's unit before full names: codes with the unit come first
+        for bare in (False, True):
+            for names in ([s.name for s in drawn], [s.short or s.name for s in drawn]):
+                entries = [
+                    (chart.marker(s.index), n) for s, n in zip(drawn[:keep], names, strict=False)
+                ]
+                key = key_text(entries, width, ytw, lead, bare=bare)
+                if key is not None:
+                    break
             if key is not None:
                 break
         if key is not None:
@@ -308,17 +312,22 @@ def fits_centred(text: str, width: int, ytick_width: int, left: int = 0) -> bool
 
 
 def key_text(
-    entries: Sequence[tuple[str, str]], width: int, ytick_width: int, lead: str = "", left: int = 0
+    entries: Sequence[tuple[str, str]],
+    width: int,
+    ytick_width: int,
+    lead: str = "",
+    left: int = 0,
+    bare: bool = True,
 ) -> str | None:
     """The key as one line under the chart (marker and name per series drawn),
     in the longest form that fits: with ``lead`` (the x axis's unit), then
-    without it, then with tighter spacing. ``None`` when no form fits."""
+    (``bare``) without it, then with tighter spacing. ``None`` when no form fits."""
     forms = [
         "  ".join(f"{m} {name}" for m, name in entries),
         " ".join(f"{m}{name}" for m, name in entries),
     ]
     for form in forms:
-        for text in ([f"{lead}: {form}"] if lead else []) + [form]:
+        for text in ([f"{lead}: {form}"] if lead else []) + ([form] if bare or not lead else []):
             if fits_centred(text, width, ytick_width, left):
                 return text
     return None
