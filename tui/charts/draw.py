@@ -189,14 +189,14 @@ def _draw_lines(
     # Markers over every line (no point is hidden by a line), a few columns
     # apart on long series so the lines stay readable; each run's ends always.
     every = max(1, math.ceil(sum(len(s.xs) for s in drawn[:1]) * 4 / max(width, 1)))
+    marks: dict[int, tuple[list, list]] = {}
     for s, rx, ry in points:
-        idx = sorted(set(range(0, len(rx), every)) | {len(rx) - 1})
-        plt.scatter(
-            [rx[k] for k in idx],
-            [ry[k] for k in idx],
-            marker=chart.marker(s.index),
-            color=COLORS[s.index % len(COLORS)],
-        )
+        mx, my = marks.setdefault(s.index, ([], []))
+        for k in sorted(set(range(0, len(rx), every)) | {len(rx) - 1}):
+            mx.append(rx[k])
+            my.append(ry[k])
+    for i, (mx, my) in marks.items():
+        plt.scatter(mx, my, marker=chart.marker(i), color=COLORS[i % len(COLORS)])
     plt.title(title)
     if key:
         plt.xlabel(key)
@@ -475,19 +475,17 @@ def draw_grouped_bars(
     bar = max(1, min(4, (per_group - 2) // keep))  # columns per bar
     block = bar * keep
     margin = (cols - per_group * g) // 2
-    centres = []
-    for gi in range(g):
-        start = margin + gi * per_group + (per_group - block) // 2
-        centres.append(start + (block - 1) / 2)
-        for i, (_iso3, vals) in enumerate(rows[:keep]):
-            v = vals[gi]
-            if v is None:
-                continue
-            xs = [start + i * bar + k for k in range(bar)]
-            # width 0.1 of a column: each bar fills exactly the columns listed
-            plt.bar(
-                xs, [v] * bar, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=0.1
-            )
+    starts = [margin + gi * per_group + (per_group - block) // 2 for gi in range(g)]
+    centres = [start + (block - 1) / 2 for start in starts]
+    for i, (_iso3, vals) in enumerate(rows[:keep]):
+        xs: list[float] = []
+        ys: list[float] = []
+        for start, v in zip(starts, vals, strict=True):
+            if v is not None:  # a gap: no bar
+                xs += [start + i * bar + k for k in range(bar)]
+                ys += [v] * bar
+        if xs:  # width 0.1 of a column: each bar fills exactly the columns listed
+            plt.bar(xs, ys, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=0.1)
     plt.xticks(centres, groups)
     plt.xlim(0, cols - 1)
     plt.ylim(0, 1)
