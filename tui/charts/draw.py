@@ -478,14 +478,16 @@ def draw_grouped_bars(
     starts = [margin + gi * per_group + (per_group - block) // 2 for gi in range(g)]
     centres = [start + (block - 1) / 2 for start in starts]
     for i, (_iso3, vals) in enumerate(rows[:keep]):
-        xs: list[float] = []
-        ys: list[float] = []
         for start, v in zip(starts, vals, strict=True):
-            if v is not None:  # a gap: no bar
-                xs += [start + i * bar + k for k in range(bar)]
-                ys += [v] * bar
-        if xs:  # width 0.1 of a column: each bar fills exactly the columns listed
-            plt.bar(xs, ys, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=0.1)
+            if v is None:  # a gap: no bar
+                continue
+            # One call a bar, its columns adjacent: plotext sizes a bar's width
+            # by the spacing of the x values in its call, so 0.1 of a column
+            # fills exactly the columns listed.
+            xs = [start + i * bar + k for k in range(bar)]
+            plt.bar(
+                xs, [v] * bar, marker=fill(i, chart.ascii), color=COLORS[i % len(COLORS)], width=0.1
+            )
     plt.xticks(centres, groups)
     plt.xlim(0, cols - 1)
     plt.ylim(0, 1)
