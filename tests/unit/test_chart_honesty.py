@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -152,13 +151,15 @@ def check_scatter(plot: Plot, sdf: pl.DataFrame) -> None:
         found = len(re.findall(rf"(?<![A-Z]){code}(?![A-Z])", area))
         in_key = bool(re.search(rf"\d ?(\w+/)*{code}", plot.key))
         assert found + in_key == 1, f"{code}: {found} in the plot, key {plot.key!r}\n{plot.text}"
+    gaps = [r["iso3"] for r in sdf.iter_rows(named=True) if r["iso3"] not in labels]
+    if gaps:  # a country with a gap in x or y is named as not drawn
+        assert f"not drawn (gap): {', '.join(gaps)}" in plot.text, plot.text
     drawn_codes = re.findall(r"[A-Z]{3}", area)
     assert sorted(drawn_codes) == sorted(c for c in labels if c in drawn_codes), plot.text
     assert len(drawn_codes) == len(set(drawn_codes)), plot.text
 
 
 # -- the charts: each a strategy giving (draw, check) ---------------------------
-Check = Callable[[Plot, bool], None]
 
 
 def _markers(ascii_mode: bool) -> tuple[str, ...]:

@@ -543,8 +543,10 @@ def draw_scatter(
     width, ytw = chart.size.width, max(len(t) for t in yl)
     cols, rows = canvas_size(width, chart.size.height, yl, True, True)
     cells: dict[tuple[int, int], list[tuple[int, str, float, float]]] = {}
+    gaps: list[str] = []
     for i, row in enumerate(sdf.iter_rows(named=True)):
         if row["x"] is None or row["y"] is None:
+            gaps.append(row["iso3"])
             continue
         at = (cell(row["x"], 0, xmax, cols), cell(row["y"], 0, ymax, rows))
         cells.setdefault(at, []).append((i, row["iso3"], row["x"], row["y"]))
@@ -578,6 +580,9 @@ def draw_scatter(
         plt.xlabel(xlabel)
     if ylabel:
         plt.ylabel(ylabel)
+    if gaps:  # a country left out says so on the chart itself
+        note = _("not drawn (gap): {codes}").format(codes=", ".join(gaps))
+        title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
     plt.title(title)
 
 
