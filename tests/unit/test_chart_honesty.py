@@ -140,9 +140,10 @@ def check_grouped(plot: Plot, df: pl.DataFrame, ascii_mode: bool) -> None:
             assert abs(run[0] - expected) <= 1, f"{iso3}={v}: {run[0]} cells\n{plot.text}"
 
 
-def check_scatter(plot: Plot, sdf: pl.DataFrame) -> None:
+def check_scatter(plot: Plot, sdf: pl.DataFrame, ascii_mode: bool) -> None:
     """Each plotted point's label is found whole, exactly once: in the plot
-    beside it, or (a crowded point) as a number named in the key."""
+    beside it, or (a crowded point) as a number named in the key; no label
+    covers a point (one marker or number per label)."""
     labels = [
         r["iso3"] for r in sdf.iter_rows(named=True) if r["x"] is not None and r["y"] is not None
     ]
@@ -154,6 +155,12 @@ def check_scatter(plot: Plot, sdf: pl.DataFrame) -> None:
     gaps = [r["iso3"] for r in sdf.iter_rows(named=True) if r["iso3"] not in labels]
     if gaps:  # a country with a gap in x or y is named as not drawn
         assert f"not drawn (gap): {', '.join(gaps)}" in plot.text, plot.text
+    markers = set(_markers(ascii_mode))
+    marks = sum(ch in markers or ch.isdigit() for ch in area)
+    groups = len(re.findall(r"[A-Z]{3}(?:/[A-Z]{3})*", area)) + len(
+        re.findall(r"\d ?[A-Z]", plot.key)
+    )
+    assert marks == groups, f"{marks} points for {groups} labels\n{plot.text}"
     drawn_codes = re.findall(r"[A-Z]{3}", area)
     assert sorted(drawn_codes) == sorted(c for c in labels if c in drawn_codes), plot.text
     assert len(drawn_codes) == len(set(drawn_codes)), plot.text
@@ -241,7 +248,7 @@ def scatter(draw: st.DrawFn):  # type: ignore[no-untyped-def]
     df = cmp.compare_frame(DS, year, cmp.check_selection(DS, tuple(draw(SELECTIONS))))
     sdf = cmp.scatter_frame(df, x, y)
     fig = lambda plt, c: draw_scatter(plt, c, sdf, x, y, f"{year}: x vs y")  # noqa: E731
-    return fig, lambda p, a: check_scatter(p, sdf)
+    return fig, lambda p, a: check_scatter(p, sdf, a)
 
 
 @st.composite
