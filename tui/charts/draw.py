@@ -28,6 +28,7 @@ from ..core import FOCUS, INDICES, infra
 from ..core import queries as q
 from ..core.compare import pretty
 from ..core.dataset import Dataset
+from ..i18n import N_, _
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -155,7 +156,7 @@ def draw_ranks(
     plt.ylim(-(worst + 2), 0)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
     plt.title(title)
-    plt.xlabel("survey edition")
+    plt.xlabel(_("survey edition"))
 
 
 def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: str) -> None:
@@ -168,8 +169,8 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
         _line(plt, chart, INDICES.index(ind), years, ys, q.INDICATOR_SHORT[ind] + mark)
     plt.ylim(0, 1.05)
     plt.xticks(years, [str(y)[2:] for y in years])
-    plt.title("Index components (0-1); 2003-05 = readiness era")
-    plt.xlabel("survey edition")
+    plt.title(_("Index components (0-1); 2003-05 = readiness era"))
+    plt.xlabel(_("survey edition"))
 
 
 def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
@@ -214,7 +215,7 @@ def draw_hbars(
     values: list[float | None],
     title: str,
     xlabel: str,
-    lists_all: str = "the table lists all",
+    lists_all: str = N_("the table lists all"),
 ) -> None:
     """Horizontal bars on a 0-1 axis; a missing value is shown as a labelled
     gap, not a zero.
@@ -230,7 +231,7 @@ def draw_hbars(
     if n > rows:
         rows = plot_rows(height, bool(title), True)  # the note takes the x label's row
         keep = max(0, min(n, rows))
-        note = f"{keep} of {n} shown; {lists_all}"
+        note = _("{keep} of {n} shown; {lists_all}").format(keep=keep, n=n, lists_all=_(lists_all))
         labels, values = labels[n - keep :], values[n - keep :]  # the best are last
         full = f"{xlabel}; {note}" if xlabel else note
         xlabel = full if len(full) <= chart.size.width - 4 else note
@@ -242,7 +243,8 @@ def draw_hbars(
         plt.yticks([], [])
         return
     shown = [
-        (lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)
+        (lab if v is not None else f"{lab} {_('(gap)')}")
+        for lab, v in zip(labels, values, strict=True)
     ]
     # A narrow bar: plotext then gives each bar its own row(s) and its label's
     # row (a wider bar spills into its neighbour's row at some heights).
@@ -283,7 +285,7 @@ def draw_series(
         plt.xticks(ticks, [str(int(y)) for y in ticks])
     plt.ylim(0, None)
     plt.title(meta.name)
-    plt.xlabel("year")
+    plt.xlabel(_("year"))
 
 
 # -- figures: the data behind each chart the TUI shows, then how to draw it ---------
@@ -372,9 +374,9 @@ def rankings_bars_figure(
     view = view.sort("value", descending=False, nulls_last=False)
     labels, values = view["iso3"].to_list(), view["value"].to_list()
     short = q.INDICATOR_SHORT[indicator]
-    title = f"{short} {year}" + ("" if scope == "central-asia" else " (the five)")
+    title = f"{short} {year}" + ("" if scope == "central-asia" else " " + _("(the five)"))
     return lambda plt, c: draw_hbars(
-        plt, c, labels, values, title, "index 0-1", "`ddx rankings` lists all"
+        plt, c, labels, values, title, _("index 0-1"), _("`ddx rankings` lists all")
     )
 
 
@@ -393,8 +395,10 @@ def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
         data = q.series(ds, list(FOCUS), col)
     names = focus_names(ds)
     title = (
-        f"World rank by {q.INDICATOR_SHORT[indicator]}{' (derived)' if derived else ''}, 1 = best"
-    )
+        _("World rank by {short} (derived), 1 = best")
+        if derived
+        else _("World rank by {short}, 1 = best")
+    ).format(short=q.INDICATOR_SHORT[indicator])
     return lambda plt, c: draw_ranks(plt, c, data, names, title)
 
 
@@ -402,7 +406,9 @@ def country_rank_figure(ds: Dataset, iso3: str) -> Draw:
     """Countries pane, rank chart: one country's UN rank across editions."""
     data = q.series(ds, [iso3], "egdi_rank")
     name = str(q.country(ds, iso3)["name"])
-    return lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, "UN e-government rank (1 = best)")
+    return lambda plt, c: draw_ranks(
+        plt, c, data, {iso3: name}, _("UN e-government rank (1 = best)")
+    )
 
 
 def country_components_figure(ds: Dataset, iso3: str, indicator: str = "egdi") -> Draw:
