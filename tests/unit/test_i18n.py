@@ -240,6 +240,8 @@ def test_every_translation_table_is_declared_and_valid() -> None:
     for name in (
         "goals_i18n",
         "countries_i18n",
+        "milestones_i18n",
+        "conclusions_i18n",
         "glossary",
         "country_name_overrides",
         "economy_codes",
@@ -250,6 +252,27 @@ def test_every_translation_table_is_declared_and_valid() -> None:
     glossary = ds.frame("glossary")
     assert set(glossary["term_id"]) == {"egdi", "osi", "tii", "hci", "epi"}
     assert set(glossary["lang"]) == set(LANGS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ru", ("Запущена", "место", "Источники:")),  # single words: the table wraps
+        ("uz", ("tushirildi", "oʻrin", "Manbalar:")),
+    ],
+)
+def test_milestones_actions_and_the_conclusion_in_russian_and_uzbek(
+    capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, ...]
+) -> None:
+    code, out, _ = run(capsys, "--lang", lang, "actions", "KAZ")
+    assert code == 0 and all(w in out for w in words), out
+    code, out, _ = run(capsys, "--lang", lang, "milestones", "KAZ")
+    assert code == 0 and words[0] in out
+    code, out, _ = run(capsys, "--lang", lang, "conclusion")
+    assert code == 0 and "ddx_translation" in out and "ICT" not in out
+    _, csv_out, _ = run(capsys, "--lang", lang, "actions", "KAZ", "--format", "csv")
+    _, csv_en, _ = run(capsys, "actions", "KAZ", "--format", "csv")
+    assert csv_out == csv_en  # machine formats keep the data's own words
 
 
 def test_a_translation_of_a_row_that_does_not_exist_is_refused(tmp_path: Path) -> None:
