@@ -22,7 +22,15 @@ from ..charts.actions import action_ranks_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import actions as act
-from ..i18n import _, country_name, current_language, milestone_text, translated_rows
+from ..i18n import (
+    _,
+    country_name,
+    current_language,
+    local_decimal,
+    milestone_text,
+    pgettext,
+    translated_rows,
+)
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
@@ -40,7 +48,9 @@ def _rank(rank: object, year: object) -> str:
 
 
 def _pct(value: object, year: object) -> str:
-    return "—" if value is None else f"{float(value):.1f}% ({year})"  # type: ignore[arg-type]
+    if value is None:
+        return "—"
+    return local_decimal(f"{float(value):.1f}% ({year})")  # type: ignore[arg-type]
 
 
 def _kind(kind: str) -> str:
@@ -89,7 +99,8 @@ class ActionsView(Container):
         keep = lst.highlighted
         options: list[Option] = []
         for r in self.rows:
-            when = str(r["start"] or _("undated"))
+            # the list's date column is 7 wide: a short word there, never a cut one
+            when = str(r["start"] or pgettext("7 columns", "undated"))
             label = f"{r['iso3']} {when[:7]:<7} {milestone_text(self.ds, r, 'title')}"
             if len(label) > LABEL:
                 label = label[: LABEL - 1] + "…"

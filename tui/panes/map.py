@@ -158,7 +158,7 @@ class MapPane(Pane):
                 )
             )
         for b in reversed(self.fill.bins):
-            label = b.label.replace("–", "-") if view.ascii else b.label
+            label = local_decimal(b.label.replace("–", "-") if view.ascii else b.label)
             lines.append(
                 Text.assemble(view.swatch(b.index), f" {label} {_(b.name.replace('very ', 'v. '))}")
             )

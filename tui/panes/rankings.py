@@ -14,13 +14,17 @@ from ..charts.draw import draw_hbars, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
-from ..i18n import N_, _, current_language, ngettext, term
+from ..i18n import N_, _, current_language, local_decimal, ngettext, term
 from ..textsafe import markup, text
 from ..widgets.lists import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
 SCOPE_LABEL = {"central-asia": N_("the five"), "region": N_("UN region Asia"), "world": N_("world")}
-SORT_LABEL = {"rank": N_("rank"), "name": N_("name"), "value": N_("value")}
+SORT_LABEL = {
+    "rank": N_("sorted by rank"),
+    "name": N_("sorted by name"),
+    "value": N_("sorted by value"),
+}
 COLUMNS = ((N_("Rank"), 5), (N_("Country"), 24), (N_("Value"), 8), (N_("Note"), 5))
 SORTS = ("rank", "name", "value")
 NAME_WIDTH = 24
@@ -133,7 +137,7 @@ class RankingsPane(Pane):
                 name=term(self.ds, ind, q.INDICATOR_NAMES[ind]),
                 scope=scope,
                 n_countries=ngettext("{n} country", "{n} countries", len(df)).format(n=len(df)),
-                sorted=_("sorted by {sort}").format(sort=_(SORT_LABEL[self.sort])),
+                sorted=_(SORT_LABEL[self.sort]),
                 era=_("readiness-era index"),
                 derived=_("rank* derived by ddx from values"),
                 keys=_("v scope · o sort · c chart · s source"),
@@ -159,7 +163,7 @@ class RankingsPane(Pane):
             cell = text(name)  # plain text: a name is never markup
             cell.truncate(NAME_WIDTH, overflow="ellipsis")  # by terminal cells
             rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
-            value = q.fmt_index(r["value"])
+            value = local_decimal(q.fmt_index(r["value"]))
             table.add_row(rank, cell, value, " ".join(note), key=r["iso3"])
         # In a long table, start on the selected country so the five are in view.
         codes = df["iso3"].to_list()

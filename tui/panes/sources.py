@@ -74,10 +74,9 @@ class SourcesPane(Pane):
             fields.append((_("Link:"), str(r["url"])))
         fields.append((_("Licence:"), str(r["licence"] or _("not stated by the source"))))
         if r["note"]:
-            note = str(r["note"])
-            fields.append(
-                (_("Note:"), note if current_language() == "en" else f"{note} {_('(in English)')}")
-            )
+            # The source's note stays as written (in English): the label says so.
+            label = _("Note:") if current_language() == "en" else _("Note (in English):")
+            fields.append((label, str(r["note"])))
         parts: list[RenderableType] = [
             Text(safe(q.citation(r)), style="bold"),
             hanging(fields, label_style=""),
