@@ -58,3 +58,22 @@ async def test_the_key_bar_and_a_panes_own_keys_follow_the_language() -> None:
         text = flat(app)
         assert "Эта вкладка: 3 Рейтинги" in text
         assert "Клавиши" in text and "Keys" not in text
+
+
+async def test_the_class_tour_speaks_uzbek_and_follows_a_switch() -> None:
+    """``ddx demo --lang uz``: the built-in tour's captions in Uzbek (title_uz,
+    caption_uz in tui/tour/builtin/class.toml), Russian after a switch."""
+    from tui.app import Options
+
+    i18n.set_language("uz")
+    app = make_app(options=Options(demo=True, extra={"present_year": 2026}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        text = flat(app)
+        assert "Tur 1/15" in text and "Raqamli diplomatiyaning sakkiz maqsadi" in text, text
+        assert "Eight goals" not in text
+        app.action_set_language("ru")
+        await pilot.pause()
+        text = flat(app)
+        assert "Тур 1/15" in text and "Восемь целей цифровой дипломатии" in text
+        assert "Источники:" in text  # the sources line stays in view

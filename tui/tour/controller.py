@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from ..core import FOCUS
 from ..core import queries as q
-from ..i18n import _, country_name
+from ..i18n import _, country_name, current_language
 from ..textsafe import safe
 from . import presenter
 from .model import PANE_KEYS, Step, TourFile, step_table
@@ -288,7 +288,7 @@ class Tour:
 
     def update_caption(self) -> None:
         step = self.step
-        title = step.title
+        title, look = step.in_language(current_language())
         if step.country and self.app.country != step.country:
             # --start chose another country: name the one on screen.
             title = country_name(
@@ -314,16 +314,21 @@ class Tour:
         )
         text.append(f"  {keys}", "dim")
         text.append("\n")
-        text.append(safe(step.look))
+        text.append(safe(look))
         text.append("\n")
         text.append(safe(self.sources_line()), "dim")
         if self.notes:
-            following = self.steps[self.index + 1].title if self.index < n - 1 else _("(the end)")
+            following = (
+                self.steps[self.index + 1].in_language(current_language())[0]
+                if self.index < n - 1
+                else _("(the end)")
+            )
             text.append("\n")
             text.append(_("Notes:") + " ", "bold")
             text.append(safe(step.notes or _("(none)")))
             text.append(f"  {dot} " + _("next:") + " ", "bold")
             text.append(safe(following))
+        self.caption.set_class(current_language() != "en", "-translated")
         self.caption.update(text)
 
 
