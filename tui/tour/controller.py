@@ -161,10 +161,14 @@ def record_view(app: DDXApp) -> None:
         try:
             n = append_step(target, replace(step, look=caption))
         except DataError as exc:
-            app.notify(str(exc), title="Not recorded", severity="error", markup=False)
+            app.notify(str(exc), title=_("Not recorded"), severity="error", markup=False)
             app.bell()
             return
-        app.notify(f"Step {n} saved to {target}", title="Recorded", markup=False)
+        app.notify(
+            _("Step {n} saved to {file}").format(n=n, file=target),
+            title=_("Recorded"),
+            markup=False,
+        )
 
     initial = playing.look if on_step and playing else ""
     app.push_screen(RecordScreen(str(target), state, initial), done)
