@@ -46,6 +46,7 @@ META_WORDS = (
 PRICE_COLUMNS = (N_("Country"), N_("Year"), N_("US$ per GB"), N_("World rank"), N_("Source"))
 CASA_COLUMNS = (N_("Date"), N_("Ctry"), N_("US$ m"), N_("Status"), N_("Project"), N_("Date type"))
 STATUS_WORDS = {"undated": N_("undated")}
+SCALE_WORDS = {"current": N_("current"), "legacy": N_("legacy")}
 SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, strict=True))
 
 
@@ -227,7 +228,7 @@ class InfrastructurePane(Pane):
             table.add_row(
                 text(self.names.get(r["iso3"], r["country"])),
                 str(r["year"]),
-                f"{r['usd_per_gb']:g}",
+                local_decimal(f"{r['usd_per_gb']:g}"),
                 rank,
                 text(r["source_id"]),
                 key=str(i),
@@ -264,7 +265,11 @@ class InfrastructurePane(Pane):
                 if r["status"] == "conflict"
                 else (_(STATUS_WORDS[r["status"]]) if r["status"] in STATUS_WORDS else r["status"])
             )
-            amount = "—" if r["amount_usd_million"] is None else f"{r['amount_usd_million']:g}"
+            amount = (
+                "—"
+                if r["amount_usd_million"] is None
+                else local_decimal(f"{r['amount_usd_million']:g}")
+            )
             table.add_row(
                 text(r["date"] or _("undated")),
                 text(r["iso3"]),
@@ -327,17 +332,24 @@ class InfrastructurePane(Pane):
             for r in self.latest.iter_rows(named=True):
                 gaps = self.gaps.get(r["iso3"], [])
                 cav = ("gap",) if gaps or r["year"] is None else ()
+                country = self.names.get(r["iso3"], r["country"])
+                short = _(self.meta.short)
                 if r["year"] is None:
                     items.append(
-                        Provenance(f"{r['country']}: {self.meta.short}: no data", None, ("gap",))
+                        Provenance(
+                            _("{country}: {short}: no data").format(country=country, short=short),
+                            None,
+                            ("gap",),
+                        )
                     )
                     continue
-                detail = f"latest {r['year']}" + (
-                    f"; gaps {infra.year_ranges(gaps)}" if gaps else ""
+                detail = _("latest {year}").format(year=r["year"]) + (
+                    "; " + _("gaps {years}").format(years=infra.year_ranges(gaps)) if gaps else ""
                 )
+                value = local_decimal(f"{r['value']:.1f}")
                 items.append(
                     Provenance(
-                        f"{r['country']}: {self.meta.short} {r['value']:.1f} ({r['year']})",
+                        f"{country}: {short} {value} ({r['year']})",
                         r["source_id"],
                         cav,
                         detail,
@@ -345,14 +357,21 @@ class InfrastructurePane(Pane):
                 )
             items.append(
                 Provenance(
-                    f"Series: {self.meta.name}", self.meta.source_id, (), self.meta.note or ""
+                    _("Series: {name}").format(name=_(self.meta.name)),
+                    self.meta.source_id,
+                    (),
+                    self.meta.note or "",
                 )
             )
         elif self.view == "price":
             for r in self.price.iter_rows(named=True):
                 items.append(
                     Provenance(
-                        f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
+                        _("{country} {year}: US$ {price} per GB").format(
+                            country=self.names.get(r["iso3"], r["country"]),
+                            year=r["year"],
+                            price=local_decimal(f"{r['usd_per_gb']:g}"),
+                        ),
                         r["source_id"],
                         (),
                         r["note"] or "",
@@ -370,13 +389,15 @@ class InfrastructurePane(Pane):
                     else ()
                 )
                 amount = (
-                    "no amount"
+                    _("no amount")
                     if r["amount_usd_million"] is None
-                    else f"US$ {r['amount_usd_million']:g}m"
+                    else _("US$ {amount}m").format(
+                        amount=local_decimal(f"{r['amount_usd_million']:g}")
+                    )
                 )
                 items.append(
                     Provenance(
-                        f"{r['project']}: {amount}, {r['date'] or 'undated'}",
+                        f"{r['project']}: {amount}, {r['date'] or _('undated')}",
                         r["source_id"],
                         cav,
                         r["note"] or "",
@@ -391,7 +412,12 @@ class InfrastructurePane(Pane):
                     score = "—" if r["total_score"] is None else r["total_score"]
                     items.append(
                         Provenance(
-                            f"{r['country']} FOTN {r['edition_year']} ({scale} scale): {score}",
+                            _("{country} FOTN {year} ({scale} scale): {score}").format(
+                                country=self.names.get(r["iso3"], r["country"]),
+                                year=r["edition_year"],
+                                scale=_(SCALE_WORDS.get(scale, scale)),
+                                score=score,
+                            ),
                             r["source_id"],
                             cav,
                             r["note"] or "",
@@ -402,7 +428,11 @@ class InfrastructurePane(Pane):
                 cav = ("gap",) if r["rank"] is None else ()
                 items.append(
                     Provenance(
-                        f"{r['country']} {r['edition']}: rank {r['rank'] or '—'}",
+                        _("{country} {edition}: rank {rank}").format(
+                            country=self.names.get(r["iso3"], r["country"]),
+                            edition=r["edition"],
+                            rank=r["rank"] or "—",
+                        ),
                         r["source_id"],
                         cav,
                         r["note"] or "",
