@@ -25,41 +25,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import PYTHON, ROOT  # noqa: E402
-from scale import SOURCE_ID, YEARS, economies  # noqa: E402
+from scale import SOURCE_ID, YEARS, economies, indicator_frame  # noqa: E402
 
 BUDGET_RATIO = 3.0  # peak RSS / file size
 
 
 def generate(directory: Path, mib: float) -> dict[str, object]:
     """Write ``directory/indicators.csv`` of at least ``mib`` MiB."""
-    import polars as pl
-
-    iso3 = economies()
     row_bytes = len(f"KAZ,BENCH.IND.0000,2000,12.345,{SOURCE_ID}\n")
     rows = int(mib * 2**20 / row_bytes) + 1
-    n_codes = max(1, -(-rows // (len(iso3) * len(YEARS))))
-    codes = ["IT.NET.USER.ZS"] + [f"BENCH.IND.{i:04d}" for i in range(1, n_codes)]
+    n_codes = max(1, -(-rows // (len(economies()) * len(YEARS))))
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "indicators.csv"
     t0 = time.perf_counter()
-    (
-        pl.LazyFrame({"iso3": iso3})
-        .join(pl.LazyFrame({"indicator_code": codes}), how="cross")
-        .join(pl.LazyFrame({"year": list(YEARS)}, schema={"year": pl.Int64}), how="cross")
-        .with_columns(
-            (pl.struct("iso3", "indicator_code", "year").hash(7) % 100_000)
-            .cast(pl.Float64)
-            .truediv(1000)
-            .alias("value"),
-            pl.lit(SOURCE_ID).alias("source_id"),
-        )
-        .select("iso3", "indicator_code", "year", "value", "source_id")
-        .sink_csv(path)
-    )
+    indicator_frame(n_codes).sink_csv(path)
     return {
         "path": str(path),
         "bytes": path.stat().st_size,
-        "indicators": len(codes),
+        "indicators": n_codes,
         "generate_s": time.perf_counter() - t0,
     }
 

@@ -40,22 +40,18 @@ def economies() -> list[str]:
         return [r["iso3"] for r in csv.DictReader(fh)]
 
 
-def generate(directory: Path, rows: int = 20_000_000, years: range = YEARS) -> dict[str, object]:
-    """Write ``directory/indicators.parquet`` with at least ``rows`` rows."""
+def indicator_frame(codes: int, years: range = YEARS):  # type: ignore[no-untyped-def]
+    """A WDI-shaped long frame (lazy): every economy x ``codes`` indicator codes
+    (the first one real, IT.NET.USER.ZS) x ``years``, with deterministic
+    pseudo-random values in 0..100 (no estimate of anything real)."""
     import polars as pl
 
-    iso3 = economies()
-    n_codes = max(1, math.ceil(rows / (len(iso3) * len(years))))
-    codes = ["IT.NET.USER.ZS"] + [f"BENCH.IND.{i:04d}" for i in range(1, n_codes)]
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / "indicators.parquet"
-    t0 = time.perf_counter()
-    lf = (
-        pl.LazyFrame({"iso3": iso3})
-        .join(pl.LazyFrame({"indicator_code": codes}), how="cross")
+    names = ["IT.NET.USER.ZS"] + [f"BENCH.IND.{i:04d}" for i in range(1, codes)]
+    return (
+        pl.LazyFrame({"iso3": economies()})
+        .join(pl.LazyFrame({"indicator_code": names}), how="cross")
         .join(pl.LazyFrame({"year": list(years)}, schema={"year": pl.Int64}), how="cross")
         .with_columns(
-            # Deterministic pseudo-random values in 0..100 (no estimate of anything real).
             (pl.struct("iso3", "indicator_code", "year").hash(7) % 100_000)
             .cast(pl.Float64)
             .truediv(1000)
@@ -64,13 +60,24 @@ def generate(directory: Path, rows: int = 20_000_000, years: range = YEARS) -> d
         )
         .select("iso3", "indicator_code", "year", "value", "source_id")
     )
-    lf.sink_parquet(path, row_group_size=1_000_000, statistics=True)
+
+
+def generate(directory: Path, rows: int = 20_000_000, years: range = YEARS) -> dict[str, object]:
+    """Write ``directory/indicators.parquet`` with at least ``rows`` rows."""
+    import polars as pl
+
+    iso3 = economies()
+    n_codes = max(1, math.ceil(rows / (len(iso3) * len(years))))
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "indicators.parquet"
+    t0 = time.perf_counter()
+    indicator_frame(n_codes, years).sink_parquet(path, row_group_size=1_000_000, statistics=True)
     n = pl.scan_parquet(path).select(pl.len()).collect().item()
     return {
         "path": str(path),
         "rows": n,
         "economies": len(iso3),
-        "indicators": len(codes),
+        "indicators": n_codes,
         "years": len(years),
         "bytes": path.stat().st_size,
         "generate_s": time.perf_counter() - t0,

@@ -34,4 +34,7 @@ if __name__ == "__main__":
     seconds = float(sys.argv[1])
     userstore.publish_files = paused(userstore.publish_files, seconds)  # type: ignore[assignment]
     userstore.publish_dir = paused(userstore.publish_dir, seconds)  # type: ignore[assignment]
+    userstore.publish_generation = paused(  # type: ignore[assignment]
+        userstore.publish_generation, seconds
+    )
     sys.exit(cli.main(sys.argv[2:]))

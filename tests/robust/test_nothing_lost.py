@@ -89,6 +89,10 @@ def xdg(tmp_path: Path) -> Path:
 
 
 def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path) -> None:
+    from tui.core import Dataset
+    from tui.core.userstore import current_import
+    from tui.paths import data_dir
+
     user_dir = xdg / "ddx"
     # Earlier state of the user's data: an import (of an altered file, test data only).
     earlier = tmp_path / "earlier.csv"
@@ -96,35 +100,37 @@ def test_interrupted_import_leaves_data_dir_as_it_was(tmp_path: Path, xdg: Path)
         "\n".join([UN_HEADER, UN_2020[0].replace("0.8375", "0.8"), *UN_2020[1:]]) + "\n"
     )
     assert cli.main(["import-un", str(earlier)]) == 0
-    before = snapshot(user_dir, hidden=False)  # (the hidden lock file holds a process id)
-    assert {"egov_survey.csv", "sources.csv"} <= set(before)
+    in_use = current_import(user_dir)
+    assert in_use is not None and in_use.parent == user_dir
+    before = snapshot(in_use)
+    assert set(before) == {"egov_survey.csv", "sources.csv"}
 
     export = tmp_path / "export.csv"
     export.write_text("\n".join([UN_HEADER, *UN_2020]) + "\n")
     staged = kill_when_staged(["import-un", str(export)], {"XDG_DATA_HOME": str(xdg)}, tmp_path)
-    assert ".import-" in staged  # killed with both tables staged, before any rename
+    assert ".imported-" in staged  # killed with both tables written, before the rename
 
-    # The tables are byte for byte as they were; only a hidden staging dir is left.
-    assert snapshot(user_dir, hidden=False) == before
-    leftovers = [
-        p.name
-        for p in user_dir.iterdir()
-        if p.name not in ("egov_survey.csv", "sources.csv", ".lock")
-    ]
-    assert leftovers and all(name.startswith(".import-") for name in leftovers)
+    # The link still names the earlier generation, byte for byte as it was;
+    # only the killed import's own folder is left beside it.
+    assert current_import(user_dir) == in_use
+    assert snapshot(in_use) == before
+    leftovers = [p for p in user_dir.iterdir() if p.name not in (".lock", "imported")]
+    killed = Path(staged.removeprefix("ddx-test: ").removesuffix(" staged\n"))
+    assert sorted(p.name for p in leftovers) == sorted([in_use.name, killed.name])
 
-    from tui.core import Dataset
-    from tui.paths import data_dir
-
-    ds = Dataset(data_dir(), [user_dir])
+    ds = Dataset(data_dir(), [in_use])
     kaz = ds.frame("egov_survey").filter(iso3="KAZ", year=2020)
     assert kaz["egdi"].to_list() == [0.8], "the earlier import still shows"
 
-    # The next import (the killed one's lock went with it) cleans the stale
-    # staging dir and goes through.
+    # The next import (the killed one's lock went with it) clears the killed
+    # one's folder and goes through; the earlier generation is out of use but
+    # kept for a reader that started on it, until the import after.
     assert cli.main(["import-un", str(export)]) == 0
-    assert sorted(p.name for p in user_dir.iterdir()) == [".lock", "egov_survey.csv", "sources.csv"]
-    ds = Dataset(data_dir(), [user_dir])
+    now = current_import(user_dir)
+    assert now is not None and now != in_use
+    names = sorted(p.name for p in user_dir.iterdir())
+    assert names == sorted([".lock", "imported", now.name, in_use.name])
+    ds = Dataset(data_dir(), [now])
     assert ds.frame("egov_survey").filter(iso3="KAZ", year=2020)["egdi"].to_list() == [0.8375]
 
 
@@ -233,6 +239,6 @@ def test_never_writes_to_install_or_data(tmp_path: Path, xdg: Path) -> None:
     finally:
         _make_writable(install)
     # It did write: the exports went to the user's data dir, the import beside them.
-    assert (xdg / "ddx" / "egov_survey.csv").is_file()
+    assert (xdg / "ddx" / "imported" / "egov_survey.csv").is_file()
     assert list((xdg / "ddx" / "exports").glob("*.csv")), "view exports fall back to the data dir"
     assert (tmp_path / "exported" / "manifest.csv").is_file()

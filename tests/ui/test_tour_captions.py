@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.screen import screen_text, settled
 from tui.app import Options, make_app
 from tui.core import FOCUS
@@ -67,43 +65,60 @@ def _flat(lines: list[str]) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("index", range(len(STEPS)), ids=[s.title for s in STEPS])
-async def test_caption_says_what_is_on_screen(index: int) -> None:
+def _check_step(app, index: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """What on the screen of step ``index`` disagrees with its caption."""
     step = STEPS[index]
+    problems: list[str] = []
+    if app.demo is None or app.demo.index != index:
+        return [f"the tour is not at this step (at {getattr(app.demo, 'index', None)})"]
+    lines = screen_text(app).splitlines()
+    height = app.query_one("#demo-caption").size.height
+    pane = _flat(lines[3 : len(lines) - 1 - height])  # below the tabs, above the caption
+    caption = _flat(lines[len(lines) - 1 - height : len(lines) - 1])
+    look = step.look
+
+    # The caption is on screen whole, heading and sources line included.
+    if " ".join(look.split()) not in caption:
+        problems.append(f"caption not shown whole: {caption!r}")
+    if step.title not in caption or "Sources" not in caption:
+        problems.append(f"title or Sources line missing: {caption!r}")
+    if app.active_pane.pane_id != step.pane:
+        problems.append(f"pane {app.active_pane.pane_id!r}, the step says {step.pane!r}")
+
+    problems += [f"{phrase!r} not on screen" for phrase in SHOWN[step.title] if phrase not in pane]
+    # "the five", "each of the five": all five are visible.
+    if re.search(r"\b(the|all|of the) five\b", look, re.I):
+        missing = [c for c in FOCUS if c not in pane and NAMES[c] not in pane]
+        if missing:
+            problems.append(f"the caption speaks of the five; not on screen: {missing}")
+    # A country the caption or the step names is on screen.
+    for code, name in NAMES.items():
+        if (name in look or step.country == code) and name not in pane and code not in pane:
+            problems.append(f"{name} not on screen")
+    # An index the caption names is the one shown.
+    for short in INDICATORS:
+        if re.search(rf"\b{short}\b", look) and short not in pane:
+            problems.append(f"{short} not on screen")
+    # The edition the step shows is on screen where a pane shows one.
+    if step.pane in ("rankings", "compare", "map"):
+        year = app.editions[0] if step.edition == "earliest" else app.editions[-1]
+        if app.edition != year or str(year) not in pane:
+            problems.append(f"edition {app.edition} shown, the step shows {year}")
+    return [f"step {index + 1} ({step.title}): {p}" for p in problems]
+
+
+async def test_each_caption_says_what_is_on_screen() -> None:
+    """The tour from first step to last, with the keys a teacher uses (Right
+    and Space in turn), each step checked on arrival; every disagreement of
+    every step is listed, not only the first."""
     app = make_app(options=Options(demo=True))
+    problems: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        for i in range(index):
-            await pilot.press("space" if i % 2 else "right")
-            await pilot.pause()
-        await settled(pilot)
-        assert app.demo is not None and app.demo.index == index
-        lines = screen_text(app).splitlines()
-        height = app.query_one("#demo-caption").size.height
-        pane = _flat(lines[3 : len(lines) - 1 - height])  # below the tabs, above the caption
-        caption = _flat(lines[len(lines) - 1 - height : len(lines) - 1])
-        look = step.look
-
-        # The caption is on screen whole, heading and sources line included.
-        assert " ".join(look.split()) in caption
-        assert step.title in caption and "Sources" in caption
-        assert app.active_pane.pane_id == step.pane
-
-        for phrase in SHOWN[step.title]:
-            assert phrase in pane, f"{phrase!r} not on screen"
-        # "the five", "each of the five": all five are visible.
-        if re.search(r"\b(the|all|of the) five\b", look, re.I):
-            missing = [c for c in FOCUS if c not in pane and NAMES[c] not in pane]
-            assert not missing, f"the caption speaks of the five; not on screen: {missing}"
-        # A country the caption or the step names is on screen.
-        for code, name in NAMES.items():
-            if name in look or step.country == code:
-                assert name in pane or code in pane, f"{name} not on screen"
-        # An index the caption names is the one shown.
-        for short in INDICATORS:
-            if re.search(rf"\b{short}\b", look):
-                assert short in pane, f"{short} not on screen"
-        # The edition the step shows is on screen where a pane shows one.
-        if step.pane in ("rankings", "compare", "map"):
-            year = app.editions[0] if step.edition == "earliest" else app.editions[-1]
-            assert app.edition == year and str(year) in pane
+        for index in range(len(STEPS)):
+            if index:
+                await pilot.press("space" if (index - 1) % 2 else "right")
+                await pilot.pause()
+                await settled(pilot)
+            problems += _check_step(app, index)
+    assert not problems, "\n".join(problems)

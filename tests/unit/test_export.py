@@ -150,7 +150,7 @@ def test_disk_full_midway_leaves_the_previous_export_whole(
     # New data to export: an imported edition changes egov_survey and sources.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert main(["import-un", str(FIXTURES / "import" / "edition_2026.csv")]) == 0
-    newer = Dataset(DATA, [tmp_path / "xdg" / "ddx"])
+    newer = Dataset(DATA, [tmp_path / "xdg" / "ddx" / "imported"])
     for n in (1, 3, len(TABLES)):
         _disk_full_at(n, monkeypatch)
         with pytest.raises(DataError, match="cannot write the export: No space left on device"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,18 @@ def builtin() -> Dataset:
 
 def _user_dir(tmp: Path) -> Path:
     return tmp / "ddx"
+
+
+def _listing(user_dir: Path) -> list[str]:
+    """What the user data dir holds, a generation folder's random name as ``.imported-*``."""
+    return sorted(
+        ".imported-*" if p.name.startswith(".imported-") else p.name for p in user_dir.iterdir()
+    )
+
+
+def _generation(user_dir: Path) -> list[str]:
+    """The tables in the generation in use."""
+    return sorted(p.name for p in (user_dir / "imported").iterdir())
 
 
 # -- the real exports -------------------------------------------------------------------
@@ -147,9 +160,10 @@ def test_import_writes_the_user_data_dir_and_the_explorer_shows_the_edition(
 
     assert main(["import-un", str(fixture)]) == 0
     assert "saved editions 2026" in capsys.readouterr().out
-    written = sorted(p.name for p in _user_dir(tmp_path).iterdir())
-    # no temp files or staging left; the lock file stays (removing it would race)
-    assert written == [".lock", "egov_survey.csv", "sources.csv"]
+    # One generation folder and the link to it; no temp files or staging left;
+    # the lock file stays (removing it would race).
+    assert _listing(_user_dir(tmp_path)) == [".imported-*", ".lock", "imported"]
+    assert _generation(_user_dir(tmp_path)) == ["egov_survey.csv", "sources.csv"]
     assert {p: p.stat().st_mtime_ns for p in DATA.iterdir()} == before  # data/ untouched
 
     # The CLI (which lays the user dir over the built-in data) now has 2026 ...
@@ -280,7 +294,8 @@ def test_an_import_waits_for_the_one_running_then_refuses_in_one_line(
     assert sorted(p.name for p in user_dir.iterdir()) == [".import-abc", ".lock"]
     # Once it has finished, the next import goes through and clears the leftover.
     assert main(["import-un", str(IMPORT / "edition_2026.csv")]) == 0
-    assert sorted(p.name for p in user_dir.iterdir()) == [".lock", "egov_survey.csv", "sources.csv"]
+    assert _listing(user_dir) == [".imported-*", ".lock", "imported"]
+    assert _generation(user_dir) == ["egov_survey.csv", "sources.csv"]
 
 
 def _import_pair(xdg: Path) -> dict[int, subprocess.Popen[str]]:
@@ -337,7 +352,7 @@ def test_two_imports_started_together_keep_both_editions(tmp_path: Path) -> None
                         "another ddx import is still running after 60 s; "
                         "nothing was written, try again when it has finished"
                     ), err
-            saved = sorted(pl.read_csv(user_dir / "egov_survey.csv")["year"].unique())
+            saved = sorted(pl.read_csv(user_dir / "imported" / "egov_survey.csv")["year"].unique())
             codes = sorted(rc for rc, _, _ in results.values())
             if codes == [0, 0]:
                 assert saved == [2026, 2028], f"{user_dir}: both said saved, on disk: {saved}"
@@ -347,5 +362,53 @@ def test_two_imports_started_together_keep_both_editions(tmp_path: Path) -> None
                 assert codes == [0, 2], f"{user_dir}: {results}"
                 outcome = "one refused"
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
-            assert not [p for p in user_dir.iterdir() if p.name.startswith(".import-")]
+            # The link, the lock, the generation in use and (after two saves)
+            # the one before it; nothing else left behind.
+            kept = [".imported-*"] * (2 if codes == [0, 0] else 1)
+            assert _listing(user_dir) == [*kept, ".lock", "imported"], "leftovers"
     print(outcomes)
+
+
+def test_tables_an_older_ddx_saved_are_shown_then_moved_into_a_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before generations, imports were saved in the data dir itself: those are
+    still laid over the built-in data, and the next import carries them into
+    its generation and removes them, in the one rename that publishes it."""
+    from tui.core.userstore import current_import
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["import-un", str(IMPORT / "edition_2026.csv")]) == 0
+    user_dir = _user_dir(tmp_path)
+    generation = user_dir / "imported"
+    for name in ("egov_survey.csv", "sources.csv"):  # as an older ddx left them
+        (user_dir / name).write_bytes((generation / name).read_bytes())
+    shutil.rmtree(generation.resolve())
+    generation.unlink()
+    assert current_import(user_dir) == user_dir
+    capsys.readouterr()
+    assert main(["rankings", "--year", "2026", "--format", "csv"]) == 0
+    assert "import_unegov_2026" in capsys.readouterr().out
+
+    assert main(["import-un", str(IMPORT / "edition_2028.csv")]) == 0
+    assert _listing(user_dir) == [".imported-*", ".lock", "imported"]
+    saved = pl.read_csv(user_dir / "imported" / "egov_survey.csv")["year"].unique().sort()
+    assert saved.to_list()[-2:] == [2026, 2028]
+
+
+def test_a_reader_stays_on_the_generation_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The explorer resolves the link once: an import while it runs does not
+    mix the new tables into the old (it sees the new ones when restarted)."""
+    from tui.core.userstore import current_import
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["import-un", str(IMPORT / "edition_2026.csv")]) == 0
+    opened = current_import(_user_dir(tmp_path))
+    assert opened is not None
+    reader = Dataset(DATA, [opened])
+    assert main(["import-un", str(IMPORT / "edition_2028.csv")]) == 0
+    assert current_import(_user_dir(tmp_path)) != opened
+    years = reader.frame("egov_survey")["year"].unique().to_list()
+    assert 2026 in years and 2028 not in years

@@ -97,11 +97,12 @@ def positive_int(text: str) -> int:
 
 def data_overlays(args: argparse.Namespace) -> list[Path]:
     """User directories laid over the built-in data: imports first, then --data."""
+    from ..core.userstore import current_import
     from ..paths import user_data_dir
 
     overlays: list[Path] = []
-    imported = user_data_dir()
-    if imported.is_dir() and any(imported.glob("*.csv")):
+    imported = current_import(user_data_dir())
+    if imported is not None:
         overlays.append(imported)
     overlays.extend(args.data)
     return overlays

@@ -5,8 +5,10 @@ by edition, and saved. What the import adds is exactly what the export says,
 and every row cites a source row written beside it describing the imported file.
 
 The result goes to the user's data directory (``$XDG_DATA_HOME/ddx``) as
-``egov_survey.csv`` and ``sources.csv`` overlays, staged, validated as a whole
-with the built-in tables, then renamed into place: never into the install.
+``egov_survey.csv`` and ``sources.csv`` overlays, written together into a new
+generation folder, validated as a whole with the built-in tables, then put in
+use by one rename of the ``imported`` link (userstore.py): never into the
+install, and never one table new and the other old.
 One import at a time: ``ddx import-un`` holds the directory's lock
 (userstore.py) from reading the current data to the last rename, so a second
 import waits and then builds on what the first saved.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,7 +172,7 @@ def plan_import(path: Path, ds: Dataset) -> ImportPlan:
 
 
 # -- writing -----------------------------------------------------------------------------------
-STAGE = ".import-"  # staging folders in the user data directory
+STAGE = ".import-"  # staging folders of imports before generations (userstore.py)
 
 
 @contextlib.contextmanager
@@ -187,8 +190,9 @@ def locked(target: Path) -> Iterator[None]:
 
 
 def _existing(target: Path, name: str) -> pl.DataFrame | None:
-    p = target / f"{name}.csv"
-    if not p.is_file():
+    current = userstore.current_import(target)
+    p = current / f"{name}.csv" if current is not None else None
+    if p is None or not p.is_file():
         return None
     loaded = read_table(p, TABLES[name])
     return loaded.frame if loaded.frame is not None else loaded.lazy.collect()  # a big CSV
@@ -196,8 +200,8 @@ def _existing(target: Path, name: str) -> pl.DataFrame | None:
 
 def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[Path]:
     """Merge the plan's editions into ``target`` (the user data dir, whose lock
-    the caller holds: see ``locked``): staged, validated with the built-in
-    tables, then renamed into place."""
+    the caller holds: see ``locked``): written as a new generation, validated
+    with the built-in tables, then put in use by one rename."""
     years = plan.to_write
     if not years:
         return []
@@ -215,18 +219,24 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
         )
     sources = sources.sort("source_id")
 
-    userstore.remove_stale(target, [STAGE])  # left by a killed import: under the lock, no live one
-    with userstore.staging(target, STAGE) as staging:
-        try:
-            survey.write_csv(staging / "egov_survey.csv")
-            sources.write_csv(staging / "sources.csv")
-            check = Dataset(builtin, [target, staging])
-            check.lazy("sources")
-            check.lazy("egov_survey")
-            # Sources first, so a survey row never cites a missing source even
-            # if the process stops between the two renames.
-            return userstore.publish_files(staging, target, ["sources.csv", "egov_survey.csv"])
-        except OSError as exc:
-            raise DataError(
-                target, f"cannot write the imported tables: {exc.strerror or exc}"
-            ) from None
+    # Left by a killed import, or out of use since the last one: under the
+    # lock, so no live import owns any of them.
+    userstore.remove_stale(target, [STAGE])
+    userstore.clear_generations(target)
+    work = userstore.new_generation(target)
+    try:
+        survey.write_csv(work / "egov_survey.csv")
+        sources.write_csv(work / "sources.csv")
+        check = Dataset(builtin, [work])
+        check.lazy("sources")
+        check.lazy("egov_survey")
+        userstore.publish_generation(work, target)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise DataError(
+            target, f"cannot write the imported tables: {exc.strerror or exc}"
+        ) from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return [work / "sources.csv", work / "egov_survey.csv"]

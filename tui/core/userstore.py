@@ -3,7 +3,9 @@
 Everything ddx writes (an import into the user data directory, ``ddx export``
 of every table, a single ``--out`` file) is first written in full into a
 hidden staging folder beside where it goes, flushed to disk, and only then
-renamed into place. Two processes writing the same place take turns under a
+renamed into place. Imports, which change two tables that must agree, are a
+generation: a folder of both tables that one symlink, ``imported``, points at;
+replacing that link is the one rename that publishes both (``publish_generation``). Two processes writing the same place take turns under a
 lock (``fcntl.flock``), so neither works from a state the other is about to
 replace, and leftovers of a process that was killed are cleared only while
 holding that lock, when no live writer can own them.
@@ -213,3 +215,73 @@ def recover_dir(target: Path) -> None:
     if olds:
         newest = max(olds, key=lambda p: p.stat().st_mtime_ns)
         os.rename(newest, target)
+
+
+# -- import generations ------------------------------------------------------------------
+CURRENT = "imported"  # the symlink naming the generation in use
+GENERATION = ".imported-"  # generation folders (and stale staging of a killed import)
+LEGACY = ("egov_survey.csv", "sources.csv")  # imports before generations: the tables in root
+
+
+def current_import(root: Path) -> Path | None:
+    """The folder of imported tables to lay over the built-in data: the
+    generation ``root/imported`` points at (resolved once, so a reader stays on
+    one generation however many imports follow), else tables saved in ``root``
+    itself by an older ddx, else None."""
+    link = root / CURRENT
+    if link.is_dir():
+        return link.resolve()
+    if any((root / name).is_file() for name in LEGACY):
+        return root
+    return None
+
+
+def clear_generations(root: Path) -> None:
+    """Under the lock: remove every generation folder but the one in use (the
+    one before it, which a reader may still be reading, went out of use with
+    the last import and goes now), and links a killed import left half made."""
+    link = root / CURRENT
+    keep = link.resolve() if link.is_symlink() else None
+    for entry in root.iterdir():
+        if entry.name.startswith(f".{CURRENT}.tmp-") and entry.is_symlink():
+            entry.unlink(missing_ok=True)
+        elif (
+            entry.name.startswith(GENERATION)
+            and entry.is_dir()
+            and not entry.is_symlink()
+            and entry.resolve() != keep
+        ):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def new_generation(root: Path) -> Path:
+    """An empty generation folder to write the tables of an import into."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=GENERATION, dir=root))
+    except OSError as exc:
+        raise DataError(root, f"cannot write here: {exc.strerror or exc}") from None
+
+
+def publish_generation(work: Path, root: Path) -> None:
+    """Make the generation ``work`` (a folder in ``root``) the one in use, in
+    one rename of the ``imported`` link: a reader sees the old tables or the
+    new ones, never a mix, and a writer killed at any point leaves the old
+    ones in use (its folder is cleared by the next import). Tables an older
+    ddx saved in ``root`` itself are removed once the link is in place."""
+    link = root / CURRENT
+    if link.exists() and not link.is_symlink():
+        raise DataError(link, "is not the link ddx keeps here; move it away and import again")
+    for p in work.iterdir():
+        fsync_path(p)
+    os.chmod(work, 0o777 & ~_umask())
+    fsync_path(work)
+    tmp = root / f".{CURRENT}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    os.symlink(work.name, tmp)  # relative: the folder can be moved whole
+    try:
+        os.replace(tmp, link)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_path(root)
+    for name in LEGACY:
+        (root / name).unlink(missing_ok=True)
