@@ -260,6 +260,21 @@ def milestone_text(ds: Dataset, row: Mapping[str, Any], field: str = "title") ->
     return str(value) if value else str(row.get(field) or "")
 
 
+def link_rationale(ds: Dataset, row: Mapping[str, Any]) -> str:
+    """Why a milestone bears on a goal (ddx's reading) in the current language
+    (``milestone_goals_i18n``, by milestone and goal), else the row's English."""
+    lang = _current
+    if lang != "en" and ds.has("milestone_goals_i18n"):
+        for r in ds.records("milestone_goals_i18n"):
+            if (
+                r["lang"] == lang
+                and r["milestone_id"] == row.get("milestone_id")
+                and r["goal_id"] == row.get("goal_id")
+            ):
+                return str(r["rationale"])
+    return str(row.get("rationale") or "")
+
+
 def term(ds: Dataset, term_id: str, default: str) -> str:
     """A glossary term (an index's name, say) in the current language."""
     row = translated_rows(ds, "glossary", "term_id").get(term_id)

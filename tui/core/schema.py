@@ -491,6 +491,21 @@ TABLES["conclusions_i18n"] = Table(
     rules=("i18n_refs",),
     doc="The article's conclusion, claim by claim, and ddx's note on each, in Russian and Uzbek.",
 )
+TABLES["milestone_goals_i18n"] = Table(
+    "milestone_goals_i18n",
+    (
+        Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
+        Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+        LANG,
+        Col("rationale", S, allow=PROSE),
+        SRC,
+    ),
+    key=("milestone_id", "goal_id", "lang"),
+    rules=("i18n_pair_refs",),
+    doc="Why each milestone serves (or works against) a goal, ddx's reading, in Russian and Uzbek.",
+)
+# A translation table keyed by two columns: the table it translates and the key pair.
+TRANSLATES_PAIRS = {"milestone_goals_i18n": ("milestone_goals", ("milestone_id", "goal_id"))}
 # A translation table: the table it translates, and the key column both share.
 TRANSLATES = {
     "goals_i18n": ("goals", "goal_id"),

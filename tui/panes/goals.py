@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import article
-from ..i18n import N_, _, milestone_text, translated_rows
+from ..i18n import N_, _, link_rationale, milestone_text, translated_rows
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
@@ -136,7 +136,7 @@ class GoalsPane(Pane):
                     markup(
                         "[dim]   $why_word $why[/dim]",
                         why_word=_("why:"),
-                        why=r["rationale"],
+                        why=link_rationale(self.ds, {**r, "goal_id": self.goal_id}),
                     )
                 )
         return join_lines(lines)
