@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     """Add ``ddx actions`` and ``ddx conclusion`` to the ``ddx`` parser."""
     p = sub.add_parser(
         "actions",
-        help="a country's actions (the article) beside its UN ranks before and after",
-        description=(
+        help=_("a country's actions (the article) beside its UN ranks before and after"),
+        description=_(
             "Each action the article reports for a country (programme, concept, law, decree, "
             "launch, plan, themed year) with its start and end, the country's EGDI world rank "
             "in the latest UN edition before the start year, the first edition after it and "
@@ -33,13 +33,15 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
         ),
     )
     add_data(p)
-    p.add_argument("country", metavar="COUNTRY", help="ISO3 code or name, e.g. KAZ or Kazakhstan")
+    p.add_argument(
+        "country", metavar="COUNTRY", help=_("ISO3 code or name, e.g. KAZ or Kazakhstan")
+    )
     add_output(p)
     p.set_defaults(handler=cmd_actions)
 
     p = sub.add_parser(
         "conclusion",
-        help="the article's conclusion, claim by claim, with what ddx's tables hold on each",
+        help=_("the article's conclusion, claim by claim, with what ddx's tables hold on each"),
     )
     add_data(p)
     add_output(p)
