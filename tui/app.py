@@ -88,31 +88,43 @@ class DDXApp(ViewActions):
     AUTO_FOCUS = None
 
     BINDINGS = [
-        Binding("1", "show_pane(0)", "Goals", show=False, id="pane1"),
-        Binding("2", "show_pane(1)", "Countries", show=False, id="pane2"),
-        Binding("3", "show_pane(2)", "Rankings", show=False, id="pane3"),
-        Binding("4", "show_pane(3)", "Sources", show=False, id="pane4"),
-        Binding("5", "show_pane(4)", "Compare", show=False, id="pane5"),
-        Binding("6", "show_pane(5)", "Timeline", show=False, id="pane6"),
-        Binding("7", "show_pane(6)", "Infrastructure", show=False, id="pane7"),
-        Binding("8", "show_pane(7)", "Map", show=False, id="pane8"),
-        Binding("right_square_bracket", "step(1)", "Prev/Next", key_display="[ ]", id="next"),
-        Binding("left_square_bracket", "step(-1)", "Prev", show=False, id="prev"),
-        Binding("i", "cycle_indicator", "Indicator", id="indicator"),
-        Binding("s", "show_source", "Source", id="source"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("f1", "help", "Help", show=False, id="help_f1"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("e", "export_view", "Export CSV", show=False, id="export_view"),
-        Binding("y", "copy_view", "Copy TSV", show=False, id="copy_view"),
+        Binding("1", "show_pane(0)", i18n.N_("Goals"), show=False, id="pane1"),
+        Binding("2", "show_pane(1)", i18n.N_("Countries"), show=False, id="pane2"),
+        Binding("3", "show_pane(2)", i18n.N_("Rankings"), show=False, id="pane3"),
+        Binding("4", "show_pane(3)", i18n.N_("Sources"), show=False, id="pane4"),
+        Binding("5", "show_pane(4)", i18n.N_("Compare"), show=False, id="pane5"),
+        Binding("6", "show_pane(5)", i18n.N_("Timeline"), show=False, id="pane6"),
+        Binding("7", "show_pane(6)", i18n.N_("Infrastructure"), show=False, id="pane7"),
+        Binding("8", "show_pane(7)", i18n.N_("Map"), show=False, id="pane8"),
+        Binding(
+            "right_square_bracket", "step(1)", i18n.N_("Prev/Next"), key_display="[ ]", id="next"
+        ),
+        Binding("left_square_bracket", "step(-1)", i18n.N_("Prev"), show=False, id="prev"),
+        Binding("i", "cycle_indicator", i18n.N_("Indicator"), id="indicator"),
+        Binding("s", "show_source", i18n.N_("Source"), id="source"),
+        Binding("question_mark", "help", i18n.N_("Help"), key_display="?", id="help"),
+        Binding("f1", "help", i18n.N_("Help"), show=False, id="help_f1"),
+        Binding("q", "quit", i18n.N_("Quit"), id="quit"),
+        Binding("e", "export_view", i18n.N_("Export CSV"), show=False, id="export_view"),
+        Binding("y", "copy_view", i18n.N_("Copy TSV"), show=False, id="copy_view"),
         # Append the view on screen to a tour file (tui/tour/, ddx --record FILE).
-        Binding("R", "record_step", "Record step", show=False, id="record_step"),
+        Binding("R", "record_step", i18n.N_("Record step"), show=False, id="record_step"),
         # Demo mode only (tui/tour/); outside a tour these keys pass through.
         Binding(
-            "space,right", "demo_step(1)", "Next step", show=False, priority=True, id="demo_next"
+            "space,right",
+            "demo_step(1)",
+            i18n.N_("Next step"),
+            show=False,
+            priority=True,
+            id="demo_next",
         ),
         Binding(
-            "left", "demo_step(-1)", "Previous step", show=False, priority=True, id="demo_prev"
+            "left",
+            "demo_step(-1)",
+            i18n.N_("Previous step"),
+            show=False,
+            priority=True,
+            id="demo_prev",
         ),
     ]
 
@@ -214,9 +226,11 @@ class DDXApp(ViewActions):
         )
         if small:
             self._main.query_one("#too-small", Static).update(
-                f"ddx needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
-                f"This one is {w}x{h}. Enlarge the window (or reduce the font);\n"
-                "the explorer comes back by itself. Press q to quit."
+                i18n._(
+                    "ddx needs a terminal of at least {min_w}x{min_h}.\n"
+                    "This one is {w}x{h}. Enlarge the window (or reduce the font);\n"
+                    "the explorer comes back by itself. Press q to quit."
+                ).format(min_w=MIN_WIDTH, min_h=MIN_HEIGHT, w=w, h=h)
             )
 
     # -- panes ---------------------------------------------------------------
@@ -369,14 +383,22 @@ class DDXApp(ViewActions):
         self.theme = name
 
     def action_set_language(self, lang: str) -> None:
-        """Switch the language (Ctrl+P, "language"): the tab titles and the
-        header now; text a pane has drawn changes when it is drawn again."""
+        """Switch the language (Ctrl+P, "language") in place: the tab titles,
+        the header, the key bar and every pane built so far redraw their text;
+        the selection and each pane's view stay as they were."""
         i18n.set_language(lang)
         self.sub_title = i18n._("Digital Diplomacy Explorer")
         tabs = self._main.query_one("#tabs", TabbedContent)
         for i, spec in enumerate(PANES, start=1):
             tabs.get_tab(f"tab-{spec.pane_id}").label = f"{i} {spec.tab_label}"
+        with self.batch_update():
+            for pane in self._pane_objs.values():
+                if pane.is_mounted:
+                    pane.retranslate()
+        self._check_size()
         self.refresh_bindings()
+        if self.demo is not None:
+            self.demo.update_caption()
 
     def apply_start(self, start: str) -> None:
         """``pane[:ARG]``: open a pane, optionally with a country or an edition."""

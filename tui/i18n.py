@@ -23,6 +23,7 @@ each row with its source; country names come from CLDR through Babel, with
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -184,6 +185,14 @@ def format_decimal(value: float | int | None, gap: str = "") -> str:
     )
 
 
+def local_decimal(text: str) -> str:
+    """A number already written out (``0.90093``, ``92.9 (2023)``) with the current
+    language's decimal comma (Russian and Uzbek ``0,90093``); dates and words kept."""
+    if _current == "en":
+        return text
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+
+
 def format_number(value: int | None, gap: str = "") -> str:
     """A whole number in the current language's notation (digit groups included)."""
     if value is None:
@@ -241,6 +250,29 @@ def translated_rows(
     if lang == "en" or not ds.has(table):
         return {}
     return {str(r[key]): r for r in ds.records(table) if r["lang"] == lang}
+
+
+def milestone_text(ds: Dataset, row: Mapping[str, Any], field: str = "title") -> str:
+    """A milestone's ``title`` or ``summary`` in the current language
+    (``milestones_i18n``, by ``milestone_id``), else the row's own English."""
+    own = translated_rows(ds, "milestones_i18n", "milestone_id").get(str(row.get("milestone_id")))
+    value = own.get(field) if own else None
+    return str(value) if value else str(row.get(field) or "")
+
+
+def link_rationale(ds: Dataset, row: Mapping[str, Any]) -> str:
+    """Why a milestone bears on a goal (ddx's reading) in the current language
+    (``milestone_goals_i18n``, by milestone and goal), else the row's English."""
+    lang = _current
+    if lang != "en" and ds.has("milestone_goals_i18n"):
+        for r in ds.records("milestone_goals_i18n"):
+            if (
+                r["lang"] == lang
+                and r["milestone_id"] == row.get("milestone_id")
+                and r["goal_id"] == row.get("goal_id")
+            ):
+                return str(r["rationale"])
+    return str(row.get("rationale") or "")
 
 
 def term(ds: Dataset, term_id: str, default: str) -> str:

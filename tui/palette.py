@@ -11,7 +11,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.css.query import NoMatches
 
 from .core import FOCUS, INDICES
-from .i18n import LANGUAGE_NAMES, LANGUAGES, _
+from .i18n import LANGUAGE_NAMES, LANGUAGES, _, country_names, term
 from .textsafe import plain, safe
 
 if TYPE_CHECKING:
@@ -37,36 +37,38 @@ class DDXCommands(Provider):
                 strict=True,
             )
         )
+        names.update(country_names(app.dataset))
         for iso3 in FOCUS:
             yield (
-                f"Country: {names.get(iso3, iso3)} ({iso3})",
+                _("Country: {name} ({iso3})").format(name=names.get(iso3, iso3), iso3=iso3),
                 f"app.goto_country('{iso3}')",
-                "Countries pane",
+                _("Countries pane"),
             )
         for year in app.editions:
             yield (
-                f"Edition: {year} UN E-Government Survey",
+                _("Edition: {year} UN E-Government Survey").format(year=year),
                 f"app.goto_edition({year})",
-                "Rankings pane",
+                _("Rankings pane"),
             )
         for ind in INDICES:
+            name = term(app.dataset, ind, q.INDICATOR_NAMES[ind])
             yield (
-                f"Indicator: {q.INDICATOR_SHORT[ind]} ({q.INDICATOR_NAMES[ind]})",
+                _("Indicator: {short} ({name})").format(short=q.INDICATOR_SHORT[ind], name=name),
                 f"app.set_indicator('{ind}')",
-                "applies to Rankings, Countries charts and others",
+                _("applies to Rankings, Countries charts and others"),
             )
         for theme in ("ddx-dark", "ddx-light"):
             yield (
-                f"Theme: {theme}",
+                _("Theme: {theme}").format(theme=theme),
                 f"app.switch_theme('{theme}')",
-                "ddx-light is high contrast for projectors",
+                _("ddx-light is high contrast for projectors"),
             )
         # The same three words in every language, so any of them finds it.
         for lang in LANGUAGES:
             yield (
                 f"Language / Язык / Til: {LANGUAGE_NAMES[lang]} ({lang})",
                 f"app.set_language('{lang}')",
-                _("the tab titles and the command line's words"),
+                _("every word of the explorer and the command line"),
             )
         for pane in app.panes:
             for cmd in pane.palette_commands():

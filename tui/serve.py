@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from .core.errors import UsageError
+from .i18n import _
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -240,7 +241,9 @@ def _check(args: argparse.Namespace) -> None:
     from .theme import THEME_ALIASES, THEMES
 
     if THEME_ALIASES.get(args.theme, args.theme) not in THEMES:
-        raise UsageError(f"unknown theme {args.theme!r}; choose dark or light")
+        raise UsageError(
+            _("unknown theme {theme!r}; choose dark or light").format(theme=args.theme)
+        )
     ds = load_dataset(args)
     if args.start:
         check_start(ds, args.start)
@@ -257,7 +260,7 @@ def check_bind(host: str, port: int) -> None:
         infos = socket.getaddrinfo(
             host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
-        for family, kind, proto, _, address in dict.fromkeys(infos):
+        for family, kind, proto, _canonname, address in dict.fromkeys(infos):
             with socket.socket(family, kind, proto) as s:
                 # As asyncio's create_server does, so the test means the same.
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -265,7 +268,11 @@ def check_bind(host: str, port: int) -> None:
                     s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
                 s.bind(address)
     except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("cannot listen on {host}:{port}: {why}").format(
+                host=host, port=port, why=exc.strerror or exc
+            )
+        ) from None
 
 
 def make_server(command: str, host: str, port: int, url: str, guard: Guard, banner: str) -> Any:
@@ -344,7 +351,7 @@ def run_serve(args: argparse.Namespace) -> int:
         from textual_serve.server import Server  # noqa: F401
     except ModuleNotFoundError:
         raise UsageError(
-            "ddx serve needs textual-serve: pip install 'ddx[serve]' (or textual-serve)"
+            _("ddx serve needs textual-serve: pip install 'ddx[serve]' (or textual-serve)")
         ) from None
     _check(args)
     given = args.public_url
@@ -359,25 +366,31 @@ def run_serve(args: argparse.Namespace) -> int:
     check_bind(args.host, args.port)
     if not given and args.host in WILDCARD_HOSTS and not _is_address(urlsplit(url).hostname):
         print(
-            f"ddx: found no network address for this machine; if browsers cannot open {url}, "
-            "pass --public-url",
+            "ddx: "
+            + _(
+                "found no network address for this machine; if browsers cannot open {url}, "
+                "pass --public-url"
+            ).format(url=url),
             file=sys.stderr,
         )
     shown = f"{url}/?token={guard.token}" if guard.token else url
     if guard.token is None:
-        who = "this machine only"
+        who = _("this machine only")
+    elif is_loopback(args.host):
+        who = _("anyone with this URL")
     else:
-        who = "anyone with this URL" + ("" if is_loopback(args.host) else " who can reach it")
-    banner = (
-        f"ddx: serving the explorer on {shown} ({who}; up to {guard.max_sessions} sessions); "
-        "Ctrl+C stops"
-    )
+        who = _("anyone with this URL who can reach it")
+    banner = "ddx: " + _(
+        "serving the explorer on {url} ({who}; up to {n} sessions); Ctrl+C stops"
+    ).format(url=shown, who=who, n=guard.max_sessions)
     server = make_server(app_command(args), args.host, args.port, url, guard, banner)
     try:
         server.serve()
     except OSError as exc:
         raise UsageError(
-            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+            _("cannot listen on {host}:{port}: {why}").format(
+                host=args.host, port=args.port, why=exc.strerror or exc
+            )
         ) from None
     return 0
 
@@ -385,38 +398,47 @@ def run_serve(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "serve",
-        help="serve the explorer to a web browser (textual-serve)",
-        description="Serve the explorer to web browsers with textual-serve: each browser "
-        "tab gets its own session. Listens on 127.0.0.1 (this machine only) unless --host "
-        "is given; then the printed URL carries a secret token that browsers need.",
+        help=_("serve the explorer to a web browser (textual-serve)"),
+        description=_(
+            "Serve the explorer to web browsers with textual-serve: each browser "
+            "tab gets its own session. Listens on 127.0.0.1 (this machine only) unless --host "
+            "is given; then the printed URL carries a secret token that browsers need."
+        ),
     )
     add_data(p)
     add_tui(p)
     p.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+        "--host",
+        default=DEFAULT_HOST,
+        help=_("address to listen on (default {host})").format(host=DEFAULT_HOST),
     )
     p.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=_("port (default {port})").format(port=DEFAULT_PORT),
     )
     p.add_argument(
         "--public-url",
         metavar="URL",
-        help="the URL browsers use, if not http://HOST:PORT (a proxy; for --host 0.0.0.0 "
-        "the default uses this machine's name)",
+        help=_(
+            "the URL browsers use, if not http://HOST:PORT (a proxy; for --host 0.0.0.0 "
+            "the default uses this machine's name)"
+        ),
     )
     p.add_argument(
         "--max-sessions",
         metavar="N",
         type=_sessions,
         default=DEFAULT_MAX_SESSIONS,
-        help=f"browser sessions at once (default {DEFAULT_MAX_SESSIONS})",
+        help=_("browser sessions at once (default {n})").format(n=DEFAULT_MAX_SESSIONS),
     )
     p.add_argument(
         "--require-token",
         action="store_true",
-        help="require the URL's token on loopback too (a machine shared with others)",
+        help=_("require the URL's token on loopback too (a machine shared with others)"),
     )
-    p.add_argument("--demo", action="store_true", help="serve the guided tour (ddx demo)")
+    p.add_argument("--demo", action="store_true", help=_("serve the guided tour (ddx demo)"))
     from pathlib import Path
 
     from .cli.explorer import positive_seconds
@@ -427,19 +449,19 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
         metavar="FILE",
         type=Path,
         default=argparse.SUPPRESS,
-        help="serve this tour file (ddx demo --tour FILE)",
+        help=_("serve this tour file (ddx demo --tour FILE)"),
     )
     p.add_argument(
         "--notes",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="with --tour: show the presenter notes line",
+        help=_("with --tour: show the presenter notes line"),
     )
     p.add_argument(
         "--interval",
         metavar="SECONDS",
         type=positive_seconds,
         default=argparse.SUPPRESS,
-        help="with --demo or --tour: advance every SECONDS",
+        help=_("with --demo or --tour: advance every SECONDS"),
     )
     p.set_defaults(handler=run_serve)

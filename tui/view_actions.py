@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from .i18n import _, ngettext
+
 if TYPE_CHECKING:
     from .app import Options
     from .panes.base import Pane
@@ -44,7 +46,7 @@ class ViewActions(App[None]):
         from .palette import DDXCommandPalette
 
         self.push_screen(
-            DDXCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+            DDXCommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
     def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
@@ -73,7 +75,7 @@ class ViewActions(App[None]):
         pane = self._ready_pane()
         frame = pane.current_frame() if pane is not None else None
         if frame is None or frame.is_empty():
-            self.notify("Nothing to export in this view.", severity="warning")
+            self.notify(_("Nothing to export in this view."), severity="warning")
             return None
         return frame
 
@@ -98,12 +100,16 @@ class ViewActions(App[None]):
             path = export.export_view(frame, pane.pane_id, pane.describe_state(), folder)
         except DataError as exc:
             message = f"exports: {exc.message}" if served else str(exc)
-            self.notify(safe(message), title="Export failed", severity="error", markup=False)
+            self.notify(safe(message), title=_("Export failed"), severity="error", markup=False)
             return
         shown = Path("exports", path.name) if served else path
         self.notify(
-            safe(f"{len(frame)} rows saved to {shown}"),
-            title="Exported CSV",
+            safe(
+                ngettext("{n} row saved to {path}", "{n} rows saved to {path}", len(frame)).format(
+                    n=len(frame), path=shown
+                )
+            ),
+            title=_("Exported CSV"),
             timeout=8,
             markup=False,
         )
@@ -116,8 +122,12 @@ class ViewActions(App[None]):
             return
         self.copy_to_clipboard(export.to_tsv(frame))
         self.notify(
-            f"{len(frame)} rows copied as TSV (via OSC 52: the terminal must allow clipboard access).",
-            title="Copied",
+            ngettext(
+                "{n} row copied as TSV (via OSC 52: the terminal must allow clipboard access).",
+                "{n} rows copied as TSV (via OSC 52: the terminal must allow clipboard access).",
+                len(frame),
+            ).format(n=len(frame)),
+            title=_("Copied"),
         )
 
     def action_show_source(self) -> None:

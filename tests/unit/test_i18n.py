@@ -240,6 +240,9 @@ def test_every_translation_table_is_declared_and_valid() -> None:
     for name in (
         "goals_i18n",
         "countries_i18n",
+        "milestones_i18n",
+        "conclusions_i18n",
+        "milestone_goals_i18n",
         "glossary",
         "country_name_overrides",
         "economy_codes",
@@ -250,6 +253,27 @@ def test_every_translation_table_is_declared_and_valid() -> None:
     glossary = ds.frame("glossary")
     assert set(glossary["term_id"]) == {"egdi", "osi", "tii", "hci", "epi"}
     assert set(glossary["lang"]) == set(LANGS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ru", ("Запущена", "место", "Источники:")),  # single words: the table wraps
+        ("uz", ("tushirildi", "oʻrin", "Manbalar:")),
+    ],
+)
+def test_milestones_actions_and_the_conclusion_in_russian_and_uzbek(
+    capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, ...]
+) -> None:
+    code, out, _ = run(capsys, "--lang", lang, "actions", "KAZ")
+    assert code == 0 and all(w in out for w in words), out
+    code, out, _ = run(capsys, "--lang", lang, "milestones", "KAZ")
+    assert code == 0 and words[0] in out
+    code, out, _ = run(capsys, "--lang", lang, "conclusion")
+    assert code == 0 and "ddx_translation" in out and "ICT" not in out
+    _, csv_out, _ = run(capsys, "--lang", lang, "actions", "KAZ", "--format", "csv")
+    _, csv_en, _ = run(capsys, "actions", "KAZ", "--format", "csv")
+    assert csv_out == csv_en  # machine formats keep the data's own words
 
 
 def test_a_translation_of_a_row_that_does_not_exist_is_refused(tmp_path: Path) -> None:
@@ -264,6 +288,30 @@ def test_a_translation_of_a_row_that_does_not_exist_is_refused(tmp_path: Path) -
     ).write_csv(tmp_path / "goals_i18n.csv")
     with pytest.raises(DataError, match="no_such_goal"):
         Dataset(DATA, [tmp_path]).frame("goals_i18n")
+
+
+def test_a_rationale_for_a_link_that_does_not_exist_is_refused_and_a_new_one_listed(
+    tmp_path: Path,
+) -> None:
+    # a real milestone and a real goal, but not linked: refused, naming the pair
+    pl.DataFrame(
+        {
+            "milestone_id": ["kaz-egov-2008"],
+            "goal_id": ["internet_freedom"],
+            "lang": ["ru"],
+            "rationale": ["x"],
+            "source_id": ["ddx_translation"],
+        }
+    ).write_csv(tmp_path / "milestone_goals_i18n.csv")
+    with pytest.raises(DataError, match="kaz-egov-2008/internet_freedom"):
+        Dataset(DATA, [tmp_path]).frame("milestone_goals_i18n")
+    (tmp_path / "milestone_goals_i18n.csv").unlink()
+    links = pl.read_csv(DATA / "milestone_goals.csv").head(1)
+    links.with_columns(pl.lit("internet_freedom").alias("goal_id")).write_csv(
+        tmp_path / "milestone_goals.csv"
+    )
+    missing = Dataset(DATA, [tmp_path]).missing_translations()
+    assert f"milestone_goals_i18n: {links['milestone_id'][0]}/internet_freedom (uz)" in missing
 
 
 def test_a_language_ddx_does_not_have_is_refused(tmp_path: Path) -> None:

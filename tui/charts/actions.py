@@ -11,6 +11,7 @@ import polars as pl
 
 from ..core import queries as q
 from ..core.dataset import Dataset
+from ..i18n import _, country_name
 from .draw import ChartStyle, Draw, draw_ranks
 
 
@@ -35,7 +36,7 @@ def draw_action_ranks(
 ) -> None:
     """The rank line, then the action's start (and end) as vertical lines."""
     iso3 = str(data["iso3"][0]) if len(data) else ""
-    draw_ranks(plt, chart, data, {iso3: name}, "UN e-government rank (1 = best)")
+    draw_ranks(plt, chart, data, {iso3: name}, _("UN e-government rank (1 = best)"))
     if action is None or not len(data):
         return
     years = data["year"].to_list()
@@ -45,16 +46,18 @@ def draw_action_ranks(
     marks = []
     if start is not None and lo <= start <= hi:
         plt.vline(start, "red")
-        marks.append("start")
+        marks.append(_("start"))
     if end is not None and lo <= end <= hi and end != start:
         plt.vline(end, "red")
-        marks.append("end")
+        marks.append(_("end"))
     if marks:
-        plt.title(f"UN rank (1 = best); vertical line: {' and '.join(marks)}")
+        plt.title(
+            _("UN rank (1 = best); vertical line: {marks}").format(marks=_(" and ").join(marks))
+        )
 
 
 def action_ranks_figure(ds: Dataset, iso3: str, action: dict[str, object] | None) -> Draw:
     """The data for one country and action, as a draw function."""
     data = q.series(ds, [iso3], "egdi_rank")
-    name = str(q.country(ds, iso3)["name"])
+    name = country_name(ds, iso3, str(q.country(ds, iso3)["name"]))
     return lambda plt, c: draw_action_ranks(plt, c, data, name, action)

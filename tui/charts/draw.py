@@ -28,7 +28,7 @@ from ..core import FOCUS, INDICES, infra
 from ..core import queries as q
 from ..core.compare import pretty
 from ..core.dataset import Dataset
-from ..i18n import _
+from ..i18n import N_, _
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -243,7 +243,7 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
     plt.yticks(ticks, labels)
     plt.ylim(0, 1)
     plt.xticks(years, [str(y)[2:] for y in years])
-    title = "Index components (0-1); 2003-05 = readiness era"
+    title = _("Index components (0-1); 2003-05 = readiness era")
     _draw_lines(plt, chart, series, labels, title, _("survey edition"))
 
 
@@ -340,7 +340,7 @@ def draw_hbars(
     values: list[float | None],
     title: str,
     xlabel: str,
-    lists_all: str = "the table lists all",
+    lists_all: str = N_("the table lists all"),
 ) -> None:
     """Horizontal bars on a 0-1 axis; a missing value is shown as a labelled
     gap, not a zero.
@@ -356,7 +356,7 @@ def draw_hbars(
     if n > rows:
         rows = plot_rows(height, bool(title), True)  # the note takes the x label's row
         keep = max(0, min(n, rows))
-        note = f"{keep} of {n} shown; {lists_all}"
+        note = _("{keep} of {n} shown; {lists_all}").format(keep=keep, n=n, lists_all=_(lists_all))
         labels, values = labels[n - keep :], values[n - keep :]  # the best are last
         full = f"{xlabel}; {note}" if xlabel else note
         xlabel = full if len(full) <= chart.size.width - 4 else note
@@ -368,7 +368,8 @@ def draw_hbars(
         plt.yticks([], [])
         return
     shown = [
-        (lab if v is not None else f"{lab} (gap)") for lab, v in zip(labels, values, strict=True)
+        (lab if v is not None else f"{lab} {_('(gap)')}")
+        for lab, v in zip(labels, values, strict=True)
     ]
     # Each bar a line one row high, laid out in whole rows (the y axis counts
     # the canvas's rows). plotext's own bars are rectangles that can round
@@ -605,9 +606,9 @@ def rankings_bars_figure(
     view = view.sort("value", descending=False, nulls_last=False)
     labels, values = view["iso3"].to_list(), view["value"].to_list()
     short = q.INDICATOR_SHORT[indicator]
-    title = f"{short} {year}" + ("" if scope == "central-asia" else " (the five)")
+    title = f"{short} {year}" + ("" if scope == "central-asia" else " " + _("(the five)"))
     return lambda plt, c: draw_hbars(
-        plt, c, labels, values, title, "index 0-1", "`ddx rankings` lists all"
+        plt, c, labels, values, title, _("index 0-1"), _("`ddx rankings` lists all")
     )
 
 
@@ -626,8 +627,10 @@ def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
         data = q.series(ds, list(FOCUS), col)
     names = focus_names(ds)
     title = (
-        f"World rank by {q.INDICATOR_SHORT[indicator]}{' (derived)' if derived else ''}, 1 = best"
-    )
+        _("World rank by {short} (derived), 1 = best")
+        if derived
+        else _("World rank by {short}, 1 = best")
+    ).format(short=q.INDICATOR_SHORT[indicator])
     return lambda plt, c: draw_ranks(plt, c, data, names, title)
 
 
@@ -635,7 +638,9 @@ def country_rank_figure(ds: Dataset, iso3: str) -> Draw:
     """Countries pane, rank chart: one country's UN rank across editions."""
     data = q.series(ds, [iso3], "egdi_rank")
     name = str(q.country(ds, iso3)["name"])
-    return lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, "UN e-government rank (1 = best)")
+    return lambda plt, c: draw_ranks(
+        plt, c, data, {iso3: name}, _("UN e-government rank (1 = best)")
+    )
 
 
 def country_components_figure(ds: Dataset, iso3: str, indicator: str = "egdi") -> Draw:

@@ -14,6 +14,7 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from ..i18n import _
 from .draw import ASCII_MARKERS, UNICODE_MARKERS, ascii_figure
 from .plotsafe import safe_plot
 
@@ -53,7 +54,7 @@ class Chart(PlotextPlot):
         if self._draw is None:
             return Text("")
         if self.size.width < 12 or self.size.height < 5:
-            return Text("(chart needs more room)", style="dim")
+            return Text(_("(chart needs more room)"), style="dim")
         # A fresh figure each time: plotext keeps size-dependent state across
         # clear_figure(), so a chart first drawn while hidden (or at another
         # size) would otherwise place its ticks differently from a fresh one.
@@ -69,4 +70,4 @@ class Chart(PlotextPlot):
             return out
         except Exception as exc:  # plotext can fail on odd sizes or data
             self.failed = f"{type(exc).__name__}: {exc}"
-            return Text("chart unavailable at this size", style="dim")
+            return Text(_("chart unavailable at this size"), style="dim")

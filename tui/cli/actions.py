@@ -14,6 +14,7 @@ import textwrap
 
 import polars as pl
 
+from ..i18n import N_, _, country_name, local_decimal, milestone_text, translated_rows
 from .options import AddOptions, load_dataset
 from .output import add_output, emit, gap_text, terminal_width
 
@@ -22,8 +23,8 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     """Add ``ddx actions`` and ``ddx conclusion`` to the ``ddx`` parser."""
     p = sub.add_parser(
         "actions",
-        help="a country's actions (the article) beside its UN ranks before and after",
-        description=(
+        help=_("a country's actions (the article) beside its UN ranks before and after"),
+        description=_(
             "Each action the article reports for a country (programme, concept, law, decree, "
             "launch, plan, themed year) with its start and end, the country's EGDI world rank "
             "in the latest UN edition before the start year, the first edition after it and "
@@ -32,13 +33,15 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
         ),
     )
     add_data(p)
-    p.add_argument("country", metavar="COUNTRY", help="ISO3 code or name, e.g. KAZ or Kazakhstan")
+    p.add_argument(
+        "country", metavar="COUNTRY", help=_("ISO3 code or name, e.g. KAZ or Kazakhstan")
+    )
     add_output(p)
     p.set_defaults(handler=cmd_actions)
 
     p = sub.add_parser(
         "conclusion",
-        help="the article's conclusion, claim by claim, with what ddx's tables hold on each",
+        help=_("the article's conclusion, claim by claim, with what ddx's tables hold on each"),
     )
     add_data(p)
     add_output(p)
@@ -54,26 +57,41 @@ def _with_year(value: object, year: object) -> str | None:
 def _pct(value: object, year: object) -> str | None:
     if value is None:
         return None
-    return f"{float(value):.1f} ({year})"  # type: ignore[arg-type]
+    return local_decimal(f"{float(value):.1f} ({year})")  # type: ignore[arg-type]
 
 
-def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) -> str:
-    """The reading view of ``actions_frame``: one line per action."""
+# The reading view's column headings (English in CSV/JSON, which keep the frame's own).
+HEADINGS = (
+    N_("start"),
+    N_("action"),
+    N_("rank before"),
+    N_("after"),
+    N_("latest"),
+    N_("net % before"),
+    N_("net % after"),
+)
+
+
+def actions_table(
+    df: pl.DataFrame, name: str, iso3: str, width: int, gap: str, ds: object = None
+) -> str:
+    """The reading view of ``actions_frame``: one line per action (titles in the
+    current language where ``milestones_i18n`` has them and ``ds`` is given)."""
     from ..core import actions as act
     from ..textsafe import table as to_table
 
     dash = "–" if gap == "—" else "-"
     rows = []
     for r in df.iter_rows(named=True):
-        when = r["start"] or "undated"
+        when = r["start"] or _("undated")
         if r["end"]:
             when = f"{r['start'] or '?'}{dash}{r['end']}"
         if r["start_inferred"] == "yes":
-            when += " (inferred)"
+            when += " " + _("(inferred)")
         rows.append(
             {
                 "start": when,
-                "action": r["title"],
+                "action": milestone_text(ds, r, "title") if ds is not None else r["title"],  # type: ignore[arg-type]
                 "rank before": _with_year(r["rank_before"], r["year_before"]),
                 "after": _with_year(r["rank_after"], r["year_after"]),
                 "latest": _with_year(r["rank_latest"], r["year_latest"]),
@@ -91,25 +109,33 @@ def actions_table(df: pl.DataFrame, name: str, iso3: str, width: int, gap: str) 
         },
     )  # fmt: skip
     head = (
-        f"{name} ({iso3}): actions the article reports, and the UN E-Government Survey "
-        "world rank (EGDI, 1 = best) around each\n\n"
+        _(
+            "{name} ({iso3}): actions the article reports, and the UN E-Government Survey "
+            "world rank (EGDI, 1 = best) around each"
+        ).format(name=name, iso3=iso3)
+        + "\n\n"
     )
-    body = to_table(view, width=width, gap=gap, wrap=["action"])
+    view = view.rename({k: _(k) for k in HEADINGS})
+    body = to_table(view, width=width, gap=gap, wrap=[_("action")])
     srcs = sorted(
         {s for c in ("rank_source_ids", "internet_source_id") for v in df[c].drop_nulls()
          for s in str(v).split(";")} | set(df["source_id"].drop_nulls())
     )  # fmt: skip
+    rule = _(act.RULE)
     notes = [
-        f"! {act.CAUSE_CAVEAT}",
-        f"  {act.RULE[0].upper()}{act.RULE[1:]}",
-        "  Actions and their dates are the article's claims; '(inferred)' marks a date ddx "
-        "inferred. Internet users: ITU via World Bank.",
-        f"  Sources: {', '.join(srcs) if srcs else 'none'}",
+        f"! {_(act.CAUSE_CAVEAT)}",
+        f"  {rule[:1].upper()}{rule[1:]}",
+        "  "
+        + _(
+            "Actions and their dates are the article's claims; '(inferred)' marks a date ddx "
+            "inferred. Internet users: ITU via World Bank."
+        ),
+        "  " + _("Sources: {ids}").format(ids=", ".join(srcs) if srcs else _("none")),
     ]
     if "readiness_era" in ";".join(df["caveats"].drop_nulls()):
         from ..core.caveats import describe
 
-        notes.append(f"! readiness_era: {describe('readiness_era')}")
+        notes.append(f"! readiness_era: {_(describe('readiness_era'))}")
     wrap = max(40, min(width, 100) - 1)
     tail = "".join(textwrap.fill(n, wrap, subsequent_indent="    ") + "\n" for n in notes)
     return head + body + "\n" + tail
@@ -121,9 +147,9 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
     ds = load_dataset(args)
     iso3 = q.resolve_country(ds, args.country)
-    name = str(q.country(ds, iso3)["name"])
+    name = country_name(ds, iso3, str(q.country(ds, iso3)["name"]))
     df = act.actions_frame(ds, iso3)
-    return emit(args, df, lambda: actions_table(df, name, iso3, terminal_width(), gap_text()))
+    return emit(args, df, lambda: actions_table(df, name, iso3, terminal_width(), gap_text(), ds))
 
 
 def cmd_conclusion(args: argparse.Namespace) -> int:
@@ -134,15 +160,23 @@ def cmd_conclusion(args: argparse.Namespace) -> int:
 
     def table() -> str:
         wrap = max(40, min(terminal_width(), 100) - 1)
-        out = ["The article's conclusion, in our words (source: article)", ""]
-        for r in df.iter_rows(named=True):
-            out.append(
-                textwrap.fill(f"{r['position']}. {r['claim']}", wrap, subsequent_indent="   ")
+        own = translated_rows(ds, "conclusions_i18n", "claim_id")
+        head = _("The article's conclusion, in our words (source: article)")
+        if own:
+            head = _(
+                "The article's conclusion, in our words (source: article; translated by ddx: "
+                "ddx_translation)"
             )
+        out = [head, ""]
+        for r in df.iter_rows(named=True):
+            mine = own.get(str(r["claim_id"])) or {}
+            claim = mine.get("claim") or r["claim"]
+            out.append(textwrap.fill(f"{r['position']}. {claim}", wrap, subsequent_indent="   "))
             if r["note"]:
+                note = mine.get("note") or r["note"]
                 out.append(
                     textwrap.fill(
-                        f"ddx: {r['note']}", wrap, initial_indent="   ", subsequent_indent="   "
+                        f"ddx: {note}", wrap, initial_indent="   ", subsequent_indent="   "
                     )
                 )
         return "\n".join(out) + "\n"

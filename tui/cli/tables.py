@@ -365,22 +365,29 @@ def cmd_milestones(args: argparse.Namespace) -> int:
     df = q.milestones(ds, iso3)
 
     def table() -> str:
+        from ..i18n import milestone_text
+
         dash = "–" if utf8_out() else "-"
-        view = df.select(
-            "iso3",
-            pl.when(pl.col("end_date").is_not_null())
-            .then(pl.col("date").fill_null("?") + pl.lit(dash) + pl.col("end_date"))
-            .otherwise(pl.col("date"))
-            .alias("date"),
-            "kind",
-            "role",
-            "title",
-            "source_id",
-        ).with_columns(
-            pl.when(df["inferred"] == "yes")
-            .then(pl.col("date") + pl.lit(" (inferred)"))
-            .otherwise(pl.col("date"))
-            .alias("date")
+        titles = [milestone_text(ds, r, "title") for r in df.iter_rows(named=True)]
+        view = (
+            df.with_columns(pl.Series("title", titles, dtype=pl.String))
+            .select(
+                "iso3",
+                pl.when(pl.col("end_date").is_not_null())
+                .then(pl.col("date").fill_null("?") + pl.lit(dash) + pl.col("end_date"))
+                .otherwise(pl.col("date"))
+                .alias("date"),
+                "kind",
+                "role",
+                "title",
+                "source_id",
+            )
+            .with_columns(
+                pl.when(df["inferred"] == "yes")
+                .then(pl.col("date") + pl.lit(" " + _("(inferred)")))
+                .otherwise(pl.col("date"))
+                .alias("date")
+            )
         )
         note = _("(dates and facts as the article gives them; '(inferred)': a date ddx inferred)")
         return (

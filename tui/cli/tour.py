@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UsageError
+from ..i18n import _, ngettext
 from .options import load_dataset
 
 
@@ -17,7 +18,8 @@ def _check(args: argparse.Namespace) -> int:
     from ..tour.model import load_tour, vocabulary
 
     tour = load_tour(args.file, vocabulary(load_dataset(args)))
-    print(f"ok: {len(tour.steps)} steps")
+    n = len(tour.steps)
+    print(ngettext("ok: {n} step", "ok: {n} steps", n).format(n=n))
     return 0
 
 
@@ -30,16 +32,26 @@ def _export(args: argparse.Namespace) -> int:
     target: Path = args.file
     check_writable_target(target)
     if target.is_dir():
-        raise UsageError(f"{target} is a folder; name the tour file, e.g. {target / 'lesson.toml'}")
+        raise UsageError(
+            _("{target} is a folder; name the tour file, e.g. {example}").format(
+                target=target, example=target / "lesson.toml"
+            )
+        )
     if target.exists() and not args.force:
-        raise UsageError(f"{target} exists; add --force to replace it")
+        raise UsageError(_("{target} exists; add --force to replace it").format(target=target))
     if not target.parent.is_dir():
-        raise UsageError(f"no such folder: {target.parent}")
+        raise UsageError(_("no such folder: {folder}").format(folder=target.parent))
     try:
         write_atomic(target, source)
     except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    print(f"wrote {target}: the built-in tour {args.name!r}; edit it, then ddx tour check {target}")
+        raise UsageError(
+            _("cannot write {target}: {why}").format(target=target, why=exc.strerror or exc)
+        ) from None
+    print(
+        _(
+            "wrote {target}: the built-in tour {name!r}; edit it, then ddx tour check {target}"
+        ).format(target=target, name=args.name)
+    )
     return 0
 
 
@@ -48,7 +60,12 @@ def _notes(args: argparse.Namespace) -> int:
     from ..tour.presenter import follow
 
     tour = load_tour(args.file, vocabulary(load_dataset(args)))
-    print(f"Following {tour.title!r} ({len(tour.steps)} steps); Ctrl+C stops.", flush=True)
+    print(
+        _("Following {title!r} ({n} steps); Ctrl+C stops.").format(
+            title=tour.title, n=len(tour.steps)
+        ),
+        flush=True,
+    )
 
     def out(text: str) -> None:
         print(f"\n{text}", flush=True)
@@ -60,43 +77,49 @@ def _wait(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a number of seconds: {text!r}").format(text=text)
+        ) from None
     if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected 0 or more seconds, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("expected 0 or more seconds, not {text!r}").format(text=text)
+        )
     return value
 
 
 def register(sub: argparse._SubParsersAction, add_data: Callable) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "tour",
-        help="your own tours: export a built-in one, check a file, follow one's notes",
-        description="Tours for class as TOML files: `ddx tour export class lesson.toml` "
-        "writes the built-in tour to start from, `ddx tour check lesson.toml` checks a file, "
-        "`ddx demo --tour lesson.toml` plays it.",
+        help=_("your own tours: export a built-in one, check a file, follow one's notes"),
+        description=_(
+            "Tours for class as TOML files: `ddx tour export class lesson.toml` "
+            "writes the built-in tour to start from, `ddx tour check lesson.toml` checks a "
+            "file, `ddx demo --tour lesson.toml` plays it."
+        ),
     )
     tsub = p.add_subparsers(dest="tour_command", metavar="ACTION", required=True)
     e = tsub.add_parser(
-        "export", help="write a built-in tour as a file (ddx demo --list names them)"
+        "export", help=_("write a built-in tour as a file (ddx demo --list names them)")
     )
-    e.add_argument("name", help="a built-in tour, e.g. class")
-    e.add_argument("file", type=Path, help="the tour file to write (.toml)")
-    e.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    e.add_argument("name", help=_("a built-in tour, e.g. class"))
+    e.add_argument("file", type=Path, help=_("the tour file to write (.toml)"))
+    e.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     e.set_defaults(handler=_export)
-    c = tsub.add_parser("check", help="check a tour file without opening the explorer")
+    c = tsub.add_parser("check", help=_("check a tour file without opening the explorer"))
     add_data(c)
     c.add_argument("file", type=Path)
     c.set_defaults(handler=_check)
     n = tsub.add_parser(
         "notes",
-        help="follow a tour playing in another terminal: print each step's presenter notes",
+        help=_("follow a tour playing in another terminal: print each step's presenter notes"),
     )
     add_data(n)
-    n.add_argument("file", type=Path, help="the tour file being played (ddx demo --tour FILE)")
+    n.add_argument("file", type=Path, help=_("the tour file being played (ddx demo --tour FILE)"))
     n.add_argument(
         "--wait",
         metavar="SECONDS",
         type=_wait,
         default=120.0,
-        help="how long to wait for the tour to start (default 120)",
+        help=_("how long to wait for the tour to start (default 120)"),
     )
     n.set_defaults(handler=_notes)

@@ -27,12 +27,18 @@ from .schema import READINESS_ERA
 
 INTERNET = "IT.NET.USER.ZS"
 
-CAUSE_SHORT = "An association in time is not a cause."
-CAUSE_CAVEAT = (
+
+def N_(text: str) -> str:
+    """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
+    return text
+
+
+CAUSE_SHORT = N_("An association in time is not a cause.")
+CAUSE_CAVEAT = N_(
     "An association in time is not a cause: a rank can move for many reasons, "
     "other countries' progress among them, and surveys lag the work they measure."
 )
-RULE = (
+RULE = N_(
     "before = latest UN edition before the start year; after = first edition after it; "
     "an edition in the start year itself is neither."
 )

@@ -21,8 +21,15 @@ ORIGIN_NOTE = (
     "name for name, the eight areas in which Fergus Hanson found the US State Department "
     "using ediplomacy (Lowy Institute, March 2012; Brookings, October 2012)."
 )
+
+
 # The same, short enough for the Goals pane at 80 columns.
-ORIGIN_SHORT = (
+def N_(text: str) -> str:
+    """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
+    return text
+
+
+ORIGIN_SHORT = N_(
     "ddx's note: the eight goals are the eight areas of ediplomacy Fergus Hanson found "
     "at the US State Department (2012); the article does not cite him (s: sources)."
 )

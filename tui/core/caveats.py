@@ -54,7 +54,7 @@ CAVEATS: dict[str, str] = {
         "other countries' progress among them, and surveys lag the work they measure."
     ),
     "inferred_date": N_("The article does not state this date; ddx inferred it from the context."),
-    "conflict": "Sources disagree on this fact; both are shown, neither is preferred.",
+    "conflict": N_("Sources disagree on this fact; both are shown, neither is preferred."),
 }
 
 

@@ -29,7 +29,14 @@ MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 # digital diplomacy that the UN data hold. No sourced measure of a country's
 # image exists in our data, and the EPI is not one.
 DEFAULT_X, DEFAULT_Y = "egdi", "epi"
-SCATTER_CAPTION = (
+
+
+def N_(text: str) -> str:
+    """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
+    return text
+
+
+SCATTER_CAPTION = N_(
     "Nearest sourced stand-in for the article's Figure 3.3 (not in our copy): EGDI vs "
     "E-Participation, a measure of online engagement, not of image."
 )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .csvrows import ambiguous_files, find_table_file, unknown_files
 from .errors import DataError
-from .schema import LANGS, REQUIRED, TABLES, TRANSLATES, Table
+from .schema import LANGS, REQUIRED, TABLES, TRANSLATES, TRANSLATES_PAIRS, Table
 
 # ``ddx export`` writes this beside the tables; a folder it wrote loads back
 # with ``--data``, so it is not taken for an unknown table.
@@ -169,11 +169,40 @@ class Dataset:
                 missing += [
                     f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have
                 ]
+        for name, (base, cols) in TRANSLATES_PAIRS.items():
+            if not (self.has(name) and self.has(base)):
+                continue
+            pairs = {
+                (*(r[c] for c in cols), r["lang"]) for r in self.records(name, [*cols, "lang"])
+            }
+            for row in self.frame(base).select(cols).iter_rows():
+                missing += [
+                    f"{name}: {'/'.join(row)} ({lang})"
+                    for lang in LANGS
+                    if (*row, lang) not in pairs
+                ]
         return missing
 
     def _check_refs(self, loaded: Loaded) -> None:
         for col, known, what, where in self._refs(loaded.table):
             self._check_in(loaded, col, known, what, where)
+        if "i18n_pair_refs" in loaded.table.rules:
+            self._check_pairs(loaded)
+
+    def _check_pairs(self, loaded: Loaded) -> None:
+        """Every row of a two-column translation table translates a row that exists."""
+        base, cols = TRANSLATES_PAIRS[loaded.table.name]
+        known = set(self.frame(base).select(cols).iter_rows())
+        frame = loaded.frame if loaded.frame is not None else loaded.lazy.collect()
+        for i, row in enumerate(frame.select(cols).iter_rows()):
+            if row not in known:
+                message = (
+                    f"columns {', '.join(cols)}: unknown {base.rstrip('s').replace('_', ' ')} "
+                    f"{'/'.join(map(str, row))!r} (not in {base})"
+                )
+                if loaded.frame is None:
+                    raise DataError(loaded.path, message)
+                raise loaded.error(i, cols[0], message)
 
     def _check_in(self, loaded: Loaded, col: str, known: set[str], what: str, where: str) -> None:
         import polars as pl

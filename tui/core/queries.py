@@ -15,6 +15,12 @@ from .dataset import Dataset
 from .errors import UsageError
 from .schema import FOCUS, INDICES, READINESS_ERA
 
+
+def N_(text: str) -> str:
+    """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
+    return text
+
+
 INDICATOR_NAMES: dict[str, str] = {
     "egdi": "E-Government Development Index",
     "osi": "Online Service Index",
@@ -262,7 +268,7 @@ def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
         )
     figs.append(
         Figure(
-            "UN rank",
+            N_("UN rank"),
             cur["egdi_rank"],
             rank_text,
             y,
@@ -285,7 +291,7 @@ def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
     if cur["epi_rank"] is not None:
         figs.append(
             Figure(
-                "EPI rank*",
+                N_("EPI rank*"),
                 cur["epi_rank"],
                 str(cur["epi_rank"]),
                 y,

@@ -465,8 +465,54 @@ TABLES["glossary"] = Table(
     key=("term_id", "lang"),
     doc="Terms (the UN indices' names) in Russian and Uzbek, with the abbreviation ddx shows.",
 )
+TABLES["milestones_i18n"] = Table(
+    "milestones_i18n",
+    (
+        Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
+        LANG,
+        Col("title", S),
+        Col("summary", S, allow=PROSE),
+        SRC,
+    ),
+    key=("milestone_id", "lang"),
+    rules=("i18n_refs",),
+    doc="Each milestone's title and summary in Russian and Uzbek.",
+)
+TABLES["conclusions_i18n"] = Table(
+    "conclusions_i18n",
+    (
+        Col("claim_id", S, pattern=ID_RE, expect="a claim id"),
+        LANG,
+        Col("claim", S, allow=PROSE),
+        Col("note", S, nullable=True, allow=PROSE),
+        SRC,
+    ),
+    key=("claim_id", "lang"),
+    rules=("i18n_refs",),
+    doc="The article's conclusion, claim by claim, and ddx's note on each, in Russian and Uzbek.",
+)
+TABLES["milestone_goals_i18n"] = Table(
+    "milestone_goals_i18n",
+    (
+        Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
+        Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
+        LANG,
+        Col("rationale", S, allow=PROSE),
+        SRC,
+    ),
+    key=("milestone_id", "goal_id", "lang"),
+    rules=("i18n_pair_refs",),
+    doc="Why each milestone serves (or works against) a goal, ddx's reading, in Russian and Uzbek.",
+)
+# A translation table keyed by two columns: the table it translates and the key pair.
+TRANSLATES_PAIRS = {"milestone_goals_i18n": ("milestone_goals", ("milestone_id", "goal_id"))}
 # A translation table: the table it translates, and the key column both share.
-TRANSLATES = {"goals_i18n": ("goals", "goal_id"), "countries_i18n": ("countries", "iso3")}
+TRANSLATES = {
+    "goals_i18n": ("goals", "goal_id"),
+    "countries_i18n": ("countries", "iso3"),
+    "milestones_i18n": ("milestones", "milestone_id"),
+    "conclusions_i18n": ("conclusions", "claim_id"),
+}
 
 # Tables the app cannot start without; the others may be absent from a --data dir.
 REQUIRED = ("sources", "economies", "egov_survey")

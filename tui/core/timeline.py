@@ -9,6 +9,7 @@ milestone is listed but given no place on the axis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -33,11 +34,17 @@ GLYPHS: dict[str, tuple[str, str]] = {
     "rule": ("─", "-"),
 }
 
+
+def N_(text: str) -> str:
+    """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
+    return text
+
+
 NOTES = {
-    "open": "open-ended: no end date in the article; drawn to now",
-    "end_only": "start not given by the article; end year only",
-    "undated": "no date in the article; not placed on the axis",
-    "inferred": "the article does not state this year; ddx inferred it",
+    "open": N_("open-ended: no end date in the article; drawn to now"),
+    "end_only": N_("start not given by the article; end year only"),
+    "undated": N_("no date in the article; not placed on the axis"),
+    "inferred": N_("the article does not state this year; ddx inferred it"),
 }
 
 
@@ -202,11 +209,22 @@ class Axis:
         return "".join(line)
 
 
+# The raster's notes, longest first where there is a choice (translated by the UI).
+OPEN = N_("open")
+NO_START = (N_("start not given by the article"), N_("start not given"), N_("no start"))
+NO_DATE = N_("no date in the article")
+
 Segment = tuple[str, str]  # (text, role): role is "", a GLYPHS role, or "note"
 
 
-def raster(row: dict[str, object], axis: Axis, ascii_mode: bool) -> list[Segment]:
-    """One item as character segments exactly ``axis.width`` cells wide."""
+def raster(
+    row: dict[str, object],
+    axis: Axis,
+    ascii_mode: bool,
+    translate: Callable[[str], str] = lambda text: text,
+) -> list[Segment]:
+    """One item as character segments exactly ``axis.width`` cells wide; its
+    notes ("open", "no start") through ``translate`` (the UI's language)."""
     w = axis.width
     cells: list[Segment] = [(" ", "")] * w
     for y in axis.ticks():  # a faint grid at each labelled year
@@ -229,19 +247,20 @@ def raster(row: dict[str, object], axis: Axis, ascii_mode: bool) -> list[Segment
         else:
             put(a, glyph("bar_start", ascii_mode), "open")
             put(b, glyph("open_end", ascii_mode), "open")
-            if b + 2 + 4 <= w:
-                put(b + 2, "open", "note")
+            note = translate(OPEN)
+            if b + 2 + len(note) <= w:
+                put(b + 2, note, "note")
     elif shape == "end_only" and isinstance(end, float):
         b = axis.col(end - 1e-9)
         put(b, glyph("end_only", ascii_mode), "end_only")
-        for text in ("start not given by the article", "start not given", "no start"):
+        for text in (translate(t) for t in NO_START):
             if len(text) + 1 <= b:
                 put(b - len(text) - 1, text, "note")
                 break
     elif shape == "mark" and isinstance(start, float):
         put(axis.col(start), glyph("mark", ascii_mode), "mark")
     else:
-        put(0, "no date in the article", "note")
+        put(0, translate(NO_DATE), "note")
     return _merge(cells)
 
 
@@ -255,10 +274,23 @@ def _merge(cells: list[Segment]) -> list[Segment]:
     return out
 
 
-def legend(ascii_mode: bool, present: int) -> str:
+LEGEND_WORDS = (
+    N_("period"),
+    N_("open to now ({present})"),
+    N_("end only"),
+    N_("milestone"),
+    N_("date inferred"),
+)
+
+
+def legend(
+    ascii_mode: bool, present: int, translate: Callable[[str], str] = lambda text: text
+) -> str:
+    """The Gantt's key; ``translate`` puts its words in the UI's language."""
     g = lambda r: glyph(r, ascii_mode)  # noqa: E731
+    period, open_now, end_only, milestone, inferred = (translate(w) for w in LEGEND_WORDS)
     return (
-        f"{g('bar_start')}{g('bar') * 2}{g('bar_end')} period  "
-        f"{g('bar_start')}{g('open') * 2}{g('open_end')} open to now ({present})  "
-        f"{g('end_only')} end only  {g('mark')} milestone  * date inferred"
+        f"{g('bar_start')}{g('bar') * 2}{g('bar_end')} {period}  "
+        f"{g('bar_start')}{g('open') * 2}{g('open_end')} {open_now.format(present=present)}  "
+        f"{g('end_only')} {end_only}  {g('mark')} {milestone}  * {inferred}"
     )

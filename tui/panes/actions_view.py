@@ -22,9 +22,19 @@ from ..charts.actions import action_ranks_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import actions as act
+from ..i18n import (
+    _,
+    country_name,
+    current_language,
+    local_decimal,
+    milestone_text,
+    pgettext,
+    translated_rows,
+)
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
+from .timeline import KIND_LABEL
 
 if TYPE_CHECKING:
     from ..core.dataset import Dataset
@@ -38,7 +48,18 @@ def _rank(rank: object, year: object) -> str:
 
 
 def _pct(value: object, year: object) -> str:
-    return "—" if value is None else f"{float(value):.1f}% ({year})"  # type: ignore[arg-type]
+    if value is None:
+        return "—"
+    return local_decimal(f"{float(value):.1f}% ({year})")  # type: ignore[arg-type]
+
+
+def _kind(kind: str) -> str:
+    """The milestone's kind: the data's own word in English, else translated."""
+    return kind if current_language() == "en" else _(KIND_LABEL.get(kind, kind))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class ActionsView(Container):
@@ -69,17 +90,29 @@ class ActionsView(Container):
             yield Static("", id="act-detail")
 
     def on_mount(self) -> None:
+        self._fill_list()
+        self.query_one("#act-list", KeyList).highlighted = 0
+        self._show()
+
+    def _fill_list(self) -> None:
         lst = self.query_one("#act-list", KeyList)
+        keep = lst.highlighted
         options: list[Option] = []
         for r in self.rows:
-            when = str(r["start"] or "undated")
-            label = f"{r['iso3']} {when[:7]:<7} {r['title']}"
+            # the list's date column is 7 wide: a short word there, never a cut one
+            when = str(r["start"] or pgettext("7 columns", "undated"))
+            label = f"{r['iso3']} {when[:7]:<7} {milestone_text(self.ds, r, 'title')}"
             if len(label) > LABEL:
                 label = label[: LABEL - 1] + "…"
             options.append(Option(plain(label), id=r["milestone_id"]))
-        options.append(Option(plain("Central Asia: conclusion"), id=CONCLUSION))
+        options.append(Option(plain(_("Central Asia: conclusion")), id=CONCLUSION))
+        lst.clear_options()
         lst.add_options(options)
-        lst.highlighted = 0
+        if keep is not None:
+            lst.highlighted = keep
+
+    def retranslate(self) -> None:
+        self._fill_list()
         self._show()
 
     # -- selection -----------------------------------------------------------------
@@ -125,16 +158,20 @@ class ActionsView(Container):
             self.call_after_refresh(lst.scroll_to_highlight)
         if r is None:
             head = markup(
-                "[b]The article's conclusion[/b]  (Central Asia; the article's claims, in our words)\n"
+                "[b]$what[/b]  $why\n",
+                what=_("The article's conclusion"),
+                why=_("(Central Asia; the article's claims, in our words)"),
             )
         else:
             iso3 = str(r["iso3"])
             head = markup(
-                "[b]Actions and UN results: [/b]$name ($iso3)[dim]   c: back to the timeline[/dim]\n",
-                name=self.names.get(iso3, iso3),
+                "[b]$what [/b]$name ($iso3)[dim]   $back[/dim]\n",
+                what=_("Actions and UN results:"),
+                name=country_name(self.ds, iso3, self.names.get(iso3, iso3)),
                 iso3=iso3,
+                back=_("c: back to the timeline"),
             )
-        head += markup("[b]! $cause[/b]", cause=act.CAUSE_SHORT)
+        head += markup("[b]! $cause[/b]", cause=_(act.CAUSE_SHORT))
         self.query_one("#act-head", Static).update(head)
         self.query_one("#act-detail", Static).update(
             self._conclusion_text() if r is None else self._detail_text(r)
@@ -142,38 +179,51 @@ class ActionsView(Container):
         if r is not None:
             iso3 = str(r["iso3"])
             self.query_one("#act-chart", Chart).show(
-                action_ranks_figure(self.ds, iso3, r), ("act", iso3, r["milestone_id"])
+                action_ranks_figure(self.ds, iso3, r),
+                ("act", iso3, r["milestone_id"], current_language()),
             )
 
     def _detail_text(self, r: dict[str, object]) -> Content:
-        when = str(r["start"] or "undated")
+        when = str(r["start"] or _("undated"))
         if r["end"]:
             when = f"{r['start'] or '?'}–{r['end']}"
         if r["start_inferred"] == "yes":
-            when += " (inferred)"
+            when += " " + _("(inferred)")
         lines = [
-            markup("[b]$title[/b] · $when · $kind", title=r["title"], when=when, kind=r["kind"])
+            markup(
+                "[b]$title[/b] · $when · $kind",
+                title=milestone_text(self.ds, r, "title"),
+                when=when,
+                kind=_kind(str(r["kind"])),
+            )
         ]
         if r["start_year"] is None:
             lines.append(
                 markup(
-                    "[dim]No start date in the article: no rank before or after. [/dim]"
-                    "Latest UN rank: $latest",
+                    "[dim]$none [/dim]$latest_word $latest",
+                    none=_("No start date in the article: no rank before or after."),
+                    latest_word=_("Latest UN rank:"),
                     latest=_rank(r["rank_latest"], r["year_latest"]),
                 )
             )
         else:
             lines.append(
                 markup(
-                    "UN rank: [b]before $before[/b] → [b]after $after[/b] → latest $latest",
-                    before=_rank(r["rank_before"], r["year_before"]),
-                    after=_rank(r["rank_after"], r["year_after"]),
-                    latest=_rank(r["rank_latest"], r["year_latest"]),
+                    "$un_rank [b]$before[/b] → [b]$after[/b] → $latest",
+                    un_rank=_("UN rank:"),
+                    before=_("before {rank}").format(
+                        rank=_rank(r["rank_before"], r["year_before"])
+                    ),
+                    after=_("after {rank}").format(rank=_rank(r["rank_after"], r["year_after"])),
+                    latest=_("latest {rank}").format(
+                        rank=_rank(r["rank_latest"], r["year_latest"])
+                    ),
                 )
             )
             lines.append(
                 plain(
-                    f"Internet users: {_pct(r['internet_before'], r['internet_year_before'])}"
+                    _("Internet users:")
+                    + f" {_pct(r['internet_before'], r['internet_year_before'])}"
                     f" → {_pct(r['internet_after'], r['internet_year_after'])}"
                 )
             )
@@ -181,27 +231,34 @@ class ActionsView(Container):
         srcs += [s for c in ("rank_source_ids", "internet_source_id") if r[c] for s in str(r[c]).split(";")]  # fmt: skip
         lines.append(
             markup(
-                "[dim]sources: $srcs (the action: the article's claim)[/dim]",
+                "[dim]$srcs_word $srcs $what[/dim]",
+                srcs_word=_("sources:"),
                 srcs=", ".join(srcs),
+                what=_("(the action: the article's claim)"),
             )
         )
         # Two spans, as the caveat and the rule are two sentences (and the
         # accepted snapshots draw them as two).
         lines.append(
-            markup("[dim]! $cause [/dim]", cause=act.CAUSE_CAVEAT)
-            + markup("[dim]$rule[/dim]", rule=act.RULE[0].upper() + act.RULE[1:])
+            markup("[dim]! $cause [/dim]", cause=_(act.CAUSE_CAVEAT))
+            + markup("[dim]$rule[/dim]", rule=_capital(_(act.RULE)))
         )
         if r["caveats"] and "readiness_era" in str(r["caveats"]):
-            lines.append(plain("! the rank before is from the 2003-2005 readiness era", "dim"))
+            lines.append(
+                plain("! " + _("the rank before is from the 2003-2005 readiness era"), "dim")
+            )
         return join_lines(lines)
 
     def _conclusion_text(self) -> Content:
         con = act.conclusions(self.ds)
         if con.is_empty():
-            return plain("No conclusion recorded in the data.")
+            return plain(_("No conclusion recorded in the data."))
         lines: list[Content] = []
+        own = translated_rows(self.ds, "conclusions_i18n", "claim_id")
         for c in con.iter_rows(named=True):
-            lines.append(plain(f"{c['position']}. {c['claim']}"))
+            mine = own.get(str(c["claim_id"])) or {}
+            lines.append(plain(f"{c['position']}. {mine.get('claim') or c['claim']}"))
             if c["note"]:
-                lines.append(markup("[dim]   ddx: $note[/dim]", note=c["note"]))
+                note = mine.get("note") or c["note"]
+                lines.append(markup("[dim]   ddx: $note[/dim]", note=note))
         return join_lines(lines)

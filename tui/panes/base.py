@@ -91,3 +91,13 @@ class Pane(Container):
     def describe_state(self) -> str:
         """One line saying what is selected, for tests and the demo caption."""
         return ""
+
+    def retranslate(self) -> None:
+        """Draw the pane's text again in the current language (the palette's
+        language switch); the selection and the view stay as they are."""
+
+    def country_label(self, iso3: str, default: object = None) -> str:
+        """A country's name in the current language (CLDR, or the country's own)."""
+        from ..i18n import country_name
+
+        return country_name(self.ds, iso3, str(default) if default is not None else None)

@@ -17,6 +17,7 @@ from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp
 from ..core import queries as q
+from ..i18n import N_, _, current_language, local_decimal, ngettext
 from ..textsafe import markup, plain, safe, text
 from ..widgets.lists import KeyList, KeyTable
 from .base import PaletteCommand, Pane, Provenance
@@ -27,20 +28,22 @@ PICKER_AUTO_WIDTH = 110  # wider panes show the country checklist without asking
 
 class ComparePane(Pane):
     pane_id = "compare"
-    title = "Compare"
+    title = N_("Compare")
     key = "5"
-    step_help = "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
-    indicator_help = (
+    step_help = N_(
+        "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
+    )
+    indicator_help = N_(
         "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"
     )
 
     BINDINGS = [
-        Binding("v", "toggle_view", "Bars/Scatter", id="cmp_view"),
-        Binding("n", "toggle_neighbours", "Neighbours", id="cmp_neighbours"),
-        Binding("c", "toggle_picker", "Countries", id="cmp_picker"),
-        Binding("x", "cycle_x", "X-axis", show=False, id="cmp_x"),
-        Binding("space", "toggle_highlighted", "Toggle", show=False, id="cmp_space"),
-        Binding("escape", "hide_picker", "Hide list", show=False, id="cmp_escape"),
+        Binding("v", "toggle_view", N_("Bars/Scatter"), id="cmp_view"),
+        Binding("n", "toggle_neighbours", N_("Neighbours"), id="cmp_neighbours"),
+        Binding("c", "toggle_picker", N_("Countries"), id="cmp_picker"),
+        Binding("x", "cycle_x", N_("X-axis"), show=False, id="cmp_x"),
+        Binding("space", "toggle_highlighted", N_("Toggle"), show=False, id="cmp_space"),
+        Binding("escape", "hide_picker", N_("Hide list"), show=False, id="cmp_escape"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -60,13 +63,22 @@ class ComparePane(Pane):
         self.x, self.y = cmp.DEFAULT_X, cmp.DEFAULT_Y
         self.picker_forced: bool | None = None  # None: follow the width
         self.frame: pl.DataFrame = pl.DataFrame()
-        self.names = cmp.names(self.ds, cmp.CANDIDATES)
+        self.names = self._names()
         picker = self.query_one("#cmp-picker", KeyList)
-        picker.border_title = "Compare (space)"
+        picker.border_title = _("Compare (space)")
         picker.add_options([Option(self._prompt(c), id=c) for c in cmp.CANDIDATES])
         self._sync_picker()
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.refresh_view()
+
+    def _names(self) -> dict[str, str]:
+        return {c: self.country_label(c, n) for c, n in cmp.names(self.ds, cmp.CANDIDATES).items()}
+
+    def retranslate(self) -> None:
+        self.names = self._names()
+        self.query_one("#cmp-picker", KeyList).border_title = _("Compare (space)")
+        self._sync_picker()
         self.refresh_view()
 
     def on_resize(self, event: Resize) -> None:
@@ -175,7 +187,9 @@ class ComparePane(Pane):
         picker = self.query_one("#cmp-picker", KeyList)
         for c in cmp.CANDIDATES:
             picker.replace_option_prompt(c, self._prompt(c))
-        picker.border_subtitle = f"{len(self.selection)} of {cmp.MIN_COUNTRIES}-{cmp.MAX_COUNTRIES}"
+        picker.border_subtitle = _("{n} of {lo}-{hi}").format(
+            n=len(self.selection), lo=cmp.MIN_COUNTRIES, hi=cmp.MAX_COUNTRIES
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "cmp-picker" and event.option.id:
@@ -194,22 +208,29 @@ class ComparePane(Pane):
         self.frame = cmp.compare_frame(self.ds, year, self.selection)
         absent = self.frame.filter(~pl.col("in_edition"))["iso3"].to_list()
         view = (
-            "indices side by side"
+            _("indices side by side")
             if self.view == "bars"
-            else f"{cmp.pretty(self.x)} vs {cmp.pretty(self.y)}"
+            else _("{x} vs {y}").format(x=cmp.pretty(self.x), y=cmp.pretty(self.y))
         )
-        era = " · [b]readiness-era index[/b]" if year <= 2005 else ""
-        other = "scatter" if self.view == "bars" else "bars"
-        nb = "the five" if self.selection == cmp.with_neighbours(self.selection) else "+neighbours"
+        era = " · [b]$era[/b]" if year <= 2005 else ""
+        other = _("scatter") if self.view == "bars" else _("bars")
+        nb = (
+            _("the five")
+            if self.selection == cmp.with_neighbours(self.selection)
+            else _("+neighbours")
+        )
+        n = len(self.selection)
         self.query_one("#cmp-head", Static).update(
             markup(
-                f"[b]$year[/b] UN E-Government Survey · $n countries · [b]$view[/b]{era}\n"
-                "[dim]] \\[ edition · v $other · i index · n $nb · c list · s source[/dim]",
+                f"[b]$year[/b] $survey · $n_countries · [b]$view[/b]{era}\n[dim]$keys[/dim]",
                 year=year,
-                n=len(self.selection),
+                survey=_("UN E-Government Survey"),
+                n_countries=ngettext("{n} country", "{n} countries", n).format(n=n),
                 view=view,
-                other=other,
-                nb=nb,
+                era=_("readiness-era index"),
+                keys=_("] [ edition · v {other} · i index · n {nb} · c list · s source").format(
+                    other=other, nb=nb
+                ),
             )
         )
         if self.view == "bars":
@@ -221,19 +242,19 @@ class ComparePane(Pane):
 
     def _draw_bars(self, year: int) -> None:
         df, hl = self.frame, self.ddx.indicator
-        title = f"{year}: EGDI and its parts, 0-1 (fill = country, see table)"
+        title = _("{year}: EGDI and its parts, 0-1 (fill = country, see table)").format(year=year)
         self.query_one("#cmp-chart", Chart).show(
             lambda plt, c: draw_grouped_bars(plt, c, df, hl, title),
-            ("bars", year, self.selection, hl, self.ddx.ascii_mode),
+            ("bars", year, self.selection, hl, self.ddx.ascii_mode, current_language()),
         )
 
     def _draw_scatter(self, year: int) -> None:
         sdf = cmp.scatter_frame(self.frame, self.x, self.y)
         x, y = self.x, self.y
-        title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
+        title = _("{year}: {x} (x) vs {y} (y)").format(year=year, x=cmp.pretty(x), y=cmp.pretty(y))
         self.query_one("#cmp-chart", Chart).show(
             lambda plt, c: draw_scatter(plt, c, sdf, x, y, title),
-            ("scatter", year, self.selection, x, y, self.ddx.ascii_mode),
+            ("scatter", year, self.selection, x, y, self.ddx.ascii_mode, current_language()),
         )
 
     def _fill_table(self) -> None:
@@ -245,7 +266,7 @@ class ComparePane(Pane):
         marks = [
             f"{fill(i, ascii_mode)} " if self.view == "bars" else "" for i in range(len(self.frame))
         ]
-        table.add_column("Index", key="index")
+        table.add_column(_("Index"), key="index")
         for mark, iso3 in zip(marks, self.frame["iso3"], strict=True):
             table.add_column(text(f"{mark}{iso3}"), key=iso3)
         hi = ">" if ascii_mode else "▶"
@@ -255,29 +276,37 @@ class ComparePane(Pane):
                 (ind, (hi if ind == self.ddx.indicator else " ") + cmp.pretty(ind))
                 for ind in INDICES
             ]
-            rows.append(("egdi_rank", " rank"))
+            rows.append(("egdi_rank", " " + _("rank")))
         else:
             rows = [(self.x, f"x {cmp.pretty(self.x)}"), (self.y, f"y {cmp.pretty(self.y)}")]
         for col, label in rows:
             cells = []
             for v in self.frame[col].to_list():
-                cells.append("—" if v is None else str(v) if col == "egdi_rank" else q.fmt_index(v))
+                cells.append(
+                    "—"
+                    if v is None
+                    else str(v)
+                    if col == "egdi_rank"
+                    else local_decimal(q.fmt_index(v))
+                )
             table.add_row(label, *cells, key=col)
 
     def _caption(self, absent: list[str]) -> None:
         if self.view == "bars":
-            caption = "— = a gap in the source (no bar drawn); rank = world EGDI rank."
+            caption = _("— = a gap in the source (no bar drawn); rank = world EGDI rank.")
         else:
-            caption = cmp.SCATTER_CAPTION
+            caption = _(cmp.SCATTER_CAPTION)
             gaps = [
                 r["iso3"]
                 for r in cmp.scatter_frame(self.frame, self.x, self.y).iter_rows(named=True)
                 if r["x"] is None or r["y"] is None
             ]
             if gaps:
-                caption += f" Not plotted (gap): {', '.join(gaps)}."
+                caption += " " + _("Not plotted (gap): {codes}.").format(codes=", ".join(gaps))
         if absent:
-            caption += f" Not in the {self.ddx.edition} edition: {', '.join(absent)}."
+            caption += " " + _("Not in the {year} edition: {codes}.").format(
+                year=self.ddx.edition, codes=", ".join(absent)
+            )
         self.query_one("#cmp-caption", Static).update(plain(caption, "dim"))
 
     # -- pane protocol -------------------------------------------------------------
@@ -286,28 +315,35 @@ class ComparePane(Pane):
         shown = INDICES if self.view == "bars" else (self.x, self.y)
         items: list[Provenance] = []
         for r in self.frame.iter_rows(named=True):
-            vals = ", ".join(f"{cmp.pretty(i)} {q.fmt_index(r[i])}" for i in shown)
+            vals = ", ".join(f"{cmp.pretty(i)} {local_decimal(q.fmt_index(r[i]))}" for i in shown)
             if not r["in_edition"]:
                 items.append(
                     Provenance(
-                        f"{r['country']}: not in the {year} edition",
+                        _("{country}: not in the {year} edition").format(
+                            country=self.country_label(r["iso3"], r["country"]), year=year
+                        ),
                         None,
                         ("gap",),
-                        f"edition {year}",
+                        _("edition {year}").format(year=year),
                     )
                 )
                 continue
             cav = cmp.row_caveats(year, r, tuple(shown))
             items.append(
-                Provenance(f"{r['country']}: {vals}", r["source_id"], cav, f"edition {year}")
+                Provenance(
+                    f"{self.country_label(r['iso3'], r['country'])}: {vals}",
+                    r["source_id"],
+                    cav,
+                    _("edition {year}").format(year=year),
+                )
             )
         if self.view == "scatter":
             items.append(
                 Provenance(
-                    "Scatter caption: a stand-in for the article's Figure 3.3",
+                    _("Scatter caption: a stand-in for the article's Figure 3.3"),
                     None,
                     ("project_reading",),
-                    cmp.SCATTER_CAPTION,
+                    _(cmp.SCATTER_CAPTION),
                 )
             )
         return items
@@ -320,21 +356,23 @@ class ComparePane(Pane):
     def palette_commands(self) -> list[PaletteCommand]:
         cmds = [
             PaletteCommand(
-                "Compare: the five", "Central Asia only", "app.pane_do('compare', 'preset', 'five')"
+                _("Compare: the five"),
+                _("Central Asia only"),
+                "app.pane_do('compare', 'preset', 'five')",
             ),
             PaletteCommand(
-                "Compare: the five with Afghanistan, Russia, China",
-                "eight countries",
+                _("Compare: the five with Afghanistan, Russia, China"),
+                _("eight countries"),
                 "app.pane_do('compare', 'preset', 'near')",
             ),
             PaletteCommand(
-                "Compare: indices side by side (bars)",
-                "grouped bars",
+                _("Compare: indices side by side (bars)"),
+                _("grouped bars"),
                 "app.pane_do('compare', 'view', 'bars')",
             ),
             PaletteCommand(
-                "Compare: EGDI vs EPI scatter",
-                "stand-in for the article's Figure 3.3",
+                _("Compare: EGDI vs EPI scatter"),
+                _("stand-in for the article's Figure 3.3"),
                 "app.pane_do('compare', 'view', 'scatter')",
             ),
         ]
@@ -345,16 +383,16 @@ class ComparePane(Pane):
             if c in sel:
                 cmds.append(
                     PaletteCommand(
-                        f"Compare: remove {name} ({c})",
-                        "take it off the Compare charts",
+                        _("Compare: remove {name} ({iso3})").format(name=name, iso3=c),
+                        _("take it off the Compare charts"),
                         f"app.pane_do('compare', 'remove', '{c}')",
                     )
                 )
             else:
                 cmds.append(
                     PaletteCommand(
-                        f"Compare: add {name} ({c})",
-                        "put it on the Compare charts",
+                        _("Compare: add {name} ({iso3})").format(name=name, iso3=c),
+                        _("put it on the Compare charts"),
                         f"app.pane_do('compare', 'add', '{c}')",
                     )
                 )

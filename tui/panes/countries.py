@@ -3,6 +3,8 @@ and charts of the UN rank and the index components over time."""
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -16,27 +18,31 @@ from ..charts.draw import draw_components, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
+from ..i18n import N_, _, current_language, local_decimal, milestone_text, translated_rows
 from ..textsafe import plain, safe
 from ..widgets.lists import KeyList
 from ..widgets.text import PairGrid, bullets, hanging
 from .base import Pane, Provenance
 
+# The article's rating words (assessments.level), for the message catalogue.
+LEVELS = {w: w for w in (N_("very high"), N_("high"), N_("average"), N_("low"))}
+
 
 class CountriesPane(Pane):
     pane_id = "countries"
-    title = "Countries"
+    title = N_("Countries")
     key = "2"
-    step_help = "next / previous country"
-    indicator_help = "highlight an index in the components chart"
+    step_help = N_("next / previous country")
+    indicator_help = N_("highlight an index in the components chart")
 
     BINDINGS = [
-        Binding("c", "toggle_chart", "Chart", id="country_chart"),
+        Binding("c", "toggle_chart", N_("Chart"), id="country_chart"),
         # Home/End move the profile, wherever focus is in the pane: in the
         # five-country list they would select Kazakhstan / Uzbekistan instead.
         Binding(
             "home",
             "profile_edge(0)",
-            "Top",
+            N_("Top"),
             key_display="Home",
             show=False,
             priority=True,
@@ -45,7 +51,7 @@ class CountriesPane(Pane):
         Binding(
             "end",
             "profile_edge(1)",
-            "Bottom",
+            N_("Bottom"),
             key_display="End",
             show=False,
             priority=True,
@@ -57,14 +63,14 @@ class CountriesPane(Pane):
         with Horizontal():
             with Vertical(id="country-side"):
                 lst = KeyList(id="country-list")
-                lst.border_title = "Countries"
+                lst.border_title = _("Countries")
                 yield lst
                 yield Static("", id="country-assessments")
             main = VerticalScroll(id="country-main")
-            main.border_title = "Profile"
+            main.border_title = _("Profile")
             # On the border, not in the text: it stays in view and leaves the
             # chart room to show whole at 80x24.
-            main.border_subtitle = "s: sources, caveats (!)"
+            main.border_subtitle = _("s: sources, caveats (!)")
             with main:
                 yield Static("", id="country-head")
                 yield Static("", id="country-figures")
@@ -74,16 +80,31 @@ class CountriesPane(Pane):
 
     def on_mount(self) -> None:
         self.chart_kind = "rank"
+        self._fill_list()
+        self.watch(self.ddx, "country", self._show, init=True)
+        self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
+
+    def _fill_list(self) -> None:
         names = q.focus_countries(self.ds)
         lst = self.query_one("#country-list", KeyList)
+        keep = lst.highlighted
+        lst.clear_options()
         lst.add_options(
             [
-                Option(plain(f"{n} ({c})"), id=c)
+                Option(plain(f"{self.country_label(c, n)} ({c})"), id=c)
                 for c, n in zip(names["iso3"], names["name"], strict=True)
             ]
         )
-        self.watch(self.ddx, "country", self._show, init=True)
-        self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
+        if keep is not None:
+            lst.highlighted = keep
+
+    def retranslate(self) -> None:
+        self.query_one("#country-list", KeyList).border_title = _("Countries")
+        main = self.query_one("#country-main", VerticalScroll)
+        main.border_title = _("Profile")
+        main.border_subtitle = _("s: sources, caveats (!)")
+        self._fill_list()
+        self._show(self.ddx.country)
 
     # -- selection ---------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -129,17 +150,19 @@ class CountriesPane(Pane):
         # Each country opens at the top of its profile (also via Ctrl+P, [ and ]).
         self.query_one("#country-main", VerticalScroll).scroll_home(animate=False, immediate=True)
         info = q.country(self.ds, iso3)
-        head = Text.assemble((safe(info["name"]), "bold"), f" ({iso3})")
+        head = Text.assemble((safe(self.country_label(iso3, info["name"])), "bold"), f" ({iso3})")
         if info.get("portal"):
-            head.append(f"  e-government portal: {safe(info['portal'])}")
+            head.append("  " + _("e-government portal: {url}").format(url=safe(info["portal"])))
         self.query_one("#country-head", Static).update(head)
         summary: RenderableType = ""
-        if info.get("summary"):
+        own = translated_rows(self.ds, "countries_i18n", "iso3").get(iso3)
+        text = (own or {}).get("summary") or info.get("summary")
+        if text:
             summary = Text.assemble(
-                ("In the article", "bold"),
+                (_("In the article"), "bold"),
                 "\n",
-                safe(info["summary"]),
-                (" (the article's account)", "dim"),
+                safe(text),
+                (" " + _("(the article's account)"), "dim"),
             )
         self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
@@ -151,20 +174,20 @@ class CountriesPane(Pane):
     def _figures_text(self) -> RenderableType:
         """The profile: a grid of label/value pairs, never split across lines."""
         if not self.figures:
-            return Text("No UN E-Government Survey figures for this country.")
+            return Text(_("No UN E-Government Survey figures for this country."))
         year = self.figures[0].year
         pairs = []
         for f in self.figures:
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
-            pairs.append((f.label, f"{f.text}{when}{mark}"))
+            pairs.append((_(f.label), f"{_figure_text(f.text)}{when}{mark}"))
         # The rank, the five indices, then the rest: each a grid of its own, so
         # the short index pairs line up in columns beside each other.
         indices = [i for i, f in enumerate(self.figures) if f.label in q.INDICATOR_SHORT.values()]
         lo, hi = (indices[0], indices[-1] + 1) if indices else (len(pairs), len(pairs))
         groups = [pairs[:lo], pairs[lo:hi], pairs[hi:]]
         return Group(
-            Text(f"UN E-Government Survey {year}"),
+            Text(_("UN E-Government Survey {year}").format(year=year)),
             *(PairGrid(g) for g in groups if g),
         )
 
@@ -174,15 +197,16 @@ class CountriesPane(Pane):
             return plain("")
         labels = {
             "egdi": "EGDI",
-            "e_participation": "E-participation",
-            "info_openness": "Info openness",
+            "e_participation": _("E-participation"),
+            "info_openness": _("Info openness"),
         }
+        levels = [_(LEVELS.get(str(lv), str(lv))) for lv in rows["level"]]
         # One aspect a line; a level that wraps hangs under the aspect's text.
         return Group(
-            Text("The article rates", style="bold"),
+            Text(_("The article rates"), style="bold"),
             bullets(
                 Text.assemble(f"{safe(labels.get(a, a))}: ", (safe(lv), "bold"))
-                for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+                for a, lv in zip(rows["aspect"], levels, strict=True)
             ),
         )
 
@@ -192,15 +216,15 @@ class CountriesPane(Pane):
             return ""
         rows = []
         for r in ms.iter_rows(named=True):
-            when = r["date"] or "undated"
+            when = r["date"] or _("undated")
             if r["end_date"]:
                 when += f"–{r['end_date']}"
             if r["inferred"] == "yes":
-                when += " (inferred)"
-            rows.append((when, str(r["title"])))
+                when += " " + _("(inferred)")
+            rows.append((when, milestone_text(self.ds, r, "title")))
         # The date in its own column: a long title wraps under itself, not under the date.
         return Group(
-            Text("Milestones in the article", style="bold"),
+            Text(_("Milestones in the article"), style="bold"),
             hanging(rows, justify_label="right"),
         )
 
@@ -209,42 +233,47 @@ class CountriesPane(Pane):
         iso3 = self.ddx.country
         if self.chart_kind == "rank":
             data = q.series(self.ds, [iso3], "egdi_rank")
-            name = str(q.country(self.ds, iso3)["name"])
+            name = self.country_label(iso3, q.country(self.ds, iso3)["name"])
+            title = _("UN e-government rank (1 = best)")
             chart.show(
-                lambda plt, c: draw_ranks(
-                    plt, c, data, {iso3: name}, "UN e-government rank (1 = best)"
-                ),
-                ("rank", iso3),
+                lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, title),
+                ("rank", iso3, current_language()),
             )
         else:
             data = q.components(self.ds, iso3)
             ind = self.ddx.indicator
-            chart.show(lambda plt, c: draw_components(plt, c, data, ind), ("comp", iso3, ind))
+            chart.show(
+                lambda plt, c: draw_components(plt, c, data, ind),
+                ("comp", iso3, ind, current_language()),
+            )
 
     # -- pane protocol ---------------------------------------------------------
     def provenance(self) -> list[Provenance]:
         iso3 = self.ddx.country
         items = [
             Provenance(
-                f"{f.label}: {f.text}", f.source_id, f.caveats, f"({f.year})" if f.year else ""
+                f"{_(f.label)}: {_figure_text(f.text)}",
+                f.source_id,
+                f.caveats,
+                f"({f.year})" if f.year else "",
             )
             for f in self.figures
         ]
         items.append(
-            Provenance("Country summary, milestones and ratings", "article", ("article_claim",))
+            Provenance(_("Country summary, milestones and ratings"), "article", ("article_claim",))
         )
         chart = (
-            "UN rank across editions"
+            _("UN rank across editions")
             if self.chart_kind == "rank"
-            else "index components across editions"
+            else _("index components across editions")
         )
         srcs = sorted(set(q.survey(self.ds).filter(pl.col("iso3") == iso3)["source_id"]))
         items.append(
             Provenance(
-                f"Chart: {chart}",
+                _("Chart: {chart}").format(chart=chart),
                 srcs[-1] if srcs else None,
                 ("readiness_era", "ranks_relative"),
-                "one source per edition; see Sources pane",
+                _("one source per edition; see Sources pane"),
             )
         )
         return items
@@ -259,6 +288,18 @@ class CountriesPane(Pane):
 
     def describe_state(self) -> str:
         return f"country={self.ddx.country} chart={self.chart_kind}"
+
+
+def _figure_text(value: str) -> str:
+    """A profile figure's text (tui/core/queries.py, English) in the current
+    language: its words ("gap", "since 2022") translated, its numbers kept."""
+    if value in ("gap", "no data"):
+        return _(value)
+    value = local_decimal(value)
+    since = re.search(r"since (\d{4})", value)
+    if since:
+        value = value.replace(since.group(0), _("since {year}").format(year=since.group(1)))
+    return value
 
 
 __all__ = ["CountriesPane"]

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import article
+from ..i18n import N_, _, link_rationale, milestone_text, translated_rows
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
@@ -19,9 +20,9 @@ from .base import Pane, Provenance
 
 class GoalsPane(Pane):
     pane_id = "goals"
-    title = "Goals"
+    title = N_("Goals")
     key = "1"
-    step_help = "next / previous goal"
+    step_help = N_("next / previous goal")
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -33,12 +34,35 @@ class GoalsPane(Pane):
     def on_mount(self) -> None:
         # Rows as dicts (tui/core/article.py): the pane only lists and shows text.
         self.goals = {str(g["goal_id"]): g for g in article.goals(self.ds)}
-        lst = self.query_one("#goal-list", KeyList)
-        lst.add_options(
-            [Option(plain(f"{g['position']}. {g['name']}"), id=i) for i, g in self.goals.items()]
-        )
         self.goal_id = next(iter(self.goals))
-        lst.highlighted = 0
+        self._fill_list()
+        self.query_one("#goal-list", KeyList).highlighted = 0
+        self._show()
+
+    def _goal(self, goal_id: str) -> dict[str, object]:
+        """The goal's row, its name and summary in the current language where
+        goals_i18n has them (else English)."""
+        g = dict(self.goals[goal_id])
+        own = translated_rows(self.ds, "goals_i18n", "goal_id").get(goal_id)
+        if own:
+            g["name"], g["summary"] = own["name"] or g["name"], own["summary"] or g["summary"]
+        return g
+
+    def _fill_list(self) -> None:
+        lst = self.query_one("#goal-list", KeyList)
+        keep = lst.highlighted
+        lst.clear_options()
+        lst.add_options(
+            [
+                Option(plain(f"{g['position']}. {g['name']}"), id=i)
+                for i, g in ((i, self._goal(i)) for i in self.goals)
+            ]
+        )
+        if keep is not None:
+            lst.highlighted = keep
+
+    def retranslate(self) -> None:
+        self._fill_list()
         self._show()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -53,16 +77,16 @@ class GoalsPane(Pane):
         return True
 
     def _show(self) -> None:
-        g = self.goals[self.goal_id]
+        g = self._goal(self.goal_id)
         self.query_one("#goal-summary", Static).update(
             markup(
-                "[b]$position. $name[/b]\n$summary\n"
-                "[dim]Goal from the article's Table 1, summarised in our words.[/dim]\n"
+                "[b]$position. $name[/b]\n$summary\n[dim]$from_table[/dim]\n"
                 "[dim italic]$origin[/dim italic]",
                 position=g["position"],
                 name=g["name"],
                 summary=g["summary"],
-                origin=article.ORIGIN_SHORT,
+                from_table=_("Goal from the article's Table 1, summarised in our words."),
+                origin=_(article.ORIGIN_SHORT),
             )
         )
         acts = article.goal_actions(self.ds, self.goal_id)
@@ -73,20 +97,22 @@ class GoalsPane(Pane):
         """The goal's actions and the results bearing on it, in two labelled lists."""
         actions, results = article.split_by_role(rows)
         lines = [
-            markup(
-                "[dim]Links are the project's own reading of the article, "
-                "not the article's claim.[/dim]"
+            plain(
+                _("Links are the project's own reading of the article, not the article's claim."),
+                "dim",
             )
         ]
-        against = (
-            "✗ works against this goal" if not self.ddx.ascii_mode else "x works against this goal"
-        )
+        against = ("✗ " if not self.ddx.ascii_mode else "x ") + _("works against this goal")
         for label, items, empty in (
-            ("Country actions", actions, "No action the article reports bears on this goal."),
             (
-                "Results that bear on it (ranks, shares, prices, taxes)",
+                _("Country actions"),
+                actions,
+                _("No action the article reports bears on this goal."),
+            ),
+            (
+                _("Results that bear on it (ranks, shares, prices, taxes)"),
                 results,
-                "No result the article reports bears on this goal.",
+                _("No result the article reports bears on this goal."),
             ),
         ):
             lines.append(plain(""))
@@ -94,28 +120,34 @@ class GoalsPane(Pane):
             if not items:
                 lines.append(plain(empty, "dim"))
             for r in items:
-                when = str(r["date"] or "undated")
+                when = str(r["date"] or _("undated"))
                 if r.get("inferred") == "yes":
-                    when += " (inferred)"
+                    when += " " + _("(inferred)")
                 line = markup(
                     "[b]$who[/b] $when: $title",
-                    who=r["country"] or r["iso3"],
+                    who=self.country_label(str(r["iso3"]), r["country"] or r["iso3"]),
                     when=when,
-                    title=r["title"],
+                    title=milestone_text(self.ds, r, "title"),
                 )
                 if r["polarity"] == "against":
                     line += plain(f"  {against}", "bold reverse")
                 lines.append(line)
-                lines.append(markup("[dim]   why: $why[/dim]", why=r["rationale"]))
+                lines.append(
+                    markup(
+                        "[dim]   $why_word $why[/dim]",
+                        why_word=_("why:"),
+                        why=link_rationale(self.ds, {**r, "goal_id": self.goal_id}),
+                    )
+                )
         return join_lines(lines)
 
     def provenance(self) -> list[Provenance]:
         items = [
-            Provenance("Goal name and summary (article, Table 1)", "article", ("article_claim",))
+            Provenance(_("Goal name and summary (article, Table 1)"), "article", ("article_claim",))
         ]
         items += [
             Provenance(
-                "Where the eight goals come from (ddx's note; the article names no source)",
+                _("Where the eight goals come from (ddx's note; the article names no source)"),
                 sid,
                 ("project_reading",),
             )
@@ -124,16 +156,16 @@ class GoalsPane(Pane):
         for r in self.actions:
             items.append(
                 Provenance(
-                    f"{r['iso3']}: {r['title']}",
+                    f"{r['iso3']}: {milestone_text(self.ds, r, 'title')}",
                     str(r["source_id"]),
                     ("article_claim",) + (("inferred_date",) if r.get("inferred") == "yes" else ()),
-                    "works against this goal" if r["polarity"] == "against" else "",
+                    _("works against this goal") if r["polarity"] == "against" else "",
                 )
             )
         if len(self.actions):
             items.append(
                 Provenance(
-                    "Links between actions and this goal", "ddx_reading", ("project_reading",)
+                    _("Links between actions and this goal"), "ddx_reading", ("project_reading",)
                 )
             )
         return items

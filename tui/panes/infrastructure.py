@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 from ..charts.draw import draw_series
 from ..charts.widget import Chart
 from ..core import infra
+from ..i18n import N_, _, current_language, local_decimal
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, text
 from ..widgets.infra_tables import fotn_renderable, idi_renderable
@@ -25,24 +26,40 @@ from .base import Pane, Provenance
 
 VIEWS = ("internet", "broadband", "mobile", "price", "casa", "fotn", "idi")
 VIEW_LABEL = {
-    "internet": "Internet",
-    "broadband": "Broadband",
-    "mobile": "Mobile",
-    "price": "Data price",
+    "internet": N_("Internet"),
+    "broadband": N_("Broadband"),
+    "mobile": N_("Mobile"),
+    "price": N_("Data price"),
     "casa": "Digital CASA",
-    "fotn": "Net freedom",
+    "fotn": N_("Net freedom"),
     "idi": "ICT IDI",
 }
+# The series' short names and units (indicator_meta, the World Bank's words).
+META_WORDS = (
+    N_("Internet users %"),
+    N_("Fixed broadband /100"),
+    N_("Mobile subs /100"),
+    N_("Individuals using the Internet (% of population)"),
+    N_("Fixed broadband subscriptions (per 100 people)"),
+    N_("Mobile cellular subscriptions (per 100 people)"),
+)
+PRICE_COLUMNS = (N_("Country"), N_("Year"), N_("US$ per GB"), N_("World rank"), N_("Source"))
+CASA_COLUMNS = (N_("Date"), N_("Ctry"), N_("US$ m"), N_("Status"), N_("Project"), N_("Date type"))
+STATUS_WORDS = {"undated": N_("undated")}
+SCALE_WORDS = {"current": N_("current"), "legacy": N_("legacy")}
 SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, strict=True))
 
 
 class InfrastructurePane(Pane):
     pane_id = "infrastructure"
-    title = "Infrastructure"
+    title = N_("Infrastructure")
     tab_title = "Infra"
     key = "7"
-    step_help = "next / previous view: internet users, broadband, mobile, data price, Digital CASA, Net freedom, ICT IDI"
-    indicator_help = "cycle internet users %, fixed broadband /100, mobile subscriptions /100"
+    step_help = N_(
+        "next / previous view: internet users, broadband, mobile, data price, Digital CASA, "
+        "Net freedom, ICT IDI"
+    )
+    indicator_help = N_("cycle internet users %, fixed broadband /100, mobile subscriptions /100")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="infra-head")
@@ -68,7 +85,7 @@ class InfrastructurePane(Pane):
         self.query_one("#infra-chart", Chart).can_focus = True
         self.view = "internet"
         self.last_series = "internet"
-        self.names = infra.names(self.ds)
+        self.names = self._names()
         self.grid: pl.DataFrame = pl.DataFrame()
         self.latest: pl.DataFrame = pl.DataFrame()
         self.price = infra.mobile_price(self.ds)
@@ -80,6 +97,21 @@ class InfrastructurePane(Pane):
         self.query_one("#infra-fotn-text", Static).update(self._fotn_renderable())
         self.query_one("#infra-idi-text", Static).update(self._idi_renderable())
         self.show_view("internet")
+
+    def _names(self) -> dict[str, str]:
+        from ..i18n import country_names
+
+        return infra.names(self.ds) | country_names(self.ds)
+
+    def retranslate(self) -> None:
+        self.names = self._names()
+        for table_id in ("#infra-price-table", "#infra-casa-table"):
+            self.query_one(table_id, KeyTable).clear(columns=True)
+        self._fill_price()
+        self._fill_casa()
+        self.query_one("#infra-fotn-text", Static).update(self._fotn_renderable())
+        self.query_one("#infra-idi-text", Static).update(self._idi_renderable())
+        self.show_view(self.view)
 
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:
@@ -127,15 +159,15 @@ class InfrastructurePane(Pane):
     def _head(self) -> None:
         parts = []
         for v in VIEWS:
-            label = VIEW_LABEL[v]
+            label = _(VIEW_LABEL[v])
             parts.append(
                 markup("[reverse b] $label [/]", label=label)
                 if v == self.view
                 else plain(f" {label} ")
             )
-        hint = "[ ] view · i series · s source"
+        hint = _("[ ] view · i series · s source")
         if self.view in ("price", "casa"):
-            hint += " · ↑↓ row" if not self.ddx.ascii_mode else " · up/down row"
+            hint += " · " + (_("↑↓ row") if not self.ddx.ascii_mode else _("up/down row"))
         self.query_one("#infra-head", Static).update(
             plain("").join(parts) + markup("\n[dim]$hint[/dim]", hint=hint)
         )
@@ -147,24 +179,30 @@ class InfrastructurePane(Pane):
         self.grid = infra.series_grid(self.ds, code)
         self.latest = infra.latest(self.ds, code)
         self.gaps = infra.gap_years(self.ds, code)
-        grid, names, meta = self.grid, self.names, self.meta
+        grid, names = self.grid, self.names
+        meta = self.meta
+        if current_language() != "en":
+            import dataclasses
+
+            meta = dataclasses.replace(meta, name=_(meta.name), short=_(meta.short))
         self.query_one("#infra-chart", Chart).show(
-            lambda plt, c: draw_series(plt, c, grid, names, meta), ("series", code)
+            lambda plt, c: draw_series(plt, c, grid, names, meta),
+            ("series", code, current_language()),
         )
         self.query_one("#infra-latest", Static).update(self._latest_text())
 
     def _latest_text(self) -> Content:
         cells = []
         for r in self.latest.iter_rows(named=True):
+            country = self.names.get(r["iso3"], r["country"])
             if r["year"] is None:
-                cells.append(plain(f"{r['country']}: no data"))
+                cells.append(plain(_("{country}: no data").format(country=country)))
             else:
                 cells.append(
                     markup(
-                        "[b]$country: latest $year[/b] ($value)",
-                        country=r["country"],
-                        year=r["year"],
-                        value=f"{r['value']:.1f}",
+                        "[b]$head[/b] ($value)",
+                        head=_("{country}: latest {year}").format(country=country, year=r["year"]),
+                        value=local_decimal(f"{r['value']:.1f}"),
                     )
                 )
         lines = [plain(" · ").join(cells)]
@@ -172,7 +210,9 @@ class InfrastructurePane(Pane):
         if gaps:
             lines.append(
                 markup(
-                    "[dim]Gaps in the source (a break in a line): $gaps[/dim]", gaps="; ".join(gaps)
+                    "[dim]$what $gaps[/dim]",
+                    what=_("Gaps in the source (a break in a line):"),
+                    gaps="; ".join(gaps),
                 )
             )
         return join_lines(lines)
@@ -180,15 +220,15 @@ class InfrastructurePane(Pane):
     # price ------------------------------------------------------------------------------
     def _fill_price(self) -> None:
         table = self.query_one("#infra-price-table", KeyTable)
-        table.add_columns("Country", "Year", "US$ per GB", "World rank", "Source")
+        table.add_columns(*(_(c) for c in PRICE_COLUMNS))
         for i, r in enumerate(self.price.iter_rows(named=True)):
             rank = "—" if r["rank"] is None else str(r["rank"])
             if r["rank"] is not None and r["n_countries"] is not None:
-                rank += f" of {r['n_countries']}"
+                rank = _("{rank} of {n}").format(rank=rank, n=r["n_countries"])
             table.add_row(
-                text(r["country"]),
+                text(self.names.get(r["iso3"], r["country"])),
                 str(r["year"]),
-                f"{r['usd_per_gb']:g}",
+                local_decimal(f"{r['usd_per_gb']:g}"),
                 rank,
                 text(r["source_id"]),
                 key=str(i),
@@ -196,7 +236,7 @@ class InfrastructurePane(Pane):
         self._price_note(0)
 
     def _price_note(self, row: int) -> None:
-        head = (
+        head = _(
             "Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
             "files themselves were not stored). Rank 1 = cheapest."
         )
@@ -206,9 +246,9 @@ class InfrastructurePane(Pane):
             note = (
                 markup(
                     "[b]$country $year[/b]: $note\n",
-                    country=r["country"],
+                    country=self.names.get(r["iso3"], r["country"]),
                     year=r["year"],
-                    note=r["note"] or "no note",
+                    note=r["note"] or _("no note"),
                 )
                 + note
             )
@@ -217,13 +257,21 @@ class InfrastructurePane(Pane):
     # Digital CASA -----------------------------------------------------------------------
     def _fill_casa(self) -> None:
         table = self.query_one("#infra-casa-table", KeyTable)
-        table.add_columns("Date", "Ctry", "US$ m", "Status", "Project", "Date type")
-        mark = "! conflict" if self.ddx.ascii_mode else "⚠ conflict"
+        table.add_columns(*(_(c) for c in CASA_COLUMNS))
+        mark = ("! " if self.ddx.ascii_mode else "⚠ ") + _("conflict")
         for i, r in enumerate(self.casa.iter_rows(named=True)):
-            status = mark if r["status"] == "conflict" else r["status"]
-            amount = "—" if r["amount_usd_million"] is None else f"{r['amount_usd_million']:g}"
+            status = (
+                mark
+                if r["status"] == "conflict"
+                else (_(STATUS_WORDS[r["status"]]) if r["status"] in STATUS_WORDS else r["status"])
+            )
+            amount = (
+                "—"
+                if r["amount_usd_million"] is None
+                else local_decimal(f"{r['amount_usd_million']:g}")
+            )
             table.add_row(
-                text(r["date"] or "undated"),
+                text(r["date"] or _("undated")),
                 text(r["iso3"]),
                 amount,
                 text(status),
@@ -233,30 +281,40 @@ class InfrastructurePane(Pane):
             )
         lines = []
         for rows in infra.casa_conflicts(self.casa).values():
-            dates = " vs ".join(d or "undated" for d in rows["date"])
+            dates = " vs ".join(d or _("undated") for d in rows["date"])
             what = (
                 f"{rows['iso3'][0]} "
                 + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
             )
-            lines.append(plain(f"{mark}: {what} {dates}; both shown, neither preferred."))
+            lines.append(
+                plain(
+                    _("{mark}: {what} {dates}; both shown, neither preferred.").format(
+                        mark=mark, what=what, dates=dates
+                    )
+                )
+            )
         undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
         if len(undated):
             lines.append(
-                plain(f"undated: {', '.join(undated['iso3'])} (no date in the stored sources)")
+                plain(
+                    _("undated: {codes} (no date in the stored sources)").format(
+                        codes=", ".join(undated["iso3"])
+                    )
+                )
             )
         self.query_one("#infra-casa-conflicts", Static).update(join_lines(lines))
         self._casa_note(0)
 
     def _casa_note(self, row: int) -> None:
         if not len(self.casa) or not 0 <= row < len(self.casa):
-            self.query_one("#infra-casa-note", Static).update(plain("No Digital CASA rows."))
+            self.query_one("#infra-casa-note", Static).update(plain(_("No Digital CASA rows.")))
             return
         r = self.casa.row(row, named=True)
         bits = [markup("[b]$project[/b]", project=r["project"])]
         for key in ("wb_project_id", "instrument", "note"):
             if r[key]:
                 bits.append(plain(r[key]))
-        bits.append(plain(f"source: {r['source_id']}"))
+        bits.append(plain(_("source: {id}").format(id=r["source_id"])))
         self.query_one("#infra-casa-note", Static).update(plain(" · ").join(bits))
 
     # Freedom on the Net and ITU IDI (tui/widgets/infra_tables.py) --------------------
@@ -264,7 +322,7 @@ class InfrastructurePane(Pane):
         return fotn_renderable(self.ds, self.fotn, self.names, self.ddx.ascii_mode)
 
     def _idi_renderable(self) -> RenderableType:
-        return idi_renderable(self.idi, self.ddx.ascii_mode)
+        return idi_renderable(self.idi, self.ddx.ascii_mode, self.names)
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
@@ -274,17 +332,24 @@ class InfrastructurePane(Pane):
             for r in self.latest.iter_rows(named=True):
                 gaps = self.gaps.get(r["iso3"], [])
                 cav = ("gap",) if gaps or r["year"] is None else ()
+                country = self.names.get(r["iso3"], r["country"])
+                short = _(self.meta.short)
                 if r["year"] is None:
                     items.append(
-                        Provenance(f"{r['country']}: {self.meta.short}: no data", None, ("gap",))
+                        Provenance(
+                            _("{country}: {short}: no data").format(country=country, short=short),
+                            None,
+                            ("gap",),
+                        )
                     )
                     continue
-                detail = f"latest {r['year']}" + (
-                    f"; gaps {infra.year_ranges(gaps)}" if gaps else ""
+                detail = _("latest {year}").format(year=r["year"]) + (
+                    "; " + _("gaps {years}").format(years=infra.year_ranges(gaps)) if gaps else ""
                 )
+                value = local_decimal(f"{r['value']:.1f}")
                 items.append(
                     Provenance(
-                        f"{r['country']}: {self.meta.short} {r['value']:.1f} ({r['year']})",
+                        f"{country}: {short} {value} ({r['year']})",
                         r["source_id"],
                         cav,
                         detail,
@@ -292,14 +357,21 @@ class InfrastructurePane(Pane):
                 )
             items.append(
                 Provenance(
-                    f"Series: {self.meta.name}", self.meta.source_id, (), self.meta.note or ""
+                    _("Series: {name}").format(name=_(self.meta.name)),
+                    self.meta.source_id,
+                    (),
+                    self.meta.note or "",
                 )
             )
         elif self.view == "price":
             for r in self.price.iter_rows(named=True):
                 items.append(
                     Provenance(
-                        f"{r['country']} {r['year']}: US$ {r['usd_per_gb']:g} per GB",
+                        _("{country} {year}: US$ {price} per GB").format(
+                            country=self.names.get(r["iso3"], r["country"]),
+                            year=r["year"],
+                            price=local_decimal(f"{r['usd_per_gb']:g}"),
+                        ),
                         r["source_id"],
                         (),
                         r["note"] or "",
@@ -317,13 +389,15 @@ class InfrastructurePane(Pane):
                     else ()
                 )
                 amount = (
-                    "no amount"
+                    _("no amount")
                     if r["amount_usd_million"] is None
-                    else f"US$ {r['amount_usd_million']:g}m"
+                    else _("US$ {amount}m").format(
+                        amount=local_decimal(f"{r['amount_usd_million']:g}")
+                    )
                 )
                 items.append(
                     Provenance(
-                        f"{r['project']}: {amount}, {r['date'] or 'undated'}",
+                        f"{r['project']}: {amount}, {r['date'] or _('undated')}",
                         r["source_id"],
                         cav,
                         r["note"] or "",
@@ -338,7 +412,12 @@ class InfrastructurePane(Pane):
                     score = "—" if r["total_score"] is None else r["total_score"]
                     items.append(
                         Provenance(
-                            f"{r['country']} FOTN {r['edition_year']} ({scale} scale): {score}",
+                            _("{country} FOTN {year} ({scale} scale): {score}").format(
+                                country=self.names.get(r["iso3"], r["country"]),
+                                year=r["edition_year"],
+                                scale=_(SCALE_WORDS.get(scale, scale)),
+                                score=score,
+                            ),
                             r["source_id"],
                             cav,
                             r["note"] or "",
@@ -349,7 +428,11 @@ class InfrastructurePane(Pane):
                 cav = ("gap",) if r["rank"] is None else ()
                 items.append(
                     Provenance(
-                        f"{r['country']} {r['edition']}: rank {r['rank'] or '—'}",
+                        _("{country} {edition}: rank {rank}").format(
+                            country=self.names.get(r["iso3"], r["country"]),
+                            edition=r["edition"],
+                            rank=r["rank"] or "—",
+                        ),
                         r["source_id"],
                         cav,
                         r["note"] or "",

@@ -16,19 +16,22 @@ from textual.widgets import Static
 
 from ..core import FOCUS, geo
 from ..core import queries as q
+from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
 
-STATUS_WORD = {"gap": "gap", "not_measured": "0, not measured"}
+STATUS_WORD = {"gap": N_("gap"), "not_measured": N_("0, not measured")}
+# The UN survey's EGDI group names (tui/core/geo.py), for the catalogue.
+GROUP_WORDS = (N_("low"), N_("middle"), N_("high"), N_("very high"), N_("v. high"))
 BREAKS = " / ".join(f"{b:.2f}" for b in geo.FIXED_BREAKS)
 
 
 class MapPane(Pane):
     pane_id = "map"
-    title = "Map"
+    title = N_("Map")
     key = "8"
-    step_help = "next / previous survey edition (shared with Rankings)"
-    indicator_help = "cycle EGDI, OSI, TII, HCI, EPI (shared)"
+    step_help = N_("next / previous survey edition (shared with Rankings)")
+    indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI (shared)")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="map-head")
@@ -47,6 +50,9 @@ class MapPane(Pane):
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "country", lambda _: self.show_map(), init=False)
+        self.refresh_view()
+
+    def retranslate(self) -> None:
         self.refresh_view()
 
     def shown(self) -> pl.DataFrame:
@@ -94,13 +100,17 @@ class MapPane(Pane):
         self.fill = geo.classify_frame(self.frame)
         head = Text()
         head.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
-        head.append(f" {q.INDICATOR_NAMES[ind]} · ")
+        head.append(f" {term(self.ds, ind, q.INDICATOR_NAMES[ind])} · ")
         if year in q.READINESS_ERA:
-            head.append("readiness-era index", "bold")
+            head.append(_("readiness-era index"), "bold")
         else:
-            head.append("Central Asia and neighbours")
-        arrows = "up/down" if self.ddx.ascii_mode else "↑ ↓"
-        head.append(f"\n[ ] edition · i indicator · {arrows} country · s source", "dim")
+            head.append(_("Central Asia and neighbours"))
+        arrows = _("up/down") if self.ddx.ascii_mode else "↑ ↓"
+        head.append(
+            "\n"
+            + _("[ ] edition · i indicator · {arrows} country · s source").format(arrows=arrows),
+            "dim",
+        )
         self.query_one("#map-head", Static).update(head)
         self.show_caption()
         self.show_map()
@@ -109,9 +119,11 @@ class MapPane(Pane):
         """The shapes' and the values' sources, shortened (not cut) on a narrow window."""
         caption = self.query_one("#map-caption", Static)
         year = self.ddx.edition
-        text = f"Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}"
+        text = _("Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}").format(
+            year=year
+        )
         if 0 < caption.content_region.width < len(text):
-            text = f"Shapes: Natural Earth (de facto) · UN E-Gov Survey {year}"
+            text = _("Shapes: Natural Earth (de facto) · UN E-Gov Survey {year}").format(year=year)
         caption.update(Text(text))
 
     def show_map(self) -> None:
@@ -127,10 +139,14 @@ class MapPane(Pane):
         year, ind = self.ddx.edition, self.ddx.indicator
         view = self.query_one("#map-view", ChoroplethMap)
         lines: list[Text] = [
-            Text.assemble((f"{q.INDICATOR_SHORT[ind]} {year}", "bold"), ", UN groups")
+            Text.assemble((f"{q.INDICATOR_SHORT[ind]} {year}", "bold"), ", " + _("UN groups"))
         ]
         for r in self.frame.filter(pl.col("focus")).iter_rows(named=True):
-            val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
+            val = (
+                local_decimal(q.fmt_index(r["value"]))
+                if r["status"] == "value"
+                else _(STATUS_WORD[r["status"]])
+            )
             # the country pointed at: reversed, as its label on the map
             here = r["iso3"] == self.selected
             lines.append(
@@ -142,26 +158,26 @@ class MapPane(Pane):
                 )
             )
         for b in reversed(self.fill.bins):
-            label = b.label.replace("–", "-") if view.ascii else b.label
+            label = local_decimal(b.label.replace("–", "-") if view.ascii else b.label)
             lines.append(
-                Text.assemble(view.swatch(b.index), f" {label} {b.name.replace('very ', 'v. ')}")
+                Text.assemble(view.swatch(b.index), f" {label} {_(b.name.replace('very ', 'v. '))}")
             )
-        lines.append(Text.assemble(view.swatch(geo.NO_DATA), " no data"))
+        lines.append(Text.assemble(view.swatch(geo.NO_DATA), " " + _("no data")))
         outline = view.outline_swatch()
         if outline is not None:
-            lines.append(Text.assemble(outline, " border of the five"))
+            lines.append(Text.assemble(outline, " " + _("border of the five")))
         elif view.ascii:
-            lines.append(Text("ASCII: class by char", "dim"))
+            lines.append(Text(_("ASCII: class by char"), "dim"))
         else:
-            lines.append(Text("no colour: shading", "dim"))
+            lines.append(Text(_("no colour: shading"), "dim"))
         gaps = self.shown().filter(pl.col("status") != "value")["iso3"].to_list()
         if gaps:
-            lines.append(Text(f"no data: {', '.join(gaps)}"))
-        lines.append(Text("ddx breaks: UN groups", "dim"))
+            lines.append(Text(_("no data: {codes}").format(codes=", ".join(gaps))))
+        lines.append(Text(_("ddx breaks: UN groups"), "dim"))
         room = self.query_one("#map-legend", Static).content_region.height
         if 0 < room < len(lines):
             left = len(lines) - (room - 1)
-            lines = lines[: room - 1] + [Text(f"+{left} more: enlarge", "dim")]
+            lines = lines[: room - 1] + [Text(_("+{n} more: enlarge").format(n=left), "dim")]
         return Text("\n").join(lines)
 
     # -- pane protocol -------------------------------------------------------------
@@ -173,10 +189,17 @@ class MapPane(Pane):
             cav = list(q.figure_caveats(year, r["flags"], ind))
             if r["status"] == "gap":
                 cav.append("gap")
-            val = q.fmt_index(r["value"]) if r["status"] == "value" else STATUS_WORD[r["status"]]
+            val = (
+                local_decimal(q.fmt_index(r["value"]))
+                if r["status"] == "value"
+                else _(STATUS_WORD[r["status"]])
+            )
             items.append(
                 Provenance(
-                    f"{r['country']}: {short} {val}", r["source_id"], tuple(cav), f"edition {year}"
+                    f"{self.country_label(r['iso3'], r['country'])}: {short} {val}",
+                    r["source_id"],
+                    tuple(cav),
+                    _("edition {year}").format(year=year),
                 )
             )
         others = self.shown().filter(~pl.col("focus"))
@@ -184,42 +207,49 @@ class MapPane(Pane):
             n = len(others.filter(pl.col("source_id") == src))
             items.append(
                 Provenance(
-                    f"Neighbours: {short} of {n} countries",
+                    _("Neighbours: {short} of {n} countries").format(short=short, n=n),
                     src,
                     geo.map_caveats(year),
-                    f"edition {year}",
+                    _("edition {year}").format(year=year),
                 )
             )
         gaps = self.shown().filter(pl.col("status") != "value")
         if len(gaps):
             words = ", ".join(
-                f"{r['iso3']} ({STATUS_WORD[r['status']]})" for r in gaps.iter_rows(named=True)
+                f"{r['iso3']} ({_(STATUS_WORD[r['status']])})" for r in gaps.iter_rows(named=True)
             )
             items.append(
                 Provenance(
-                    f"No data class: {words}",
+                    _("No data class: {codes}").format(codes=words),
                     None,
                     ("gap",),
-                    "a gap, or a 0 the survey flags as no assessed presence / probably missing",
+                    _("a gap, or a 0 the survey flags as no assessed presence / probably missing"),
                 )
             )
         # The breaks are ddx's choice; the values they sort come from the survey.
         values_source = next(iter(self.frame["source_id"].drop_nulls().sort()), None)
         items.append(
             Provenance(
-                f"ddx's class breaks: {BREAKS} (values: {short} {year}, UN E-Government Survey)",
+                _(
+                    "ddx's class breaks: {breaks} (values: {short} {year}, UN E-Government Survey)"
+                ).format(breaks=BREAKS, short=short, year=year),
                 values_source,
                 ("ddx_class_breaks",),
-                "the UN survey's low / middle / high / very high EGDI group bounds, "
-                f"applied by ddx to {short}",
+                _(
+                    "the UN survey's low / middle / high / very high EGDI group bounds, "
+                    "applied by ddx to {short}"
+                ).format(short=short),
             )
         )
         items.append(
             Provenance(
-                "Country shapes (Natural Earth 1:50m, simplified)",
+                _("Country shapes (Natural Earth 1:50m, simplified)"),
                 "natural_earth",
                 (),
-                "Natural Earth draws de facto boundaries; the map implies no position on any border or claim",
+                _(
+                    "Natural Earth draws de facto boundaries; "
+                    "the map implies no position on any border or claim"
+                ),
             )
         )
         return items

@@ -4,6 +4,7 @@ a bar chart of the view and the five's rank trajectories across editions."""
 from __future__ import annotations
 
 import polars as pl
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,27 +14,34 @@ from ..charts.draw import draw_hbars, draw_ranks
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
+from ..i18n import N_, _, current_language, local_decimal, ngettext, term
 from ..textsafe import markup, text
 from ..widgets.lists import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
-SCOPE_LABEL = {"central-asia": "the five", "region": "UN region Asia", "world": "world"}
+SCOPE_LABEL = {"central-asia": N_("the five"), "region": N_("UN region Asia"), "world": N_("world")}
+SORT_LABEL = {
+    "rank": N_("sorted by rank"),
+    "name": N_("sorted by name"),
+    "value": N_("sorted by value"),
+}
+COLUMNS = ((N_("Rank"), 5), (N_("Country"), 24), (N_("Value"), 8), (N_("Note"), 5))
 SORTS = ("rank", "name", "value")
 NAME_WIDTH = 24
 
 
 class RankingsPane(Pane):
     pane_id = "rankings"
-    title = "Rankings"
+    title = N_("Rankings")
     key = "3"
-    step_help = "next / previous survey edition"
-    indicator_help = "cycle EGDI, OSI, TII, HCI, EPI"
+    step_help = N_("next / previous survey edition")
+    indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI")
     can_focus = True
 
     BINDINGS = [
-        Binding("v", "cycle_scope", "Scope", id="rank_scope"),
-        Binding("o", "cycle_sort", "Sort", id="rank_sort"),
-        Binding("c", "toggle_chart", "Chart", id="rank_chart"),
+        Binding("v", "cycle_scope", N_("Scope"), id="rank_scope"),
+        Binding("o", "cycle_sort", N_("Sort"), id="rank_sort"),
+        Binding("c", "toggle_chart", N_("Chart"), id="rank_chart"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -51,10 +59,8 @@ class RankingsPane(Pane):
         table = self.query_one("#rank-table", KeyTable)
         # A fixed country width keeps Value in view next to long official
         # names ("United Kingdom of Great Britain and Northern Ireland").
-        table.add_column("Rank", width=5)
-        table.add_column("Country", width=NAME_WIDTH)
-        table.add_column("Value", width=8)
-        table.add_column("Note", width=5)
+        for label, width in COLUMNS:
+            table.add_column(_(label), width=width, key=label)
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
@@ -94,6 +100,13 @@ class RankingsPane(Pane):
         self.scope = scope
         self.refresh_view()
 
+    def retranslate(self) -> None:
+        table = self.query_one("#rank-table", KeyTable)
+        for label, _width in COLUMNS:
+            table.columns[label].label = Text(_(label))  # type: ignore[index]
+        table.refresh()
+        self.refresh_view()
+
     # -- view -----------------------------------------------------------------------
     def refresh_view(self) -> None:
         year, ind = self.ddx.edition, self.ddx.indicator
@@ -106,20 +119,28 @@ class RankingsPane(Pane):
         self.frame = df
         short = q.INDICATOR_SHORT[ind]
         derived = bool(df["rank_derived"][0]) if len(df) else False
-        scope = SCOPE_LABEL[self.scope] if self.scope != "region" else f"UN region {region}"
-        era = "  [b]readiness-era index[/b]" if year <= 2005 else ""
+        scope = (
+            _(SCOPE_LABEL[self.scope])
+            if self.scope != "region"
+            else _("UN region {region}").format(region=region)
+        )
+        era = "  [b]$era[/b]" if year <= 2005 else ""
         self.query_one("#rank-head", Static).update(
             markup(
-                "[b]$year[/b] UN E-Government Survey · [b]$short[/b] ($name) · "
-                f"$scope, $n countries · sorted by $sort{era}\n"
-                + ("[b]rank* derived by ddx from values[/b] · " if derived else "")
-                + "[dim]v scope · o sort · c chart · s source[/dim]",
+                "[b]$year[/b] $survey · [b]$short[/b] ($name) · "
+                f"$scope, $n_countries · $sorted{era}\n"
+                + ("[b]$derived[/b] · " if derived else "")
+                + "[dim]$keys[/dim]",
                 year=year,
+                survey=_("UN E-Government Survey"),
                 short=short,
-                name=q.INDICATOR_NAMES[ind],
+                name=term(self.ds, ind, q.INDICATOR_NAMES[ind]),
                 scope=scope,
-                n=len(df),
-                sort=self.sort,
+                n_countries=ngettext("{n} country", "{n} countries", len(df)).format(n=len(df)),
+                sorted=_(SORT_LABEL[self.sort]),
+                era=_("readiness-era index"),
+                derived=_("rank* derived by ddx from values"),
+                keys=_("v scope · o sort · c chart · s source"),
             )
         )
         self._fill_table(df, derived)
@@ -135,14 +156,14 @@ class RankingsPane(Pane):
             if r["flags"]:
                 note.append("!")
             if r["value"] is None:
-                note.append("gap")
-            name = r["country"]
+                note.append(_("gap"))
+            name = self.country_label(r["iso3"], r["country"])
             if r["focus"] and self.scope != "central-asia":
                 name = f"▶ {name}" if not self.ddx.ascii_mode else f"> {name}"
             cell = text(name)  # plain text: a name is never markup
             cell.truncate(NAME_WIDTH, overflow="ellipsis")  # by terminal cells
             rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
-            value = q.fmt_index(r["value"])
+            value = local_decimal(q.fmt_index(r["value"]))
             table.add_row(rank, cell, value, " ".join(note), key=r["iso3"])
         # In a long table, start on the selected country so the five are in view.
         codes = df["iso3"].to_list()
@@ -155,12 +176,12 @@ class RankingsPane(Pane):
         view = view.sort("value", descending=False, nulls_last=False)
         labels = view["iso3"].to_list()
         values = view["value"].to_list()
-        title = f"{short} {year}, index 0-1" + (
-            "" if self.scope == "central-asia" else " (the five)"
+        title = _("{short} {year}, index 0-1").format(short=short, year=year) + (
+            "" if self.scope == "central-asia" else " " + _("(the five)")
         )
         self.query_one("#rank-bars", Chart).show(
             lambda plt, c: draw_hbars(plt, c, labels, values, title, ""),
-            ("bars", year, short, tuple(labels), tuple(values)),
+            ("bars", year, short, tuple(labels), tuple(values), current_language()),
         )
 
     def _draw_trajectory(self, ind: str) -> None:
@@ -175,12 +196,20 @@ class RankingsPane(Pane):
             data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
         else:
             data = q.series(self.ds, list(FOCUS), col)
-        names = dict(
-            zip(q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True)
-        )
-        title = f"World rank by {q.INDICATOR_SHORT[ind]}{' (derived)' if derived else ''}, 1 = best"
+        names = {
+            c: self.country_label(c, n)
+            for c, n in zip(
+                q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True
+            )
+        }
+        title = (
+            _("World rank by {short} (derived), 1 = best")
+            if derived
+            else _("World rank by {short}, 1 = best")
+        ).format(short=q.INDICATOR_SHORT[ind])
         self.query_one("#rank-trajectory", Chart).show(
-            lambda plt, c: draw_ranks(plt, c, data, names, title), ("traj", ind)
+            lambda plt, c: draw_ranks(plt, c, data, names, title),
+            ("traj", ind, current_language()),
         )
 
     # -- pane protocol -------------------------------------------------------------
@@ -205,13 +234,18 @@ class RankingsPane(Pane):
             cav.append("ranks_relative")
             if r["value"] is None:
                 cav.append("gap")
-            val = "gap" if r["value"] is None else q.fmt_index(r["value"])
+            val = _("gap") if r["value"] is None else q.fmt_index(r["value"])
             items.append(
                 Provenance(
-                    f"{r['country']}: {q.INDICATOR_SHORT[ind]} {val}, rank {r['rank']}",
+                    _("{country}: {short} {value}, rank {rank}").format(
+                        country=self.country_label(r["iso3"], r["country"]),
+                        short=q.INDICATOR_SHORT[ind],
+                        value=val,
+                        rank=r["rank"],
+                    ),
                     r["source_id"],
                     tuple(cav),
-                    f"edition {year}",
+                    _("edition {year}").format(year=year),
                 )
             )
         return items
@@ -224,12 +258,16 @@ class RankingsPane(Pane):
     def palette_commands(self) -> list[PaletteCommand]:
         return [
             PaletteCommand(
-                "Rankings: show the five", "Central Asia only", "app.rank_scope('central-asia')"
+                _("Rankings: show the five"),
+                _("Central Asia only"),
+                "app.rank_scope('central-asia')",
             ),
-            PaletteCommand("Rankings: show their UN region", "Asia", "app.rank_scope('region')"),
             PaletteCommand(
-                "Rankings: show the whole world",
-                "all countries of the edition",
+                _("Rankings: show their UN region"), _("Asia"), "app.rank_scope('region')"
+            ),
+            PaletteCommand(
+                _("Rankings: show the whole world"),
+                _("all countries of the edition"),
                 "app.rank_scope('world')",
             ),
         ]

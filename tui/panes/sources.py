@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from ..core import queries as q
 from ..core.caveats import CAVEATS
+from ..i18n import N_, _, current_language
 from ..textsafe import safe, text
 from ..widgets.lists import KeyTable
 from ..widgets.text import bullets, hanging
@@ -20,9 +21,9 @@ from .base import Pane, Provenance
 
 class SourcesPane(Pane):
     pane_id = "sources"
-    title = "Sources"
+    title = N_("Sources")
     key = "4"
-    step_help = "next / previous source"
+    step_help = N_("next / previous source")
 
     def compose(self) -> ComposeResult:
         yield KeyTable(id="source-table", cursor_type="row")
@@ -33,10 +34,8 @@ class SourcesPane(Pane):
         self.frame = q.sources(self.ds)
         table = self.query_one("#source-table", KeyTable)
         # Fixed widths keep the title in view at 80 columns; details are below.
-        table.add_column("Id", width=20)
-        table.add_column("Publisher", width=20)
-        table.add_column("Year", width=4)
-        table.add_column("Title")
+        for label, width in COLUMNS:
+            table.add_column(_(label), width=width, key=label)
         for r in self.frame.iter_rows(named=True):
             table.add_row(
                 text(r["source_id"]),
@@ -46,6 +45,13 @@ class SourcesPane(Pane):
                 key=r["source_id"],
             )
         self._show(0)
+
+    def retranslate(self) -> None:
+        table = self.query_one("#source-table", KeyTable)
+        for label, _width in COLUMNS:
+            table.columns[label].label = Text(_(label))  # type: ignore[index]
+        table.refresh()
+        self._show(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "source-table":
@@ -65,24 +71,26 @@ class SourcesPane(Pane):
         # wrapped text hangs under its first line (tui/widgets/text.py).
         fields = []
         if r["url"]:
-            fields.append(("Link:", str(r["url"])))
-        fields.append(("Licence:", str(r["licence"] or "not stated by the source")))
+            fields.append((_("Link:"), str(r["url"])))
+        fields.append((_("Licence:"), str(r["licence"] or _("not stated by the source"))))
         if r["note"]:
-            fields.append(("Note:", str(r["note"])))
+            # The source's note stays as written (in English): the label says so.
+            label = _("Note:") if current_language() == "en" else _("Note (in English):")
+            fields.append((label, str(r["note"])))
         parts: list[RenderableType] = [
             Text(safe(q.citation(r)), style="bold"),
             hanging(fields, label_style=""),
             Text(),
-            Text("Caveats that apply across the data", style="bold"),
-            bullets(v for k, v in CAVEATS.items() if k in _GENERAL),
+            Text(_("Caveats that apply across the data"), style="bold"),
+            bullets(_(v) for k, v in CAVEATS.items() if k in _GENERAL),
         ]
         refs = q.article_references(self.ds)
         if len(refs):
             parts += [
                 Text(),
                 Text.assemble(
-                    ("The article's own references", "bold"),
-                    (" (as the article lists them)", "dim"),
+                    (_("The article's own references"), "bold"),
+                    (" " + _("(as the article lists them)"), "dim"),
                 ),
                 hanging(
                     (
@@ -97,7 +105,7 @@ class SourcesPane(Pane):
 
     def provenance(self) -> list[Provenance]:
         r = getattr(self, "current", None)
-        return [Provenance(f"Source {r['source_id']}", r["source_id"])] if r else []
+        return [Provenance(_("Source {id}").format(id=r["source_id"]), r["source_id"])] if r else []
 
     def current_frame(self) -> pl.DataFrame:
         return self.frame
@@ -106,6 +114,8 @@ class SourcesPane(Pane):
         r = getattr(self, "current", None)
         return f"source={r['source_id'] if r else None}"
 
+
+COLUMNS = ((N_("Id"), 20), (N_("Publisher"), 20), (N_("Year"), 4), (N_("Title"), None))
 
 _GENERAL = (
     "readiness_era",

@@ -19,33 +19,34 @@ from textual.widgets import Static
 from ..core import queries as q
 from ..core import timeline as tl
 from ..core.caveats import describe
+from ..i18n import N_, _, milestone_text
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
 from .base import Pane, Provenance
 
 KIND_LABEL = {
-    "programme": "programme",
-    "concept": "concept",
-    "launch": "launch",
-    "law": "law",
-    "decree": "decree",
-    "themed_year": "themed year",
-    "plan": "plan",
-    "statistic": "figure",
-    "rank": "UN rank",
-    "presentation": "presentation",
+    "programme": N_("programme"),
+    "concept": N_("concept"),
+    "launch": N_("launch"),
+    "law": N_("law"),
+    "decree": N_("decree"),
+    "themed_year": N_("themed year"),
+    "plan": N_("plan"),
+    "statistic": N_("figure"),
+    "rank": N_("UN rank"),
+    "presentation": N_("presentation"),
 }
 
 
 class TimelinePane(Pane):
     pane_id = "timeline"
-    title = "Timeline"
+    title = N_("Timeline")
     key = "6"
-    step_help = "next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)"
-    indicator_help = "(no indicator in this pane)"
+    step_help = N_("next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)")
+    indicator_help = N_("(no indicator in this pane)")
 
-    BINDINGS = [Binding("c", "toggle_view", "Actions", id="timeline_view")]
+    BINDINGS = [Binding("c", "toggle_view", N_("Actions"), id="timeline_view")]
     view = "timeline"  # or "actions": each action beside the UN results
 
     def compose(self) -> ComposeResult:
@@ -92,10 +93,39 @@ class TimelinePane(Pane):
         )
         self.frame: pl.DataFrame = tl.items(self.ds, self.present)
         gantt = self.query_one("#tl-gantt", Gantt)
-        gantt.set_items(self.frame, self.present)
+        gantt.set_items(self._shown_frame(), self.present)
         self._head()
         self.watch(self.ddx, "country", self._follow_country, init=False)
         self.call_after_refresh(lambda: self._show_detail(gantt.selected))
+
+    def _shown_frame(self) -> pl.DataFrame:
+        """The items as the Gantt shows them: titles, countries and "undated" in
+        the current language (``self.frame``, exported, stays as the data is)."""
+        if not len(self.frame):
+            return self.frame
+        rows = self.frame.to_dicts()
+        return self.frame.with_columns(
+            pl.Series("title", [milestone_text(self.ds, r, "title") for r in rows]),
+            pl.Series("country", [self.country_label(r["iso3"], r["country"]) for r in rows]),
+            pl.Series(
+                "when", [_(r["when"]) if r["when"] == "undated" else r["when"] for r in rows]
+            ),
+        )
+
+    def retranslate(self) -> None:
+        gantt = self.query_one("#tl-gantt", Gantt)
+        gantt.set_items(self._shown_frame(), self.present)
+        self._head()
+        self._show_detail(gantt.selected)
+        view = self._actions_view()
+        if view is not None:
+            view.retranslate()
+
+    def _actions_view(self):  # type: ignore[no-untyped-def]
+        from .actions_view import ActionsView
+
+        found = self.query(ActionsView)
+        return found.first() if found else None
 
     def on_resize(self) -> None:
         self._show_detail(self.query_one("#tl-gantt", Gantt).selected)
@@ -113,11 +143,10 @@ class TimelinePane(Pane):
         )
         self.query_one("#tl-head", Static).update(
             markup(
-                "[b]Programmes and milestones[/b] of the five, $lo-$hi, as the article gives them\n"
-                "[dim]$legend[/dim]",
-                lo=lo,
-                hi=hi,
-                legend=tl.legend(self.ddx.ascii_mode, self.present),
+                "[b]$what[/b] $rest\n[dim]$legend[/dim]",
+                what=_("Programmes and milestones"),
+                rest=_("of the five, {lo}-{hi}, as the article gives them").format(lo=lo, hi=hi),
+                legend=tl.legend(self.ddx.ascii_mode, self.present, _),
             )
         )
 
@@ -152,22 +181,31 @@ class TimelinePane(Pane):
 
     def _show_detail(self, index: int) -> None:
         if not 0 <= index < len(self.frame):
-            self.query_one("#tl-detail", Static).update(plain("No milestones in the data."))
+            self.query_one("#tl-detail", Static).update(plain(_("No milestones in the data.")))
             return
         r = self.frame.row(index, named=True)
         src = q.source(self.ds, r["source_id"])
-        cite = safe(f"[{r['source_id']}] {q.citation(src)}") if src else "none"
+        cite = safe(f"[{r['source_id']}] {q.citation(src)}") if src else _("none")
         room = max(20, self.size.width - 10)
         if len(cite) > room:  # one line here; s shows the whole citation
             cite = cite[: room - 1] + ("~" if self.ddx.ascii_mode else "…")
-        kind = KIND_LABEL.get(r["kind"], r["kind"])
-        note = f" · {r['note']}" if r["note"] else ""
+        kind = _(KIND_LABEL.get(r["kind"], r["kind"]))
+        notes = [tl.NOTES.get(str(r["shape"]), "")]
+        if r["inferred"]:
+            notes.append(tl.NOTES["inferred"])
+        note = "; ".join(_(n) for n in notes if n)
+        note = f" · {note}" if note else ""
+        when = _(r["when"]) if r["when"] == "undated" else r["when"]
         lines = [
-            markup("[b]$country: $title[/b]", country=r["country"], title=r["title"]),
-            plain(f"{r['when']} · {kind}{note}"),
-            markup("[dim]source $cite[/dim]", cite=cite),
-            plain(r["summary"]),
-            markup("[dim]! $claim[/dim]", claim=describe("article_claim")),
+            markup(
+                "[b]$country: $title[/b]",
+                country=self.country_label(r["iso3"], r["country"]),
+                title=milestone_text(self.ds, r, "title"),
+            ),
+            plain(f"{when} · {kind}{note}"),
+            markup("[dim]$source $cite[/dim]", source=_("source"), cite=cite),
+            plain(milestone_text(self.ds, r, "summary")),
+            markup("[dim]! $claim[/dim]", claim=_(describe("article_claim"))),
         ]
         self.query_one("#tl-detail", Static).update(join_lines(lines))
 
@@ -182,17 +220,24 @@ class TimelinePane(Pane):
             detail = f"{r['when']}" + (f"; {r['note']}" if r["note"] else "")
             items.append(
                 Provenance(
-                    f"{r['country']}: {r['title']}", str(r["source_id"]), ("article_claim",), detail
+                    f"{self.country_label(str(r['iso3']), r['country'])}: "
+                    f"{milestone_text(self.ds, r, 'title')}",
+                    str(r["source_id"]),
+                    ("article_claim",),
+                    detail,
                 )
             )
         srcs = sorted(set(self.frame["source_id"].to_list())) if len(self.frame) else []
         for s in srcs:
             items.append(
                 Provenance(
-                    f"Every bar and mark on the timeline ({len(self.frame)} items)",
+                    _("Every bar and mark on the timeline ({n} items)").format(n=len(self.frame)),
                     s,
                     ("article_claim",),
-                    f"open-ended bars are drawn to {self.present}, the present year; nothing is extrapolated",
+                    _(
+                        "open-ended bars are drawn to {year}, the present year; "
+                        "nothing is extrapolated"
+                    ).format(year=self.present),
                 )
             )
         return items
@@ -202,24 +247,24 @@ class TimelinePane(Pane):
         if r is None:
             return [
                 Provenance(
-                    "The article's conclusion, claim by claim (our words)",
+                    _("The article's conclusion, claim by claim (our words)"),
                     "article",
                     ("article_claim",),
                 ),
                 Provenance(
-                    "What our tables hold on each claim", "ddx_reading", ("project_reading",)
+                    _("What our tables hold on each claim"), "ddx_reading", ("project_reading",)
                 ),
             ]
         items = [
             Provenance(
-                f"{r['iso3']}: {r['title']} ({r['start'] or 'undated'})",
+                f"{r['iso3']}: {milestone_text(self.ds, r, 'title')} ({r['start'] or _('undated')})",
                 str(r["source_id"]),
                 ("article_claim",) + (("inferred_date",) if r["start_inferred"] == "yes" else ()),
             )
         ]
         for col, label in (
-            ("rank_source_ids", "UN rank"),
-            ("internet_source_id", "Internet users"),
+            ("rank_source_ids", _("UN rank")),
+            ("internet_source_id", _("Internet users")),
         ):
             for sid in str(r[col] or "").split(";"):
                 if sid:

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..i18n import N_, _
 from ..widgets.text import bullets, hanging
 
 if TYPE_CHECKING:
@@ -25,57 +26,57 @@ if TYPE_CHECKING:
 KEY_WIDTH = 16
 
 GENERAL = [
-    ("1 … 8", "jump to a pane (its number is on its tab)"),
+    ("1 … 8", N_("jump to a pane (its number is on its tab)")),
     (
         "Tab / Shift+Tab",
-        "move focus between lists, tables and text (the focused part has a heavy border)",
+        N_("move focus between lists, tables and text (the focused part has a heavy border)"),
     ),
-    ("↑ ↓  j k", "move within a list or table, or scroll the focused text"),
-    ("[  ]", "previous / next item in the pane (country, edition, ...)"),
-    ("i", "cycle the indicator (EGDI, OSI, TII, HCI, EPI)"),
-    ("s", "source and caveats of what is on screen"),
-    ("e", "export the data behind the view as CSV (path shown)"),
-    ("y", "copy the data behind the view as TSV (OSC 52 clipboard)"),
-    ("R", "record the view as a step of a tour file"),
-    ("Ctrl+P", "command palette: jump to any country, edition, indicator, theme"),
-    ("? or F1", "this help"),
-    ("Escape", "close a dialog"),
-    ("q", "quit"),
+    ("↑ ↓  j k", N_("move within a list or table, or scroll the focused text")),
+    ("[  ]", N_("previous / next item in the pane (country, edition, ...)")),
+    ("i", N_("cycle the indicator (EGDI, OSI, TII, HCI, EPI)")),
+    ("s", N_("source and caveats of what is on screen")),
+    ("e", N_("export the data behind the view as CSV (path shown)")),
+    ("y", N_("copy the data behind the view as TSV (OSC 52 clipboard)")),
+    ("R", N_("record the view as a step of a tour file")),
+    ("Ctrl+P", N_("command palette: jump to any country, edition, indicator, theme")),
+    (N_("? or F1"), N_("this help")),
+    ("Escape", N_("close a dialog")),
+    ("q", N_("quit")),
 ]
 
 # A pane binding's id -> what the help says about it (else its footer description).
 KEY_HELP = {
-    "country_chart": "switch the chart: UN rank / index components",
-    "rank_scope": "scope: the five, their UN region, the world",
-    "rank_sort": "sort by rank, name or value",
-    "rank_chart": "chart: bars of this edition / rank trajectory across editions",
-    "cmp_view": "bars or scatter",
-    "cmp_neighbours": "add / remove the neighbouring countries",
-    "cmp_picker": "show / hide the country checklist",
-    "cmp_x": "scatter: change the x-axis",
-    "cmp_space": "checklist: add / remove the highlighted country",
-    "cmp_escape": "hide the checklist",
-    "country_top": "top of the profile (figures), from the list too",
-    "country_end": "bottom of the profile (article, milestones)",
+    "country_chart": N_("switch the chart: UN rank / index components"),
+    "rank_scope": N_("scope: the five, their UN region, the world"),
+    "rank_sort": N_("sort by rank, name or value"),
+    "rank_chart": N_("chart: bars of this edition / rank trajectory across editions"),
+    "cmp_view": N_("bars or scatter"),
+    "cmp_neighbours": N_("add / remove the neighbouring countries"),
+    "cmp_picker": N_("show / hide the country checklist"),
+    "cmp_x": N_("scatter: change the x-axis"),
+    "cmp_space": N_("checklist: add / remove the highlighted country"),
+    "cmp_escape": N_("hide the checklist"),
+    "country_top": N_("top of the profile (figures), from the list too"),
+    "country_end": N_("bottom of the profile (article, milestones)"),
 }
 
 # Keys a pane's widgets handle that its bindings do not name.
 EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
     "countries": [
-        ("Tab", "move between the country list and the profile (then ↑ ↓ PgUp PgDn scroll it)"),
+        ("Tab", N_("move between the country list and the profile (then ↑ ↓ PgUp PgDn scroll it)")),
     ],
     "timeline": [
-        ("← → ↑ ↓ j k", "previous / next item"),
-        ("PgUp / PgDn", "a screenful of items up / down"),
-        ("Home / End", "first / last item"),
+        ("← → ↑ ↓ j k", N_("previous / next item")),
+        ("PgUp / PgDn", N_("a screenful of items up / down")),
+        ("Home / End", N_("first / last item")),
     ],
 }
 
 READING = [
-    "2003-2005 indices measured 'readiness', later ones 'development'.",
-    "An index of 0 with a shared bottom rank means no assessed online presence.",
-    "Ranks are relative; EPI ranks (marked *) are derived by ddx from EPI values.",
-    "A gap in a chart or '—' in a table is a gap in the source, never filled in.",
+    N_("2003-2005 indices measured 'readiness', later ones 'development'."),
+    N_("An index of 0 with a shared bottom rank means no assessed online presence."),
+    N_("Ranks are relative; EPI ranks (marked *) are derived by ddx from EPI values."),
+    N_("A gap in a chart or '—' in a table is a gap in the source, never filled in."),
 ]
 
 
@@ -94,7 +95,7 @@ class HelpBody(VerticalScroll):
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
+        Binding("escape", "dismiss", N_("Close")),
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("f1", "dismiss", "Close", show=False),
         Binding("q", "dismiss", "Close", show=False),
@@ -108,13 +109,15 @@ class HelpScreen(ModalScreen[None]):
     def pane_keys(self, number: int, cls: type[Pane]) -> list[tuple[str, str]]:
         rows: list[tuple[str, str]] = []
         if cls.step_help:
-            rows.append(("[  ]", cls.step_help))
+            rows.append(("[  ]", _(cls.step_help)))
         if cls.indicator_help:
-            rows.append(("i", cls.indicator_help))
+            rows.append(("i", _(cls.indicator_help)))
         for b in cls.BINDINGS:
             if isinstance(b, Binding):
-                rows.append((self.app.get_key_display(b), KEY_HELP.get(b.id or "", b.description)))
-        rows += EXTRA_KEYS.get(cls.pane_id, [])
+                rows.append(
+                    (self.app.get_key_display(b), _(KEY_HELP.get(b.id or "", b.description)))
+                )
+        rows += [(_(k), _(v)) for k, v in EXTRA_KEYS.get(cls.pane_id, [])]
         return rows
 
     def compose(self) -> ComposeResult:
@@ -125,27 +128,46 @@ class HelpScreen(ModalScreen[None]):
         others = [(i, c) for i, c in classes if c.pane_id != self.current]
         parts: list[RenderableType] = [
             Text.assemble(
-                ("Keys", "bold"),
-                ("   ↑ ↓ j k PgUp PgDn Home End scroll; Escape, q or ? close", "dim"),
+                (_("Keys"), "bold"),
+                ("   " + _("↑ ↓ j k PgUp PgDn Home End scroll; Escape, q or ? close"), "dim"),
             ),
         ]
         for i, cls in current:
             parts += [
                 Text(),
-                _heading(f"This pane: {i} {cls.title}"),
+                _heading(_("This pane: {number} {title}").format(number=i, title=_(cls.title))),
                 hanging(self.pane_keys(i, cls), label_width=KEY_WIDTH),
             ]
-        parts += [Text(), _heading("Everywhere"), hanging(GENERAL, label_width=KEY_WIDTH)]
-        parts += [Text(), _heading("Other panes" if current else "Panes")]
+        general = [(_(k), _(v)) for k, v in GENERAL]
+        parts += [Text(), _heading(_("Everywhere")), hanging(general, label_width=KEY_WIDTH)]
+        parts += [Text(), _heading(_("Other panes") if current else _("Panes"))]
         for i, cls in others:
-            parts += [Text(f"{i} {cls.title}", style="bold")]
+            parts += [Text(f"{i} {_(cls.title)}", style="bold")]
             rows = self.pane_keys(i, cls)
             if rows:
                 parts.append(hanging(rows, label_width=KEY_WIDTH))
-        parts += [Text(), _heading("Reading the figures"), bullets(READING)]
-        parts += [Text(), Text("Escape, q or ? closes this help.", style="dim")]
+        parts += [Text(), _heading(_("Reading the figures")), bullets(_(r) for r in READING)]
+        parts += self._glossary()
+        parts += [Text(), Text(_("Escape, q or ? closes this help."), style="dim")]
         with HelpBody(id="help-body"):
             yield Static(Group(*parts), id="help-text")
+
+    def _glossary(self) -> list[RenderableType]:
+        """The UN indices' names in the current language (the glossary table),
+        each beside the abbreviation the UN uses; nothing in English."""
+        from ..core import INDICES
+        from ..core import queries as q
+        from ..i18n import current_language, term
+
+        if current_language() == "en":
+            return []
+        ds = self.app.dataset  # type: ignore[attr-defined]
+        rows = [(q.INDICATOR_SHORT[i], term(ds, i, q.INDICATOR_NAMES[i])) for i in INDICES]
+        return [
+            Text(),
+            _heading(_("Glossary: the UN indices")),
+            hanging(rows, label_width=KEY_WIDTH),
+        ]
 
     def on_mount(self) -> None:
         # Focus the body now: the app has no auto-focus (tui/app.py), and without

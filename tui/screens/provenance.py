@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ..core import queries as q
 from ..core.caveats import describe
+from ..i18n import N_, _
 from ..panes.base import Provenance
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
@@ -17,7 +18,7 @@ from ..textsafe import markup, plain
 
 class ProvenanceScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
+        Binding("escape", "dismiss", N_("Close")),
         Binding("s", "dismiss", "Close", show=False),
         Binding("q", "dismiss", "Close", show=False),
     ]
@@ -30,11 +31,14 @@ class ProvenanceScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         ds = self.app.dataset  # type: ignore[attr-defined]
         lines = [
-            markup("[b]Sources for what the $pane pane shows[/b]", pane=self.pane_title),
+            markup(
+                "[b]$head[/b]",
+                head=_("Sources for what the {pane} pane shows").format(pane=_(self.pane_title)),
+            ),
             plain(""),
         ]
         if not self.items:
-            lines.append(plain("Nothing with a source is selected here."))
+            lines.append(plain(_("Nothing with a source is selected here.")))
         # Figures that share a source are listed together, the source once.
         groups: list[tuple[str | None, list[Provenance]]] = []
         for item in self.items:
@@ -50,17 +54,24 @@ class ProvenanceScreen(ModalScreen[None]):
                 lines.append(line)
             src = q.source(ds, source_id)
             if src is None:
-                lines.append(plain("  source: none (a gap in the data)"))
+                lines.append(plain("  " + _("source: none (a gap in the data)")))
             else:
-                lines.append(plain(f"  source [{source_id}]: {q.citation(src)}"))
+                lines.append(
+                    plain(
+                        "  "
+                        + _("source [{source_id}]: {citation}").format(
+                            source_id=source_id, citation=q.citation(src)
+                        )
+                    )
+                )
                 if src.get("url"):
                     lines.append(plain(f"  {src['url']}"))
             caveats: list[str] = []
             for item in items:
                 caveats += [k for k in item.caveats if k not in caveats]
             for key in caveats:
-                lines.append(plain(f"  ! {describe(key)}"))
+                lines.append(plain(f"  ! {_(describe(key))}"))
             lines.append(plain(""))
-        lines.append(plain("Escape closes this; the Sources pane (4) lists every source."))
+        lines.append(plain(_("Escape closes this; the Sources pane (4) lists every source.")))
         with VerticalScroll(id="provenance-body"):
             yield Static(join_lines(lines), id="provenance-text")

@@ -9,13 +9,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..i18n import N_, _
 from ..tour.model import MAX_TEXT, bad_char
 
 
 class RecordScreen(ModalScreen[str | None]):
     """Asks for a caption; dismisses with it (Enter) or None (Escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
     AUTO_FOCUS = "#record-caption"
 
     def __init__(self, target: str, describe: str, caption: str = "") -> None:
@@ -26,7 +27,10 @@ class RecordScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="record-body"):
-            yield Static(Content(f"Record this view as a step of {self.target}"), id="record-head")
+            yield Static(
+                Content(_("Record this view as a step of {file}").format(file=self.target)),
+                id="record-head",
+            )
             yield Static(Content(self.describe), id="record-state")
             yield Input(
                 self.caption,
@@ -34,20 +38,24 @@ class RecordScreen(ModalScreen[str | None]):
                 max_length=MAX_TEXT,
                 id="record-caption",
             )
-            yield Static(Content("Enter saves the step · Escape cancels"), id="record-hint")
+            yield Static(Content(_("Enter saves the step · Escape cancels")), id="record-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
         if not text:
             self.query_one("#record-hint", Static).update(
-                Content("Type a caption first (Escape cancels).")
+                Content(_("Type a caption first (Escape cancels)."))
             )
             return
         ch = bad_char(text)
         if ch is not None:
             self.query_one("#record-hint", Static).update(
-                Content(f"Control character U+{ord(ch):04X} is not allowed in a caption.")
+                Content(
+                    _("Control character U+{code} is not allowed in a caption.").format(
+                        code=f"{ord(ch):04X}"
+                    )
+                )
             )
             return
         self.dismiss(text)

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from ..core import FOCUS
 from ..core import queries as q
+from ..i18n import _, country_name, current_language
 from ..textsafe import safe
 from . import presenter
 from .model import PANE_KEYS, Step, TourFile, step_table
@@ -160,10 +161,14 @@ def record_view(app: DDXApp) -> None:
         try:
             n = append_step(target, replace(step, look=caption))
         except DataError as exc:
-            app.notify(str(exc), title="Not recorded", severity="error", markup=False)
+            app.notify(str(exc), title=_("Not recorded"), severity="error", markup=False)
             app.bell()
             return
-        app.notify(f"Step {n} saved to {target}", title="Recorded", markup=False)
+        app.notify(
+            _("Step {n} saved to {file}").format(n=n, file=target),
+            title=_("Recorded"),
+            markup=False,
+        )
 
     initial = playing.look if on_step and playing else ""
     app.push_screen(RecordScreen(str(target), state, initial), done)
@@ -281,44 +286,53 @@ class Tour:
             if item.source_id and item.source_id not in ids:
                 ids.append(item.source_id)
         if not ids:
-            return "Sources: see the Sources pane; s shows what this pane draws on"
+            return _("Sources: see the Sources pane; s shows what this pane draws on")
         more = f" +{len(ids) - 3}" if len(ids) > 3 else ""
-        return f"Sources on screen: {', '.join(ids[:3])}{more}; s for details"
+        return _("Sources on screen: {ids}; s for details").format(ids=", ".join(ids[:3]) + more)
 
     def update_caption(self) -> None:
         step = self.step
-        title = step.title
+        title, look = step.in_language(current_language())
         if step.country and self.app.country != step.country:
             # --start chose another country: name the one on screen.
-            title = str(
-                q.country(self.app.dataset, self.app.country).get("name") or self.app.country
+            title = country_name(
+                self.app.dataset,
+                self.app.country,
+                str(q.country(self.app.dataset, self.app.country).get("name") or self.app.country),
             )
         n = len(self.steps)
         plain = bool(getattr(self.app, "ascii_mode", False))
         nxt, back, dot = ("right", "left", "-") if plain else ("→", "←", "·")
         keys = (
-            f"space/{nxt} next  {back} back"
+            _("space/{next} next  {back} back").format(next=nxt, back=back)
             if self.index < n - 1
-            else f"last step: {back} back, q quits"
+            else _("last step: {back} back, q quits").format(back=back)
         )
         delay = self._delay()
         if delay:
-            keys += f"  (auto: {delay:g} s)"
+            keys += "  " + _("(auto: {seconds} s)").format(seconds=f"{delay:g}")
         # Text, not markup: a caption from a file is shown exactly as written.
         text = Text(no_wrap=False)
-        text.append(f"Tour {self.index + 1}/{n} {dot} {safe(title)}", "bold")
+        text.append(
+            _("Tour {i}/{n}").format(i=self.index + 1, n=n) + f" {dot} {safe(title)}", "bold"
+        )
         text.append(f"  {keys}", "dim")
         text.append("\n")
-        text.append(safe(step.look))
+        text.append(safe(look))
         text.append("\n")
         text.append(safe(self.sources_line()), "dim")
         if self.notes:
-            following = self.steps[self.index + 1].title if self.index < n - 1 else "(the end)"
+            following = (
+                self.steps[self.index + 1].in_language(current_language())[0]
+                if self.index < n - 1
+                else _("(the end)")
+            )
             text.append("\n")
-            text.append("Notes: ", "bold")
-            text.append(safe(step.notes or "(none)"))
-            text.append(f"  {dot} next: ", "bold")
+            text.append(_("Notes:") + " ", "bold")
+            text.append(safe(step.notes or _("(none)")))
+            text.append(f"  {dot} " + _("next:") + " ", "bold")
             text.append(safe(following))
+        self.caption.set_class(current_language() != "en", "-translated")
         self.caption.update(text)
 
 

@@ -60,7 +60,11 @@ COMPARE_CANDIDATES = FOCUS + ("AFG", "AZE", "MNG", "RUS", "CHN", "PAK", "TUR", "
 MIN_COMPARE, MAX_COMPARE = 2, 8
 
 TOP_KEYS = ("format", "title", "author", "language", "steps")
-COMMON_KEYS = ("pane", "title", "caption", "notes", "seconds")
+# A caption and title may also be given per language (``caption_ru``,
+# ``title_uz``): shown when the explorer speaks it, else the plain one.
+CAPTION_LANGS = ("ru", "uz")
+LANG_KEYS = tuple(f"{k}_{lang}" for lang in CAPTION_LANGS for k in ("title", "caption"))
+COMMON_KEYS = ("pane", "title", "caption", "notes", "seconds", *LANG_KEYS)
 # The state each pane can be put in; any other key on that pane is refused.
 PANE_KEYS: dict[str, tuple[str, ...]] = {
     "goals": ("row",),
@@ -94,6 +98,15 @@ class Step:
     view: str | None = None  # Infrastructure: the view shown
     notes: str = ""  # presenter notes (ddx demo --notes, ddx tour notes)
     seconds: float | None = None  # advance by itself after this long
+    # (lang, title, caption) for each language the file translates the step into
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+    def in_language(self, lang: str) -> tuple[str, str]:
+        """The step's title and caption in ``lang`` where the file gives them."""
+        for code, title, look in self.translations:
+            if code == lang:
+                return title or self.title, look or self.look
+        return self.title, self.look
 
 
 @dataclass(frozen=True)
@@ -286,6 +299,17 @@ class _Reader:
         title = self.text(s, "title", i, required=False) or pane.capitalize()
         notes = self.text(s, "notes", i, required=False)
         kw: dict[str, Any] = {}
+        translations = tuple(
+            (
+                lang,
+                self.text(s, f"title_{lang}", i, False),
+                self.text(s, f"caption_{lang}", i, False),
+            )
+            for lang in CAPTION_LANGS
+            if f"title_{lang}" in s or f"caption_{lang}" in s
+        )
+        if translations:
+            kw["translations"] = translations
         if "seconds" in s:
             v = s["seconds"]
             if type(v) not in (int, float) or not (0 < v < math.inf):
@@ -516,6 +540,11 @@ def step_table(step: Step) -> dict[str, object]:
     if "row" in allowed and step.row is not None:
         t["row"] = step.row + 1
     t["caption"] = step.look
+    for lang, title, look in step.translations:
+        if title:
+            t[f"title_{lang}"] = title
+        if look:
+            t[f"caption_{lang}"] = look
     if step.notes:
         t["notes"] = step.notes
     if step.seconds is not None:

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ..core import timeline as tl
+from ..i18n import N_, _
 from ..textsafe import safe
 
 ROLE_CLASSES = {
@@ -78,12 +79,12 @@ class Gantt(Widget, can_focus=True):
     Gantt { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j,right", "move(1)", "Next item", show=False),
-        Binding("up,k,left", "move(-1)", "Previous item", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("down,j,right", "move(1)", N_("Next item"), show=False),
+        Binding("up,k,left", "move(-1)", N_("Previous item"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("home", "jump(0)", N_("First"), show=False),
+        Binding("end", "jump(-1)", N_("Last"), show=False),
     ]
 
     selected: reactive[int] = reactive(0)
@@ -165,7 +166,9 @@ class Gantt(Widget, can_focus=True):
         width, height = self.size.width, self.size.height
         if not len(self.items) or width < 30 or height < 4:
             return Text(
-                "(timeline needs more room)" if len(self.items) else "No milestones in the data.",
+                _("(timeline needs more room)")
+                if len(self.items)
+                else _("No milestones in the data."),
                 style="dim",
             )
         ascii_mode = bool(getattr(self.app, "ascii_mode", False))
@@ -211,7 +214,7 @@ class Gantt(Widget, can_focus=True):
             label = f"{pointer}{when:<10} {title}"[:lw]
             sel_style = style("gantt--selected") if selected else Style()
             out.append(set_cell_size(label, lw) + " ", sel_style)
-            for text, role in tl.raster(rec, axis, ascii_mode):
+            for text, role in tl.raster(rec, axis, ascii_mode, _):
                 role_style = style(ROLE_CLASSES[role]) if role in ROLE_CLASSES else Style()
                 out.append(text, role_style)
         return out

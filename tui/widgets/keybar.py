@@ -17,6 +17,8 @@ from textual import events
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from ..i18n import N_, _
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import Binding
@@ -72,13 +74,13 @@ class KeyBar(Footer):
                 pass
             else:
                 palette = (pb, p_enabled, p_tooltip)
-                room -= hint_width(self.app.get_key_display(pb), pb.description) + (
+                room -= hint_width(self.app.get_key_display(pb), _(pb.description)) + (
                     PALETTE_WIDTH_EXTRA - 2
                 )
         hints = [
             (
                 PRIORITY.get(b.id or "", PANE_KEYS),
-                hint_width(self.app.get_key_display(b), b.description),
+                hint_width(self.app.get_key_display(b), _(b.description)),
             )
             for b, _e, _t in entries
         ]
@@ -88,7 +90,7 @@ class KeyBar(Footer):
                 yield FooterKey(
                     binding.key,
                     self.app.get_key_display(binding),
-                    binding.description,
+                    _(binding.description),
                     binding.action,
                     disabled=not enabled,
                     tooltip=tooltip,
@@ -98,11 +100,11 @@ class KeyBar(Footer):
             yield FooterKey(
                 pb.key,
                 self.app.get_key_display(pb),
-                pb.description,
+                _(pb.description),
                 pb.action,
                 classes="-command-palette",
                 disabled=not p_enabled,
-                tooltip=pb.tooltip or pb.description,
+                tooltip=pb.tooltip or _(pb.description),
             )
 
     def hints(self) -> Iterator[FooterKey]:
@@ -113,5 +115,8 @@ class KeyBar(Footer):
         if self._bindings_ready:
             self.call_after_refresh(self.recompose)
 
+
+# Textual's own binding descriptions the bar shows, for the catalogue.
+TEXTUAL_WORDS = (N_("palette"),)
 
 __all__ = ["KeyBar", "choose", "hint_width"]

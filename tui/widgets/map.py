@@ -40,6 +40,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..core.geo import NO_DATA, WATER, Classes, MapGeometry, Raster
+from ..i18n import N_
 from ..theme import map_palette
 
 UNICODE_SHADES = ("░", "▒", "▓", "█")
@@ -68,8 +69,8 @@ class ChoroplethMap(Widget):
     can_focus = True
 
     BINDINGS = [
-        Binding("down,j", "point(1)", "Next country", show=False),
-        Binding("up,k", "point(-1)", "Previous country", show=False),
+        Binding("down,j", "point(1)", N_("Next country"), show=False),
+        Binding("up,k", "point(-1)", N_("Previous country"), show=False),
     ]
 
     class Resized(Message):
