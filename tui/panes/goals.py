@@ -140,7 +140,8 @@ class GoalsPane(Pane):
                     line.append_text(Text("  ")).append_text(as_text(against, "bold reverse"))
                 rows_out.append((bullet, line))
                 why = link_rationale(self.ds, {**r, "goal_id": self.goal_id})
-                rows_out.append(("", as_text(f"{_('why:')} {why}", "dim")))
+                why_word = _("why:")
+                rows_out.append(("", as_text(f"{why_word} {why}", "dim")))
             parts.append(hanging(rows_out, label_style=""))
         return Group(*parts)
 
