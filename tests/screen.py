@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 from textual.app import App
+from textual.content import Content
 
 
 def screen_text(app: App) -> str:
@@ -23,6 +24,17 @@ def screen_text(app: App) -> str:
     )
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
+    return console.export_text(styles=False)
+
+
+def widget_text(widget, width: int = 300) -> str:  # type: ignore[no-untyped-def]
+    """What a Static shows (Content or a Rich renderable), laid out ``width``
+    cells wide: wide enough that an item's text stays on one line."""
+    console = Console(
+        width=width, file=io.StringIO(), color_system=None, record=True, legacy_windows=False
+    )
+    content = widget.content
+    console.print(str(content) if isinstance(content, Content) else content)
     return console.export_text(styles=False)
 
 

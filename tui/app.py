@@ -376,6 +376,17 @@ class DDXApp(ViewActions):
         """R: ask for a caption and append the view on screen as a tour step."""
         from .tour.controller import record_view
 
+        if self.options.served:
+            # A browser session writes nothing on the server but its own CSV
+            # exports: one tour file shared by every visitor would take steps
+            # from anyone who has the URL.
+            self.notify(
+                i18n._("Tours are recorded in ddx on your own machine (ddx demo --record)."),
+                title=i18n._("Not recorded in a browser session"),
+                severity="warning",
+                markup=False,
+            )
+            return
         if len(self.screen_stack) == 1 and self._ready_pane() is not None:
             record_view(self)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 from tests.conftest import DATA
-from tests.screen import flat, open_pane, settled
+from tests.screen import flat, open_pane, settled, widget_text
 from tui.app import Options, make_app
 from tui.core import article
 from tui.panes.actions_view import CONCLUSION, ActionsView
@@ -22,7 +22,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _goal_text(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.query_one("#goal-actions").render())
+    return widget_text(app.query_one("#goal-actions"))
 
 
 async def test_goals_pane_lists_actions_and_results_apart_and_marks_against_links() -> None:

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.screen import screen_text
+from tests.screen import screen_text, widget_text
 from tui.app import DDXApp
 from tui.core.dataset import Dataset
 from tui.core.schema import TABLES
@@ -207,7 +207,7 @@ async def test_hostile_text_in_goal_links_and_the_actions_view(controls: bool) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert_no_controls(screen_text(app), "goals")
-        links = _rendered(app, "#goal-actions")
+        links = widget_text(app.query_one("#goal-actions"))
         for m in (marker("milestones", "title"), marker("milestone_goals", "rationale")):
             assert m in links, f"{m!r} not shown verbatim in the goal's links"
         assert_no_controls(links, "goal links")

@@ -231,6 +231,25 @@ async def test_assessment_and_milestone_lines_hang() -> None:
         assert side[i + 1].startswith("   very high"), side[i : i + 2]
 
 
+async def test_goal_names_and_their_links_hang_at_80x24() -> None:
+    """A goal's name, an action and its reason wrap under their own first
+    word, not back under the number or the bullet."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = lines(app)
+        i = next(n for n, line in enumerate(screen) if "4. Consular communication" in line)
+        assert screen[i + 1][:8] == "┃    res", screen[i : i + 2]  # under "Consular"
+        right = [line[39:] for line in screen]
+        j = next(n for n, line in enumerate(right) if line.startswith("• Kazakhstan 2017-12"))
+        assert right[j + 1].startswith("  Kazakhstan"), right[j : j + 2]
+        await pilot.press("tab", "end")
+        await pilot.pause()
+        right = [line[39:] for line in lines(app)]
+        k = next(n for n, line in enumerate(right) if line.startswith("  why:"))
+        assert right[k + 1].startswith("  ") and right[k + 1].strip(), right[k : k + 2]
+
+
 # -- Timeline titles ---------------------------------------------------------------
 def test_shorten_keeps_the_part_that_tells_titles_apart() -> None:
     assert shorten("UN e-government ranking: 39th", 40) == "UN e-government ranking: 39th"

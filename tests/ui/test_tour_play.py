@@ -146,6 +146,23 @@ async def test_record_outside_a_tour_and_cancel(tmp_path: Path) -> None:
     assert step.edition == app.editions[-1]
 
 
+async def test_a_browser_session_records_nothing_on_the_server() -> None:
+    """``ddx serve``: every visitor's session would append to one tour file on
+    the teacher's machine; R says where tours are recorded instead."""
+    from tui.tour.record import default_path
+
+    app = make_app(options=Options(served=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("R")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1, "no caption dialog"
+        messages = [n.message for n in app._notifications]
+        assert any("Tours are recorded in ddx on your own machine" in m for m in messages)
+    assert not default_path().exists()
+    assert not default_path().parent.exists()
+
+
 async def test_a_file_caption_is_never_markup_and_notes_show(tmp_path: Path) -> None:
     app = tour_app(FIXTURE, notes=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -4,17 +4,18 @@ own reading of the article); with ddx's note on where the eight goals come from.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core import article
 from ..i18n import N_, _, link_rationale, milestone_text, translated_rows
-from ..textsafe import lines as join_lines
-from ..textsafe import markup, plain
+from ..textsafe import markup
 from ..widgets.lists import KeyList
+from ..widgets.text import TextLike, as_text, hanging
 from .base import Pane, Provenance
 
 
@@ -54,7 +55,8 @@ class GoalsPane(Pane):
         lst.clear_options()
         lst.add_options(
             [
-                Option(plain(f"{g['position']}. {g['name']}"), id=i)
+                # The number on its own column: a long name wraps under its first word.
+                Option(hanging([(f"{g['position']}.", str(g["name"]))], label_style=""), id=i)
                 for i, g in ((i, self._goal(i)) for i in self.goals)
             ]
         )
@@ -93,16 +95,19 @@ class GoalsPane(Pane):
         self.actions = acts
         self.query_one("#goal-actions", Static).update(self._links_text(acts))
 
-    def _links_text(self, rows: list[dict[str, object]]) -> Content:
-        """The goal's actions and the results bearing on it, in two labelled lists."""
+    def _links_text(self, rows: list[dict[str, object]]) -> Group:
+        """The goal's actions and the results bearing on it, in two labelled
+        lists whose wrapped lines hang under the item's text, not its bullet."""
         actions, results = article.split_by_role(rows)
-        lines = [
-            plain(
+        parts: list[RenderableType] = [
+            as_text(
                 _("Links are the project's own reading of the article, not the article's claim."),
                 "dim",
             )
         ]
-        against = ("✗ " if not self.ddx.ascii_mode else "x ") + _("works against this goal")
+        ascii_mode = self.ddx.ascii_mode
+        against = ("x " if ascii_mode else "✗ ") + _("works against this goal")
+        bullet = "*" if ascii_mode else "•"
         for label, items, empty in (
             (
                 _("Country actions"),
@@ -115,31 +120,30 @@ class GoalsPane(Pane):
                 _("No result the article reports bears on this goal."),
             ),
         ):
-            lines.append(plain(""))
-            lines.append(markup("[b]$label ($n)[/b]", label=label, n=len(items)))
+            parts.append(Text(""))
+            parts.append(as_text(f"{label} ({len(items)})", "bold"))
             if not items:
-                lines.append(plain(empty, "dim"))
+                parts.append(as_text(empty, "dim"))
+                continue
+            rows_out: list[tuple[TextLike, TextLike]] = []
             for r in items:
                 when = str(r["date"] or _("undated"))
                 if r.get("inferred") == "yes":
                     when += " " + _("(inferred)")
-                line = markup(
-                    "[b]$who[/b] $when: $title",
-                    who=self.country_label(str(r["iso3"]), r["country"] or r["iso3"]),
-                    when=when,
-                    title=milestone_text(self.ds, r, "title"),
+                who = self.country_label(str(r["iso3"]), r["country"] or r["iso3"])
+                line = Text.assemble(
+                    as_text(who, "bold"),
+                    as_text(f" {when}: "),
+                    as_text(milestone_text(self.ds, r, "title")),
                 )
                 if r["polarity"] == "against":
-                    line += plain(f"  {against}", "bold reverse")
-                lines.append(line)
-                lines.append(
-                    markup(
-                        "[dim]   $why_word $why[/dim]",
-                        why_word=_("why:"),
-                        why=link_rationale(self.ds, {**r, "goal_id": self.goal_id}),
-                    )
-                )
-        return join_lines(lines)
+                    line.append_text(Text("  ")).append_text(as_text(against, "bold reverse"))
+                rows_out.append((bullet, line))
+                why = link_rationale(self.ds, {**r, "goal_id": self.goal_id})
+                why_word = _("why:")
+                rows_out.append(("", as_text(f"{why_word} {why}", "dim")))
+            parts.append(hanging(rows_out, label_style=""))
+        return Group(*parts)
 
     def provenance(self) -> list[Provenance]:
         items = [

@@ -19,7 +19,7 @@ from ..core.text import visible
 TextLike = str | Text
 
 
-def _text(value: TextLike, style: StyleType = "") -> Text:
+def as_text(value: TextLike, style: StyleType = "") -> Text:
     """Data as plain Text (a str is never parsed as markup; control characters
     are shown as visible escapes, never sent raw)."""
     return value.copy() if isinstance(value, Text) else Text(visible(str(value), "\n"), style=style)
@@ -42,7 +42,7 @@ def hanging(
     )
     grid.add_column(ratio=1, overflow="fold")
     for label, text in rows:
-        grid.add_row(_text(label, label_style), _text(text))
+        grid.add_row(as_text(label, label_style), as_text(text))
     return grid
 
 
@@ -63,7 +63,8 @@ class PairGrid:
         gap: int = 3,
     ) -> None:
         self.cells = [
-            Text.assemble(_text(label, label_style), " ", _text(value)) for label, value in pairs
+            Text.assemble(as_text(label, label_style), " ", as_text(value))
+            for label, value in pairs
         ]
         self.gap = gap
 
@@ -95,4 +96,4 @@ class PairGrid:
         return Measurement(min(widest, options.max_width), min(total, options.max_width))
 
 
-__all__ = ["PairGrid", "bullets", "hanging"]
+__all__ = ["PairGrid", "TextLike", "as_text", "bullets", "hanging"]
