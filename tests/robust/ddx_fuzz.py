@@ -418,7 +418,10 @@ def make_fuzz_app(dataset: Any = None, start: str | None = None, demo: bool = Fa
     # the palette must not leave the next one (or Hypothesis's replay) in Uzbek.
     set_language("en")
     ds = dataset if dataset is not None else Dataset(data_dir())
-    return DDXApp(ds, Options(start=start, demo=demo, demo_interval=0.3 if demo else None))
+    # Demo sessions advance the tour by themselves every second (some forty
+    # times a session, under the keys); at 0.3 s the redraws took twice the
+    # CPU of the keys themselves, for no more kinds of state.
+    return DDXApp(ds, Options(start=start, demo=demo, demo_interval=1.0 if demo else None))
 
 
 def demo_available() -> bool:
