@@ -28,7 +28,7 @@ from ..core import FOCUS, INDICES, infra
 from ..core import queries as q
 from ..core.compare import pretty
 from ..core.dataset import Dataset
-from ..i18n import N_, _
+from ..i18n import N_, _, current_language
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -266,8 +266,16 @@ def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
 
 
 def tick_label(t: float) -> str:
-    """0, 0.25, 0.5, 1, 150: no trailing zeros."""
-    return f"{t:.10g}"
+    """0, 0.25, 0.5, 1, 150: no trailing zeros; the decimal comma in Russian
+    and Uzbek (0,25), as the tables beside the chart write it."""
+    return local_ticks([f"{t:.10g}"])[0]
+
+
+def local_ticks(labels: Sequence[str]) -> list[str]:
+    """Axis labels (``.25``, ``0.5``) in the current language's notation."""
+    if current_language() == "en":
+        return list(labels)
+    return [label.replace(".", ",") for label in labels]
 
 
 def plot_rows(height: int, title: bool, xlabel: bool) -> int:
@@ -448,9 +456,9 @@ def draw_grouped_bars(
     groups = [(hi + pretty(ind)) if ind == highlight else pretty(ind) for ind in INDICES]
     rows = [(row["iso3"], [row[ind] for ind in INDICES]) for row in df.iter_rows(named=True)]
     if chart.size.height >= 12:
-        yt, yl = [0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"]
+        yt, yl = [0, 0.25, 0.5, 0.75, 1], local_ticks(["0", ".25", ".5", ".75", "1"])
     else:  # too few rows for five labels: fewer, so none is dropped at random
-        yt, yl = [0, 0.5, 1], ["0", ".5", "1"]
+        yt, yl = [0, 0.5, 1], local_ticks(["0", ".5", "1"])
     width, ytw = chart.size.width, max(len(t) for t in yl)
     cols, _rows = canvas_size(width, chart.size.height, yl, True, True)
     n, g = len(rows), len(INDICES)
@@ -538,9 +546,9 @@ def draw_scatter(
     xmax, ymax = 1.08, 1.02
     ticks = [0, 0.25, 0.5, 0.75, 1]
     if chart.size.height >= 14:
-        yt, yl = ticks, ["0", ".25", ".5", ".75", "1"]
+        yt, yl = ticks, local_ticks(["0", ".25", ".5", ".75", "1"])
     else:  # few rows: three labels, evenly spaced
-        yt, yl = [0, 0.5, 1], ["0", ".5", "1"]
+        yt, yl = [0, 0.5, 1], local_ticks(["0", ".5", "1"])
     width, ytw = chart.size.width, max(len(t) for t in yl)
     cols, rows = canvas_size(width, chart.size.height, yl, True, True)
     cells: dict[tuple[int, int], list[tuple[int, str, float, float]]] = {}
@@ -568,7 +576,7 @@ def draw_scatter(
             )
     plt.xlim(0, xmax)
     plt.ylim(0, ymax)
-    plt.xticks(ticks, ["0", ".25", ".5", ".75", "1"])
+    plt.xticks(ticks, local_ticks(["0", ".25", ".5", ".75", "1"]))
     plt.yticks(yt, yl)
     ylabel = pretty(y)
     xlabel: str | None = pretty(x)
