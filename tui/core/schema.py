@@ -432,26 +432,38 @@ TABLES["country_name_overrides"] = Table(
     iso3_cols=("iso3",),
     doc="A country's name in a language where the name it uses for itself differs from CLDR's.",
 )
-TABLES["goals_i18n"] = Table(
+
+
+def _translation(
+    name: str, keys: tuple[Col, ...], texts: tuple[Col, ...], doc: str, rule: str = "i18n_refs"
+) -> Table:
+    """A translation table: the translated row's key, the language, the texts
+    in that language and their source; every key must exist (``rule``)."""
+    return Table(
+        name,
+        (*keys, LANG, *texts, SRC),
+        key=(*(c.name for c in keys), "lang"),
+        iso3_cols=tuple(c.name for c in keys if c.name == "iso3"),
+        rules=(rule,),
+        doc=doc,
+    )
+
+
+def _id(name: str, what: str) -> Col:
+    return Col(name, S, pattern=ID_RE, expect=what)
+
+
+TABLES["goals_i18n"] = _translation(
     "goals_i18n",
-    (
-        Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
-        LANG,
-        Col("name", S),
-        Col("summary", S, allow=PROSE),
-        SRC,
-    ),
-    key=("goal_id", "lang"),
-    rules=("i18n_refs",),
-    doc="Each goal's name and summary in Russian and Uzbek.",
+    (_id("goal_id", "a goal id"),),
+    (Col("name", S), Col("summary", S, allow=PROSE)),
+    "Each goal's name and summary in Russian and Uzbek.",
 )
-TABLES["countries_i18n"] = Table(
+TABLES["countries_i18n"] = _translation(
     "countries_i18n",
-    (ISO3, LANG, Col("summary", S, allow=PROSE), SRC),
-    key=("iso3", "lang"),
-    iso3_cols=("iso3",),
-    rules=("i18n_refs",),
-    doc="Each focus country's summary in Russian and Uzbek.",
+    (ISO3,),
+    (Col("summary", S, allow=PROSE),),
+    "Each focus country's summary in Russian and Uzbek.",
 )
 TABLES["glossary"] = Table(
     "glossary",
@@ -465,44 +477,24 @@ TABLES["glossary"] = Table(
     key=("term_id", "lang"),
     doc="Terms (the UN indices' names) in Russian and Uzbek, with the abbreviation ddx shows.",
 )
-TABLES["milestones_i18n"] = Table(
+TABLES["milestones_i18n"] = _translation(
     "milestones_i18n",
-    (
-        Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
-        LANG,
-        Col("title", S),
-        Col("summary", S, allow=PROSE),
-        SRC,
-    ),
-    key=("milestone_id", "lang"),
-    rules=("i18n_refs",),
-    doc="Each milestone's title and summary in Russian and Uzbek.",
+    (_id("milestone_id", "a milestone id"),),
+    (Col("title", S), Col("summary", S, allow=PROSE)),
+    "Each milestone's title and summary in Russian and Uzbek.",
 )
-TABLES["conclusions_i18n"] = Table(
+TABLES["conclusions_i18n"] = _translation(
     "conclusions_i18n",
-    (
-        Col("claim_id", S, pattern=ID_RE, expect="a claim id"),
-        LANG,
-        Col("claim", S, allow=PROSE),
-        Col("note", S, nullable=True, allow=PROSE),
-        SRC,
-    ),
-    key=("claim_id", "lang"),
-    rules=("i18n_refs",),
-    doc="The article's conclusion, claim by claim, and ddx's note on each, in Russian and Uzbek.",
+    (_id("claim_id", "a claim id"),),
+    (Col("claim", S, allow=PROSE), Col("note", S, nullable=True, allow=PROSE)),
+    "The article's conclusion, claim by claim, and ddx's note on each, in Russian and Uzbek.",
 )
-TABLES["milestone_goals_i18n"] = Table(
+TABLES["milestone_goals_i18n"] = _translation(
     "milestone_goals_i18n",
-    (
-        Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
-        Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
-        LANG,
-        Col("rationale", S, allow=PROSE),
-        SRC,
-    ),
-    key=("milestone_id", "goal_id", "lang"),
-    rules=("i18n_pair_refs",),
-    doc="Why each milestone serves (or works against) a goal, ddx's reading, in Russian and Uzbek.",
+    (_id("milestone_id", "a milestone id"), _id("goal_id", "a goal id")),
+    (Col("rationale", S, allow=PROSE),),
+    "Why each milestone serves (or works against) a goal, ddx's reading, in Russian and Uzbek.",
+    rule="i18n_pair_refs",
 )
 # A translation table keyed by two columns: the table it translates and the key pair.
 TRANSLATES_PAIRS = {"milestone_goals_i18n": ("milestone_goals", ("milestone_id", "goal_id"))}
