@@ -160,6 +160,8 @@ def test_the_locale_gives_russian_names_and_numbers(
     assert "Казахстан" in out and "0,90093" in out and "Кыргызстан" in out
     assert "Киргизия" not in out  # CLDR's name; the country's own wins (overrides)
     assert "место" in out and "Индекс развития электронного правительства" in out
+    # The scope in words, not the option's code.
+    assert "Центральная Азия, стран: 5" in out.splitlines()[0] and "central-asia" not in out
 
 
 def test_uzbek_rankings_and_english_by_default(capsys: pytest.CaptureFixture[str]) -> None:

@@ -104,6 +104,14 @@ def resolve_scope(ds, scope: str) -> tuple[str, str | None]:  # type: ignore[no-
     )
 
 
+def scope_label(ds, scope: str) -> str:  # type: ignore[no-untyped-def]
+    """The scope in words of the current language (the option's value is a code)."""
+    kind, region = resolve_scope(ds, scope)
+    if kind == "region":
+        return _("UN region {region}").format(region=region)
+    return _("the five") if kind == "central-asia" else _("world")
+
+
 def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
     """The rankings view as a frame: what ``ddx rankings`` prints and the pane exports."""
     from ..core import queries as q
@@ -169,7 +177,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
                 year=year,
                 short=short,
                 name=term(ds, args.indicator, q.INDICATOR_NAMES[args.indicator]),
-                scope=args.scope,
+                scope=scope_label(ds, args.scope),
                 n=len(df),
             )
             + "\n\n"
