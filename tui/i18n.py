@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -217,13 +218,30 @@ def cldr_country_name(iso2: str, lang: str | None = None) -> str | None:
     return _territories(lang or _current).get(iso2.upper())
 
 
+_MEMO: weakref.WeakKeyDictionary[Any, dict[tuple[str, ...], Any]] = weakref.WeakKeyDictionary()
+
+
+def _memo(ds: Dataset, key: tuple[str, ...], build: Callable[[], Any]) -> Any:
+    """``build()`` once per dataset and key: the lookups below run for every
+    row a pane draws, and each would otherwise rebuild its whole table."""
+    cached = _MEMO.setdefault(ds, {})
+    if key not in cached:
+        cached[key] = build()
+    return cached[key]
+
+
 def country_names(ds: Dataset, lang: str | None = None) -> dict[str, str]:
     """ISO3 -> name in ``lang`` (default: current) for every economy with one:
     the country's own name where ``country_name_overrides`` has one, else CLDR's.
-    English: {} (the tables' own names are English)."""
+    English: {} (the tables' own names are English). Read-only (shared)."""
     lang = lang or _current
     if lang == "en":
         return {}
+    names: dict[str, str] = _memo(ds, ("names", lang), lambda: _country_names(ds, lang))
+    return names
+
+
+def _country_names(ds: Dataset, lang: str) -> dict[str, str]:
     names: dict[str, str] = {}
     if ds.has("economy_codes"):
         for row in ds.records("economy_codes", ["iso3", "iso2"]):
@@ -249,7 +267,12 @@ def translated_rows(
     lang = lang or _current
     if lang == "en" or not ds.has(table):
         return {}
-    return {str(r[key]): r for r in ds.records(table) if r["lang"] == lang}
+    rows: dict[str, dict[str, Any]] = _memo(
+        ds,
+        ("rows", table, key, lang),
+        lambda: {str(r[key]): r for r in ds.records(table) if r["lang"] == lang},
+    )
+    return rows
 
 
 def milestone_text(ds: Dataset, row: Mapping[str, Any], field: str = "title") -> str:
@@ -265,13 +288,18 @@ def link_rationale(ds: Dataset, row: Mapping[str, Any]) -> str:
     (``milestone_goals_i18n``, by milestone and goal), else the row's English."""
     lang = _current
     if lang != "en" and ds.has("milestone_goals_i18n"):
-        for r in ds.records("milestone_goals_i18n"):
-            if (
-                r["lang"] == lang
-                and r["milestone_id"] == row.get("milestone_id")
-                and r["goal_id"] == row.get("goal_id")
-            ):
-                return str(r["rationale"])
+        by_pair: dict[tuple[Any, Any], str] = _memo(
+            ds,
+            ("pairs", lang),
+            lambda: {
+                (r["milestone_id"], r["goal_id"]): str(r["rationale"])
+                for r in ds.records("milestone_goals_i18n")
+                if r["lang"] == lang
+            },
+        )
+        own = by_pair.get((row.get("milestone_id"), row.get("goal_id")))
+        if own is not None:
+            return own
     return str(row.get("rationale") or "")
 
 

@@ -6,12 +6,11 @@ terminal and prints each step's presenter notes (tui/tour/presenter.py)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UsageError
 from ..i18n import _, ngettext
-from .options import load_dataset
+from .options import AddOptions, load_dataset
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -87,7 +86,7 @@ def _wait(text: str) -> float:
     return value
 
 
-def register(sub: argparse._SubParsersAction, add_data: Callable) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "tour",
         help=_("your own tours: export a built-in one, check a file, follow one's notes"),
