@@ -129,12 +129,14 @@ def run_session(name: str) -> Session:
             t.settle(0.3)
             s.sizes["20x8"] = t.text()
             t.resize(300, 100)
-            # a 300x100 relayout of the Countries pane is slow on a loaded CI core
-            t.wait_for("Kazakhstan (KAZ)", timeout=30)
+            # A 300x100 relayout restyles every pane: about 1 s idle, and past
+            # 30 s twice in CI-like runs on a loaded machine (the test is about
+            # surviving the size, not its speed: benchmarks/ measure that).
+            t.wait_for("Kazakhstan (KAZ)", timeout=90)
             t.settle(0.5)
             s.sizes["300x100"] = t.text()
             t.resize(80, 24)
-            t.wait_for("Kazakhstan (KAZ)", timeout=10)
+            t.wait_for("Kazakhstan (KAZ)", timeout=30)
             t.settle(0.3)
             s.sizes["80x24"] = t.text()
             s.alive_after_resizes = t.alive()
