@@ -113,6 +113,27 @@ async def test_actions_view_shows_ranks_around_digital_kazakhstan() -> None:
         assert pane.view == "timeline" and "Programmes and milestones" in flat(app)
 
 
+async def test_country_changed_while_the_actions_view_mounts() -> None:
+    """A tour's step can set the country between c and the view's first frame
+    (CI's fuzz found it): the view opens on that country's first action."""
+    import asyncio
+
+    app = make_app(options=Options(extra=PRESENT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot, "6")
+        pane = app.query_one(TimelinePane)
+        toggling = asyncio.ensure_future(pane.action_toggle_view())
+        while not app.query(ActionsView):  # the view is in the DOM, not yet mounted
+            await asyncio.sleep(0)
+        assert not app.query_one(ActionsView).is_mounted
+        app.country = "UZB"
+        await toggling
+        await pilot.pause()
+        view = app.query_one(ActionsView)
+        assert view.current.startswith("uzb-") and app.country == "UZB"
+        assert "Uzbekistan (UZB)" in flat(app)
+
+
 async def test_actions_view_ends_with_the_articles_conclusion() -> None:
     app = make_app(options=Options(extra=PRESENT))
     async with app.run_test(size=(120, 40)) as pilot:

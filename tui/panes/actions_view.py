@@ -91,8 +91,13 @@ class ActionsView(Container):
 
     def on_mount(self) -> None:
         self._fill_list()
-        self.query_one("#act-list", KeyList).highlighted = 0
+        self.query_one("#act-list", KeyList).highlighted = self._index_of(self.current)
         self._show()
+
+    def _index_of(self, milestone_id: str) -> int:
+        """The option's place in the list: the rows' order, then the conclusion."""
+        ids = [r["milestone_id"] for r in self.rows]
+        return ids.index(milestone_id) if milestone_id in ids else len(ids)
 
     def _fill_list(self) -> None:
         lst = self.query_one("#act-list", KeyList)
@@ -141,10 +146,15 @@ class ActionsView(Container):
         if r is not None and r["iso3"] == iso3:
             return
         first = next((x for x in self.rows if x["iso3"] == iso3), None)
-        if first is not None:
+        if first is None:
+            return
+        if self.is_mounted:
             lst = self.query_one("#act-list", KeyList)
-            idx = lst.get_option_index(str(first["milestone_id"]))
-            lst.highlighted = idx
+            lst.highlighted = self._index_of(str(first["milestone_id"]))
+        else:
+            # the country changed while this view was being mounted (a tour's
+            # step, say): the list is not filled yet; on_mount opens it here
+            self.current = str(first["milestone_id"])
 
     def focus_main(self) -> None:
         self.query_one("#act-list", KeyList).focus()
