@@ -18,8 +18,11 @@ UI's chrome. Charts are ASCII already: the drawing layer converts them
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import re
+import signal
 
 from .ascii import ASCII_TABLE, to_ascii
 
@@ -137,10 +140,28 @@ def sgr_filter_enabled() -> bool:
     return os.environ.get("DDX_SGR_FILTER", "1").strip().lower() not in ("0", "no", "off", "false")
 
 
+def _resize_wakes_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Have the event loop itself run Textual's SIGWINCH handler.
+
+    Textual installs it with ``signal.signal``, and Python runs such a handler
+    only in the main thread, the next time that thread runs. The kernel may hand
+    the signal to any thread of the process (the input reader, the writer,
+    Polars' pool); then the loop, asleep with nothing scheduled, redraws at the
+    new size only when a key wakes it. CI saw a 20x8 to 300x100 resize wait
+    over 90 s. The loop's own signal handling writes to its wake-up pipe from
+    whichever thread gets the signal."""
+    handler = signal.getsignal(signal.SIGWINCH)
+    if not callable(handler):
+        return
+    with contextlib.suppress(RuntimeError, ValueError):  # not the main thread
+        loop.add_signal_handler(signal.SIGWINCH, handler, signal.SIGWINCH, None)
+
+
 def lean_driver(base: type) -> type:
     """``base`` (a Textual terminal driver) writing fewer bytes: redundant style
     codes dropped (unless DDX_SGR_FILTER=0) and, when the app is in ASCII mode,
-    drawing characters sent as ASCII."""
+    drawing characters sent as ASCII. Resizes wake the event loop at once
+    (``_resize_wakes_loop``)."""
 
     class LeanDriver(base):  # type: ignore[valid-type, misc]
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -159,6 +180,12 @@ def lean_driver(base: type) -> type:
             if self._sgr is not None:
                 self._sgr.reset()
             super().start_application_mode()
+            _resize_wakes_loop(self._loop)
+
+        def stop_application_mode(self) -> None:
+            with contextlib.suppress(RuntimeError, ValueError, AttributeError):
+                self._loop.remove_signal_handler(signal.SIGWINCH)
+            super().stop_application_mode()
 
     LeanDriver.__name__ = LeanDriver.__qualname__ = f"Lean{base.__name__}"
     return LeanDriver
