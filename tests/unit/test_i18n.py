@@ -395,3 +395,23 @@ def test_ddx_serve_passes_the_language_to_each_session() -> None:
     assert "--lang" not in app_command(args)
     i18n.set_language("uz")
     assert "--lang uz" in app_command(args)
+
+
+def test_chart_compare_speaks_russian_and_writes_its_ticks_whole(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`ddx chart compare` had an English title in every language, and Russian
+    and Uzbek ticks read `,25` (English's short `.25` with a comma)."""
+    import re
+
+    code, out, _ = run(
+        capsys, "chart", "compare", "--lang", "ru", "--width", "70", "--height", "16"
+    )
+    assert code == 0
+    assert "EGDI и составляющие" in out and "легенда ниже" in out and "parts" not in out
+    assert "0,25┤" in out and "0,75┤" in out and " 0,5┤" in out
+    assert not re.search(r"(?<![0-9]),[0-9]", out)  # no decimal comma without its zero
+    code, out, _ = run(capsys, "chart", "compare", "--scatter", "--lang", "uz", "--width", "70")
+    assert code == 0 and "2024: EGDI (x) va EPI (y)" in out and "0,25" in out
+    code, out, _ = run(capsys, "chart", "compare", "--width", "70", "--height", "16")
+    assert "EGDI and its parts" in out and ".25┤" in out and "0.25" not in out

@@ -272,10 +272,15 @@ def tick_label(t: float) -> str:
 
 
 def local_ticks(labels: Sequence[str]) -> list[str]:
-    """Axis labels (``.25``, ``0.5``) in the current language's notation."""
+    """Axis labels (``.25``, ``0.5``) in the current language's notation.
+
+    English charts may drop the leading zero (``.25``, a usual short form that
+    keeps a narrow chart's axis narrow); a decimal comma with no digit before
+    it (``,25``) is not a form Russian or Uzbek readers know, so there the zero
+    stays (``0,25``)."""
     if current_language() == "en":
         return list(labels)
-    return [label.replace(".", ",") for label in labels]
+    return [("0" + label if label.startswith(".") else label).replace(".", ",") for label in labels]
 
 
 def plot_rows(height: int, title: bool, xlabel: bool) -> int:
@@ -593,6 +598,18 @@ def draw_scatter(
         note = _("not drawn (gap): {codes}").format(codes=", ".join(gaps))
         title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
     plt.title(title)
+
+
+def compare_bars_figure(df: pl.DataFrame, year: int, highlight: str) -> Draw:
+    """Compare pane and ``ddx chart compare``: EGDI and its parts as groups."""
+    title = _("{year}: EGDI and its parts, 0-1 (fill = country, key below)").format(year=year)
+    return lambda plt, c: draw_grouped_bars(plt, c, df, highlight, title)
+
+
+def compare_scatter_figure(sdf: pl.DataFrame, year: int, x: str, y: str) -> Draw:
+    """Compare pane and ``ddx chart compare --scatter``: one index against another."""
+    title = _("{year}: {x} (x) vs {y} (y)").format(year=year, x=pretty(x), y=pretty(y))
+    return lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)
 
 
 def focus_names(ds: Dataset) -> dict[str, str]:

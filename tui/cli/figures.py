@@ -135,7 +135,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The Compare pane's chart, drawn by the pane's own functions (the key to
     its fills or numbered points is drawn under it)."""
-    from ..charts.draw import draw_grouped_bars, draw_scatter
+    from ..charts.draw import compare_bars_figure, compare_scatter_figure
     from ..core import FOCUS
     from ..core import compare as cmp
     from ..core import queries as q
@@ -152,9 +152,5 @@ def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
     df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
     if args.scatter:
         x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
-        sdf = cmp.scatter_frame(df, x, y)
-        title = f"{year}: {cmp.pretty(x)} (x) vs {cmp.pretty(y)} (y)"
-        return lambda plt, c: draw_scatter(plt, c, sdf, x, y, title)
-    hl = args.indicator
-    title = f"{year}: EGDI and its parts, 0-1 (fill = country, key below)"
-    return lambda plt, c: draw_grouped_bars(plt, c, df, hl, title)
+        return compare_scatter_figure(cmp.scatter_frame(df, x, y), year, x, y)
+    return compare_bars_figure(df, year, args.indicator)

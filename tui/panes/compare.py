@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts.draw import draw_grouped_bars, draw_scatter, fill
+from ..charts.draw import compare_bars_figure, compare_scatter_figure, fill
 from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp
@@ -241,19 +241,17 @@ class ComparePane(Pane):
         self._caption(absent)
 
     def _draw_bars(self, year: int) -> None:
-        df, hl = self.frame, self.ddx.indicator
-        title = _("{year}: EGDI and its parts, 0-1 (fill = country, see table)").format(year=year)
+        hl = self.ddx.indicator
         self.query_one("#cmp-chart", Chart).show(
-            lambda plt, c: draw_grouped_bars(plt, c, df, hl, title),
+            compare_bars_figure(self.frame, year, hl),
             ("bars", year, self.selection, hl, self.ddx.ascii_mode, current_language()),
         )
 
     def _draw_scatter(self, year: int) -> None:
         sdf = cmp.scatter_frame(self.frame, self.x, self.y)
         x, y = self.x, self.y
-        title = _("{year}: {x} (x) vs {y} (y)").format(year=year, x=cmp.pretty(x), y=cmp.pretty(y))
         self.query_one("#cmp-chart", Chart).show(
-            lambda plt, c: draw_scatter(plt, c, sdf, x, y, title),
+            compare_scatter_figure(sdf, year, x, y),
             ("scatter", year, self.selection, x, y, self.ddx.ascii_mode, current_language()),
         )
 
