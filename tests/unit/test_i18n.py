@@ -415,3 +415,30 @@ def test_chart_compare_speaks_russian_and_writes_its_ticks_whole(
     assert code == 0 and "2024: EGDI (x) va EPI (y)" in out and "0,25" in out
     code, out, _ = run(capsys, "chart", "compare", "--width", "70", "--height", "16")
     assert "EGDI and its parts" in out and ".25┤" in out and "0.25" not in out
+
+
+def test_chart_keys_name_countries_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ddx chart` keys printed the tables' English names under a Russian chart."""
+    args = ["--width", "80", "--height", "18"]
+    code, out, _ = run(capsys, "chart", "rankings", "--trajectory", "--lang", "ru", *args)
+    assert code == 0 and "●Казахстан" in out and "✚Узбекистан" in out and "Kazakhstan" not in out
+    code, out, _ = run(capsys, "chart", "country", "KAZ", "--lang", "uz", *args)
+    assert code == 0 and "Qozogʻiston" in out and "Kazakhstan" not in out
+    code, out, _ = run(capsys, "chart", "country", "KAZ", *args)
+    assert "Kazakhstan" in out
+
+
+def test_milestones_table_speaks_the_language_and_its_note_names_the_label(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Kind and role were the tables' codes (`programme action`) in a Russian
+    table, and the note explained a label, '(inferred)', the table never showed."""
+    for lang, label in (("ru", "(выведено)"), ("uz", "(taxminiy)")):
+        code, out, _ = run(capsys, "milestones", "--lang", lang)
+        assert code == 0
+        assert "programme" not in out and " action " not in out and " result " not in out
+        assert f"'{label}'" in out.splitlines()[-1] and f" {label}" in out
+    code, out, _ = run(capsys, "milestones", "--lang", "ru", "KAZ")
+    assert "программа" in out and "действие" in out and "результат" in out
+    code, out, _ = run(capsys, "milestones", "KAZ")  # English: the data's own codes
+    assert "programme" in out and " action " in out and "'(inferred)'" in out

@@ -28,7 +28,7 @@ from ..core import FOCUS, INDICES, infra
 from ..core import queries as q
 from ..core.compare import pretty
 from ..core.dataset import Dataset
-from ..i18n import N_, _, current_language
+from ..i18n import N_, _, country_name, current_language
 
 
 def _unique_in_order(data):  # type: ignore[no-untyped-def]
@@ -613,8 +613,12 @@ def compare_scatter_figure(sdf: pl.DataFrame, year: int, x: str, y: str) -> Draw
 
 
 def focus_names(ds: Dataset) -> dict[str, str]:
+    """The five's names in the current language (the tables' English names else)."""
     fc = q.focus_countries(ds)
-    return dict(zip(fc["iso3"], fc["name"], strict=True))
+    return {
+        iso3: country_name(ds, iso3, str(name))
+        for iso3, name in zip(fc["iso3"], fc["name"], strict=True)
+    }
 
 
 def rankings_bars_figure(
@@ -662,7 +666,7 @@ def rankings_trajectory_figure(ds: Dataset, indicator: str = "egdi") -> Draw:
 def country_rank_figure(ds: Dataset, iso3: str) -> Draw:
     """Countries pane, rank chart: one country's UN rank across editions."""
     data = q.series(ds, [iso3], "egdi_rank")
-    name = str(q.country(ds, iso3)["name"])
+    name = country_name(ds, iso3, str(q.country(ds, iso3)["name"]))
     return lambda plt, c: draw_ranks(
         plt, c, data, {iso3: name}, _("UN e-government rank (1 = best)")
     )

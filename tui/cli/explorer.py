@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UsageError
-from ..i18n import _
+from ..i18n import _, ngettext
 from .options import load_dataset
 
 
@@ -150,7 +150,9 @@ def list_tours() -> int:
 
     for name in builtin_names():
         tour = load_builtin(name)
-        print(f"{name}\t{tour.title} ({len(tour.steps)} steps)")
+        n = len(tour.steps)
+        steps = ngettext("{n} step", "{n} steps", n).format(n=n)
+        print(f"{name}\t{tour.title} ({steps})")
     return 0
 
 
@@ -165,21 +167,23 @@ def add_tour_options(p: argparse.ArgumentParser, top: bool = False) -> None:
         metavar="FILE",
         type=Path,
         default=d(None),
-        help="play a tour file (TOML) instead of the built-in tour",
+        help=_("play a tour file (TOML) instead of the built-in tour"),
     )
     p.add_argument(
         "--notes",
         action="store_true",
         default=d(False),
-        help="presenter view: show each step's notes and the next step's title",
+        help=_("presenter view: show each step's notes and the next step's title"),
     )
     p.add_argument(
         "--record",
         metavar="FILE",
         type=Path,
         default=d(None),
-        help="R appends the view on screen to this tour file "
-        "(default $XDG_DATA_HOME/ddx/tours/recorded.toml)",
+        help=_(
+            "R appends the view on screen to this tour file "
+            "(default $XDG_DATA_HOME/ddx/tours/recorded.toml)"
+        ),
     )
 
 
@@ -204,6 +208,6 @@ def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Calla
     )
     add_tour_options(p)
     p.add_argument(
-        "--list", action="store_true", help="list the built-in tours, one a line, name first"
+        "--list", action="store_true", help=_("list the built-in tours, one a line, name first")
     )
     p.set_defaults(handler=_run_demo, demo=True)

@@ -373,12 +373,28 @@ def cmd_milestones(args: argparse.Namespace) -> int:
     df = q.milestones(ds, iso3)
 
     def table() -> str:
-        from ..i18n import milestone_text
+        from ..core.timeline import KIND_LABEL, ROLE_LABEL
+        from ..i18n import current_language, milestone_text
 
         dash = "–" if utf8_out() else "-"
-        titles = [milestone_text(ds, r, "title") for r in df.iter_rows(named=True)]
+        rows = list(df.iter_rows(named=True))
+        titles = [milestone_text(ds, r, "title") for r in rows]
+        words = {"kind": KIND_LABEL, "role": ROLE_LABEL}
+        # the data's own codes in English (as --format csv prints them), words else
+        coded = {
+            col: [
+                str(r[col])
+                if current_language() == "en"
+                else _(labels.get(str(r[col]), str(r[col])))
+                for r in rows
+            ]
+            for col, labels in words.items()
+        }
         view = (
-            df.with_columns(pl.Series("title", titles, dtype=pl.String))
+            df.with_columns(
+                pl.Series("title", titles, dtype=pl.String),
+                *(pl.Series(col, values, dtype=pl.String) for col, values in coded.items()),
+            )
             .select(
                 "iso3",
                 pl.when(pl.col("end_date").is_not_null())

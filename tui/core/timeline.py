@@ -40,6 +40,22 @@ def N_(text: str) -> str:
     return text
 
 
+# A milestone's kind and role in words (the tables hold codes); the UI and
+# ``ddx milestones`` translate them.
+KIND_LABEL = {
+    "programme": N_("programme"),
+    "concept": N_("concept"),
+    "launch": N_("launch"),
+    "law": N_("law"),
+    "decree": N_("decree"),
+    "themed_year": N_("themed year"),
+    "plan": N_("plan"),
+    "statistic": N_("figure"),
+    "rank": N_("UN rank"),
+    "presentation": N_("presentation"),
+}
+ROLE_LABEL = {"action": N_("action"), "result": N_("result")}
+
 NOTES = {
     "open": N_("open-ended: no end date in the article; drawn to now"),
     "end_only": N_("start not given by the article; end year only"),

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts.draw import draw_components, draw_ranks
+from ..charts.draw import country_components_figure, country_rank_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
@@ -232,18 +232,11 @@ class CountriesPane(Pane):
         chart = self.query_one("#country-chart", Chart)
         iso3 = self.ddx.country
         if self.chart_kind == "rank":
-            data = q.series(self.ds, [iso3], "egdi_rank")
-            name = self.country_label(iso3, q.country(self.ds, iso3)["name"])
-            title = _("UN e-government rank (1 = best)")
-            chart.show(
-                lambda plt, c: draw_ranks(plt, c, data, {iso3: name}, title),
-                ("rank", iso3, current_language()),
-            )
+            chart.show(country_rank_figure(self.ds, iso3), ("rank", iso3, current_language()))
         else:
-            data = q.components(self.ds, iso3)
             ind = self.ddx.indicator
             chart.show(
-                lambda plt, c: draw_components(plt, c, data, ind),
+                country_components_figure(self.ds, iso3, ind),
                 ("comp", iso3, ind, current_language()),
             )
 

@@ -10,9 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ..charts.draw import draw_hbars, draw_ranks
+from ..charts.draw import draw_hbars, rankings_trajectory_figure
 from ..charts.widget import Chart
-from ..core import FOCUS
 from ..core import queries as q
 from ..i18n import N_, _, current_language, local_decimal, ngettext, term
 from ..textsafe import markup, text
@@ -185,30 +184,8 @@ class RankingsPane(Pane):
         )
 
     def _draw_trajectory(self, ind: str) -> None:
-        col, derived = q.rank_column(ind)
-        if col is None:
-            frames = [
-                q.ranking(self.ds, y, ind, "world").select(
-                    pl.lit(y).alias("year"), "iso3", pl.col("rank").alias("value")
-                )
-                for y in self.ddx.editions
-            ]
-            data = pl.concat(frames).filter(pl.col("iso3").is_in(list(FOCUS)))
-        else:
-            data = q.series(self.ds, list(FOCUS), col)
-        names = {
-            c: self.country_label(c, n)
-            for c, n in zip(
-                q.focus_countries(self.ds)["iso3"], q.focus_countries(self.ds)["name"], strict=True
-            )
-        }
-        title = (
-            _("World rank by {short} (derived), 1 = best")
-            if derived
-            else _("World rank by {short}, 1 = best")
-        ).format(short=q.INDICATOR_SHORT[ind])
         self.query_one("#rank-trajectory", Chart).show(
-            lambda plt, c: draw_ranks(plt, c, data, names, title),
+            rankings_trajectory_figure(self.ds, ind),
             ("traj", ind, current_language()),
         )
 

@@ -25,18 +25,7 @@ from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
 from .base import Pane, Provenance
 
-KIND_LABEL = {
-    "programme": N_("programme"),
-    "concept": N_("concept"),
-    "launch": N_("launch"),
-    "law": N_("law"),
-    "decree": N_("decree"),
-    "themed_year": N_("themed year"),
-    "plan": N_("plan"),
-    "statistic": N_("figure"),
-    "rank": N_("UN rank"),
-    "presentation": N_("presentation"),
-}
+KIND_LABEL = tl.KIND_LABEL  # the Gantt's detail and the actions view
 
 
 class TimelinePane(Pane):
