@@ -179,6 +179,35 @@ class Term:
         except ChildProcessError:
             return False
 
+    def diagnose(self) -> str:
+        """What a failed wait needs to be understood: the pty's size, the child's
+        threads and where each waits, the last bytes the app wrote."""
+        out = [f"alive={self.alive()} total_bytes={self.total}"]
+        with contextlib.suppress(OSError):
+            rows, cols, _, _ = struct.unpack(
+                "HHHH", fcntl.ioctl(self.fd, termios.TIOCGWINSZ, b"\0" * 8)
+            )
+            out.append(f"pty size {cols}x{rows}, screen {self.cols}x{self.rows}")
+        task_dir = Path(f"/proc/{self.pid}/task")
+        for task in sorted(task_dir.glob("*")) if task_dir.exists() else []:
+            parts = []
+            for name in ("comm", "wchan"):
+                with contextlib.suppress(OSError):
+                    parts.append((task / name).read_text().strip())
+            with contextlib.suppress(OSError, IndexError):
+                stat = (task / "stat").read_text()
+                parts.append("state=" + stat.rsplit(")", 1)[1].split()[0])
+            with contextlib.suppress(OSError):
+                status = (task / "status").read_text()
+                parts += [
+                    ln
+                    for ln in status.splitlines()
+                    if ln.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigCgt"))
+                ]
+            out.append(f"task {task.name}: " + " ".join(parts))
+        out.append(f"last bytes: {bytes(self.raw[-300:])!r}")
+        return "\n".join(out)
+
     # -- ending -------------------------------------------------------------------------
     def close(self) -> None:
         with contextlib.suppress(OSError):

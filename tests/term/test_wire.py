@@ -110,55 +110,61 @@ def test_lean_driver_only_wraps() -> None:
     assert driver.written == ["\x1b[0;1m+-+"]
 
 
-def _resize_reaches_handler(wake: bool) -> float | None:
+PROBE = """
+import asyncio, select, signal, sys, threading, time
+from tui.wire import _resize_wakes_loop
+
+ran, stop = [], threading.Event()
+
+def reader():  # stands in for Textual's input thread
+    while not stop.is_set():
+        select.select([], [], [], 0.05)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    signal.signal(signal.SIGWINCH, lambda *_: ran.append(time.monotonic()))
+    if sys.argv[1] == "wake":
+        _resize_wakes_loop(loop)
+    thread = threading.Thread(target=reader)
+    thread.start()
+    sent = []
+
+    def send():  # 0.2 s on, when the loop is asleep with one timer left
+        sent.append(time.monotonic())
+        signal.pthread_kill(thread.ident, signal.SIGWINCH)
+
+    threading.Timer(0.2, send).start()
+    done = loop.create_future()
+    loop.call_later(1.2, done.set_result, None)  # the loop's only timer
+    await done
+    stop.set()
+    thread.join()
+    print(ran[0] - sent[0] if ran else "never")
+
+asyncio.run(main())
+"""
+
+
+def _resize_reaches_handler(mode: str) -> str:
     """SIGWINCH sent to a thread other than the main one while the event loop
-    sleeps: seconds until the Python-level handler ran, or None if not in 1 s."""
-    import asyncio
-    import select
-    import signal
-    import threading
-    import time
+    sleeps: seconds until the Python-level handler ran, or "never" (within 1 s).
+    In a fresh process: a test process may hold a stale wake-up fd that an
+    earlier test's event loop set, which wakes a later loop by accident."""
+    import subprocess
+    import sys
 
-    from tui.wire import _resize_wakes_loop
-
-    ran: list[float] = []
-    stop = threading.Event()
-
-    def reader() -> None:  # stands in for Textual's input thread
-        while not stop.is_set():
-            select.select([], [], [], 0.05)
-
-    async def main() -> float | None:
-        loop = asyncio.get_running_loop()
-        signal.signal(signal.SIGWINCH, lambda *_: ran.append(time.monotonic()))
-        if wake:
-            _resize_wakes_loop(loop)
-        thread = threading.Thread(target=reader)
-        thread.start()
-        try:
-            await asyncio.sleep(0.05)
-            sent = time.monotonic()
-            signal.pthread_kill(thread.ident or 0, signal.SIGWINCH)
-            done = loop.create_future()
-            loop.call_later(1.0, done.set_result, None)  # the loop's only timer
-            await done
-        finally:
-            stop.set()
-            thread.join()
-        return ran[0] - sent if ran else None
-
-    previous = signal.getsignal(signal.SIGWINCH)
-    try:
-        return asyncio.run(main())
-    finally:
-        signal.signal(signal.SIGWINCH, previous)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, mode], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
 
 
 def test_a_resize_signal_on_another_thread_wakes_the_loop() -> None:
     """Textual's SIGWINCH handler runs only when the main thread next runs; the
-    kernel may deliver the signal to the input thread, and an idle app then
-    redrew at the new size only at the next key (CI: over 90 s)."""
-    late = _resize_reaches_handler(wake=False)
-    assert late is None or late > 0.5  # the fault this guards against
-    prompt = _resize_reaches_handler(wake=True)
-    assert prompt is not None and prompt < 0.5
+    kernel may deliver the signal to the input thread, and an idle app would
+    then redraw at the new size only at the next key."""
+    late = _resize_reaches_handler("plain")
+    assert late == "never" or float(late) > 0.5  # the fault this guards against
+    prompt = _resize_reaches_handler("wake")
+    assert prompt != "never" and float(prompt) < 0.5
