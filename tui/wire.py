@@ -146,10 +146,10 @@ def _resize_wakes_loop(loop: asyncio.AbstractEventLoop) -> None:
     Textual installs it with ``signal.signal``, and Python runs such a handler
     only in the main thread, the next time that thread runs. The kernel may hand
     the signal to any thread of the process (the input reader, the writer,
-    Polars' pool); then the loop, asleep with nothing scheduled, redraws at the
-    new size only when a key wakes it. CI saw a 20x8 to 300x100 resize wait
-    over 90 s. The loop's own signal handling writes to its wake-up pipe from
-    whichever thread gets the signal."""
+    Polars' pool); then the loop, asleep with nothing scheduled, would redraw
+    at the new size only when a key wakes it. The loop's own signal handling
+    writes to its wake-up pipe from whichever thread gets the signal
+    (tests/term/test_wire.py shows both)."""
     handler = signal.getsignal(signal.SIGWINCH)
     if not callable(handler):
         return
