@@ -300,6 +300,13 @@ class DDXApp(ViewActions):
         if not pane.is_attached:
             self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
         self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
+        # Focus into the new pane now, not only after the refresh: a key typed
+        # right behind the number (one SSH packet, "6c") would otherwise go to
+        # the pane just left. (Widget.focus is deferred; set_focus is not.)
+        if pane.is_mounted:
+            first = next((w for w in self._main.focus_chain if pane in w.ancestors), None)
+            if first is not None:
+                self._main.set_focus(first, scroll_visible=False)
         self.call_after_refresh(self._focus_active)
 
     @on(TabbedContent.TabActivated)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.screen import flat, screen_text
-from tui.app import make_app
+from tests.screen import flat, screen_text, settled
+from tui.app import Options, make_app
 from tui.screens.help import HelpScreen
 from tui.screens.provenance import ProvenanceScreen
 
@@ -256,3 +256,21 @@ async def test_quitting_at_once_does_not_trip_the_background_mount() -> None:
         await pilot.press("ctrl+p", "escape")
     await __import__("asyncio").sleep(0.5)
     assert app._exception is None
+
+
+async def test_a_key_typed_right_after_a_pane_key_reaches_the_new_pane() -> None:
+    """Over SSH keys arrive in bursts: `6c` in one packet must open the actions
+    view, not hand `c` to the pane being left."""
+    from textual import events
+
+    from tui.panes.timeline import TimelinePane
+
+    app = make_app(options=Options(extra={"present_year": 2026}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        app.post_message(events.Key("6", "6"))
+        app.post_message(events.Key("c", "c"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(TimelinePane).view == "actions"
+        assert "Actions and UN results" in flat(app)
