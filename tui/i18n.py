@@ -69,6 +69,14 @@ def pgettext(context: str, message: str) -> str:
     return _read(_current)[2].get((context, message)) or message
 
 
+def code_word(code: str, words: Mapping[str, str]) -> str:
+    """A table's code (a milestone's kind or role) for reading: the data's own
+    code in English, as CSV prints it; its word in ``words``, translated, else."""
+    if _current == "en":
+        return code
+    return _(words.get(code, code))
+
+
 def NP_(context: str, message: str) -> str:
     """Mark ``message`` in ``context`` for extraction only (``pgettext`` later)."""
     return message

@@ -183,7 +183,7 @@ def lean_driver(base: type) -> type:
             _resize_wakes_loop(self._loop)
 
         def stop_application_mode(self) -> None:
-            with contextlib.suppress(RuntimeError, ValueError, AttributeError):
+            with contextlib.suppress(RuntimeError, ValueError):  # not the main thread
                 self._loop.remove_signal_handler(signal.SIGWINCH)
             super().stop_application_mode()
 

@@ -374,22 +374,13 @@ def cmd_milestones(args: argparse.Namespace) -> int:
 
     def table() -> str:
         from ..core.timeline import KIND_LABEL, ROLE_LABEL
-        from ..i18n import current_language, milestone_text
+        from ..i18n import code_word, milestone_text
 
         dash = "–" if utf8_out() else "-"
         rows = list(df.iter_rows(named=True))
         titles = [milestone_text(ds, r, "title") for r in rows]
         words = {"kind": KIND_LABEL, "role": ROLE_LABEL}
-        # the data's own codes in English (as --format csv prints them), words else
-        coded = {
-            col: [
-                str(r[col])
-                if current_language() == "en"
-                else _(labels.get(str(r[col]), str(r[col])))
-                for r in rows
-            ]
-            for col, labels in words.items()
-        }
+        coded = {col: [code_word(str(r[col]), w) for r in rows] for col, w in words.items()}
         view = (
             df.with_columns(
                 pl.Series("title", titles, dtype=pl.String),

@@ -22,8 +22,10 @@ from ..charts.actions import action_ranks_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import actions as act
+from ..core.timeline import KIND_LABEL
 from ..i18n import (
     _,
+    code_word,
     country_name,
     current_language,
     local_decimal,
@@ -34,7 +36,6 @@ from ..i18n import (
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
-from .timeline import KIND_LABEL
 
 if TYPE_CHECKING:
     from ..core.dataset import Dataset
@@ -54,8 +55,7 @@ def _pct(value: object, year: object) -> str:
 
 
 def _kind(kind: str) -> str:
-    """The milestone's kind: the data's own word in English, else translated."""
-    return kind if current_language() == "en" else _(KIND_LABEL.get(kind, kind))
+    return code_word(kind, KIND_LABEL)
 
 
 def _capital(text: str) -> str:

@@ -25,8 +25,6 @@ from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
 from .base import Pane, Provenance
 
-KIND_LABEL = tl.KIND_LABEL  # the Gantt's detail and the actions view
-
 
 class TimelinePane(Pane):
     pane_id = "timeline"
@@ -178,7 +176,7 @@ class TimelinePane(Pane):
         room = max(20, self.size.width - 10)
         if len(cite) > room:  # one line here; s shows the whole citation
             cite = cite[: room - 1] + ("~" if self.ddx.ascii_mode else "…")
-        kind = _(KIND_LABEL.get(r["kind"], r["kind"]))
+        kind = _(tl.KIND_LABEL.get(r["kind"], r["kind"]))
         notes = [tl.NOTES.get(str(r["shape"]), "")]
         if r["inferred"]:
             notes.append(tl.NOTES["inferred"])
