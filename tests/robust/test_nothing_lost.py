@@ -242,3 +242,73 @@ def test_never_writes_to_install_or_data(tmp_path: Path, xdg: Path) -> None:
     assert (xdg / "ddx" / "imported" / "egov_survey.csv").is_file()
     assert list((xdg / "ddx" / "exports").glob("*.csv")), "view exports fall back to the data dir"
     assert (tmp_path / "exported" / "manifest.csv").is_file()
+
+
+# -- `ddx export DIR` never deletes what ddx did not write ----------------------------------------
+def _ddx(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _refused_one_line(proc: subprocess.CompletedProcess[str], *parts: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    for part in parts:
+        assert part in lines[0], lines[0]
+
+
+def test_export_into_a_users_project_folder_refuses_and_touches_nothing(tmp_path: Path) -> None:
+    """The issue's case: a folder with a manifest.csv of the user's own."""
+    proj = tmp_path / "proj"
+    (proj / "sub").mkdir(parents=True)
+    (proj / "sub" / "notes.md").write_text("mine\n")
+    (proj / "thesis.docx").write_text("draft\n")
+    (proj / "manifest.csv").write_text("name,version\nfoo,1\n")
+    before = snapshot(tmp_path)
+    proc = _ddx(["export", "proj"], tmp_path)
+    _refused_one_line(proc, "proj holds manifest.csv", "nothing was written")
+    assert snapshot(tmp_path) == before
+
+
+def test_export_refuses_a_file_added_to_an_earlier_export(tmp_path: Path) -> None:
+    out = tmp_path / "dump"
+    assert cli.main(["export", str(out)]) == 0
+    (out / "my-notes.txt").write_text("what I found\n")
+    before = snapshot(tmp_path)
+    proc = _ddx(["export", "dump", "--format", "parquet"], tmp_path)
+    _refused_one_line(proc, "dump holds my-notes.txt;")
+    assert snapshot(tmp_path) == before
+    # Edited in place (same name as ddx's file) or a folder: refused the same way.
+    (out / "my-notes.txt").unlink()
+    with open(out / "goals.csv", "a") as f:
+        f.write("my own row\n")
+    before = snapshot(tmp_path)
+    _refused_one_line(_ddx(["export", "dump"], tmp_path), "goals.csv (changed since ddx wrote it)")
+    assert snapshot(tmp_path) == before
+
+
+def test_export_to_a_symlink_is_refused_and_its_folder_untouched(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "manifest.csv").write_text("table,file\n")
+    (elsewhere / "keep.txt").write_text("keep\n")
+    (tmp_path / "link").symlink_to(elsewhere)
+    before = snapshot(tmp_path)
+    _refused_one_line(_ddx(["export", "link"], tmp_path), "link is a symbolic link")
+    assert snapshot(tmp_path) == before and (tmp_path / "link").is_symlink()
+
+
+def test_re_export_of_a_real_export_still_swaps_whole(tmp_path: Path) -> None:
+    out = tmp_path / "dump"
+    assert cli.main(["export", str(out)]) == 0
+    assert cli.main(["export", str(out), "--format", "parquet"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "egov_survey.parquet" in names and "egov_survey.csv" not in names
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump"]

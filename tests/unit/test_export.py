@@ -109,7 +109,7 @@ def test_export_all_writes_every_table_and_a_manifest(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "notes.txt").write_text("mine")
-    with pytest.raises(UsageError, match="not empty"):
+    with pytest.raises(UsageError, match="holds notes.txt; ddx writes only into a new or empty"):
         export.export_all(ds, other, "csv")
     export.export_all(ds, out, "csv")
     assert (out / "egov_survey.csv").is_file()
@@ -242,15 +242,18 @@ def test_an_export_loads_back_with_data(
     assert with_data == capsys.readouterr().out and with_data.count("\n") > 190
 
 
-def test_export_into_dot_or_through_a_symlink_swaps_the_real_folder(
+def test_export_into_dot_swaps_the_real_folder_and_a_symlink_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real, link = tmp_path / "real", tmp_path / "link"
     real.mkdir()
     real.chmod(0o700)
     link.symlink_to(real)
-    export.export_all(Dataset(DATA), link, "csv")
-    assert link.is_symlink() and "egov_survey.csv" in _checked(real)
+    with pytest.raises(UsageError, match="is a symbolic link"):
+        export.export_all(Dataset(DATA), link, "csv")
+    assert list(real.iterdir()) == []
+    export.export_all(Dataset(DATA), real, "csv")
+    assert "egov_survey.csv" in _checked(real)
     assert (real.stat().st_mode & 0o777) == 0o700  # the folder keeps its permissions
     monkeypatch.chdir(real)
     export.export_all(Dataset(DATA), Path("."), "parquet")

@@ -173,11 +173,12 @@ def publish_files(work: Path, target: Path, names: Sequence[str]) -> list[Path]:
     return out
 
 
-def publish_dir(work: Path, target: Path) -> None:
+def publish_dir(work: Path, target: Path, *, discard: Callable[[Path], None] | None = None) -> None:
     """Put the folder ``work`` (a sibling of ``target``) in place of ``target``:
-    the old one is renamed aside, the new one in, then the old removed. If the
-    second rename fails the old one goes back; if the process is killed between
-    the two, ``recover_dir`` (under the lock) puts it back."""
+    the old one is renamed aside, the new one in, then the old removed by
+    ``discard`` (which may leave what it cannot prove is ddx's; default: all of
+    it). If the second rename fails the old one goes back; if the process is
+    killed between the two, ``recover_dir`` (under the lock) puts it back."""
     for p in work.iterdir():
         fsync_path(p)
     try:  # the folder keeps its permissions; a new one gets the usual ones
@@ -198,7 +199,10 @@ def publish_dir(work: Path, target: Path) -> None:
         raise
     fsync_path(target.parent)
     if aside is not None:
-        shutil.rmtree(aside, ignore_errors=True)
+        if discard is None:
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            discard(aside)
 
 
 def old_prefix(target: Path) -> str:
