@@ -73,6 +73,7 @@ MESSAGES_PER_SECOND = 100  # messages of any kind (bursts of twice it)
 # to its process group, then SIGKILL; each step waits this long.
 QUIT_GRACE = 1.0
 TERM_GRACE = 1.5
+CLOSE_GRACE = 2.0  # for a browser to answer the socket's closing
 
 log = logging.getLogger("ddx.serve")
 
@@ -569,7 +570,11 @@ async def session_socket(server: Any, guard: Guard, request: web.Request) -> Any
     if guard.full():  # checked again: the middleware's check and this are one step
         raise web.HTTPServiceUnavailable(text="ddx: the server is full; try again later\n")
     guard.starting += 1
-    websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_WS_MESSAGE)
+    # timeout: how long closing waits for the browser's reply (aiohttp: 10 s),
+    # which a stopping server would otherwise wait for each silent tab.
+    websocket = web.WebSocketResponse(
+        heartbeat=15, max_msg_size=MAX_WS_MESSAGE, timeout=CLOSE_GRACE
+    )
     service = None
     try:
         await websocket.prepare(request)
@@ -581,7 +586,7 @@ async def session_socket(server: Any, guard: Guard, request: web.Request) -> Any
             await service.start(width, height)
         finally:
             guard.starting -= 1
-        await relay_messages(websocket, service, InputCap())
+        await relay_while_alive(websocket, service)
     except asyncio.CancelledError:
         pass
     except Exception as error:  # noqa: BLE001 (textual-serve logs and goes on, as here)
@@ -594,6 +599,24 @@ async def session_socket(server: Any, guard: Guard, request: web.Request) -> Any
         with contextlib.suppress(Exception):
             await websocket.close()
     return websocket
+
+
+async def relay_while_alive(websocket: Any, service: Any) -> None:
+    """Relay the browser's messages (capped) until the socket closes or the
+    session's process ends (killed, or the server stopping): then the socket
+    is closed too, not left open until the browser's heartbeat fails."""
+    relay = asyncio.ensure_future(relay_messages(websocket, service, InputCap()))
+    ended = asyncio.ensure_future(service._process.wait())
+    try:
+        await asyncio.wait({relay, ended}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        ended.cancel()
+        if not relay.done():
+            with contextlib.suppress(Exception):
+                await websocket.close()
+            relay.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await relay
 
 
 async def end_session(service: Any, guard: Guard) -> None:
