@@ -259,3 +259,20 @@ def test_export_into_dot_swaps_the_real_folder_and_a_symlink_is_refused(
     export.export_all(Dataset(DATA), Path("."), "parquet")
     assert "egov_survey.parquet" in _checked(real)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_an_export_by_an_older_ddx_is_still_recognised(tmp_path: Path) -> None:
+    """Its manifest has no made_by column, but exactly the columns ddx wrote
+    and every file's sha256: it is swapped like any earlier export."""
+    out = tmp_path / "dump"
+    export.export_all(Dataset(DATA), out, "csv")
+    manifest = pl.read_csv(out / "manifest.csv")
+    assert set(manifest["made_by"]) == {"ddx export"}
+    legacy = manifest.drop("made_by")
+    legacy.write_csv(out / "manifest.csv")
+    assert export.foreign_entry(out) is None
+    export.export_all(Dataset(DATA), out, "parquet")
+    assert "egov_survey.parquet" in _checked(out)
+    # Without the marker, only ddx's exact columns will do.
+    legacy.with_columns(mine=pl.lit("x")).write_csv(out / "manifest.csv")
+    assert export.foreign_entry(out) == "manifest.csv (not the manifest of a ddx export)"
