@@ -276,3 +276,11 @@ def test_an_export_by_an_older_ddx_is_still_recognised(tmp_path: Path) -> None:
     # Without the marker, only ddx's exact columns will do.
     legacy.with_columns(mine=pl.lit("x")).write_csv(out / "manifest.csv")
     assert export.foreign_entry(out) == "manifest.csv (not the manifest of a ddx export)"
+
+
+def test_export_under_a_symlinked_parent_folder_works(tmp_path: Path) -> None:
+    """Only DIR itself may not be a link; a link on the way to it is the user's path."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "via").symlink_to(tmp_path / "real")
+    export.export_all(Dataset(DATA), tmp_path / "via" / "dump", "csv")
+    assert "egov_survey.csv" in _checked(tmp_path / "real" / "dump")

@@ -96,7 +96,7 @@ def locked(
     killed releases it. A file system without locks is written unlocked."""
     path = Path(path)
     wait = WAIT_SECONDS if timeout is None else timeout
-    is_dir = path.is_dir() and not path.is_symlink()
+    is_dir = path.is_dir()  # a folder is only flocked, never written: a link to one is fine
     if is_dir:
         try:
             fd = os.open(path, os.O_RDONLY | _CLOEXEC)
