@@ -229,7 +229,8 @@ def render_html(ds: Dataset, tour: TourFile, pages: list[Page], notes: bool = Fa
         f"<h1>{esc(tour.title)}</h1>",
     ]
     if tour.author:
-        out.append(f"<p class='meta'>{esc(_('By {author}').format(author=tour.author))}</p>")
+        by = _("By {author}").format(author=tour.author)
+        out.append(f"<p class='meta'>{esc(by)}</p>")
     out.append(
         "<p class='meta'>"
         + esc(
@@ -242,22 +243,24 @@ def render_html(ds: Dataset, tour: TourFile, pages: list[Page], notes: bool = Fa
     )
     out.append("<ol class='contents'>")
     out += [f"<li><a href='#step-{i}'>{esc(p.title)}</a></li>" for i, p in enumerate(pages, 1)]
-    out.append(f"<li><a href='#sources'>{esc(_('Sources'))}</a></li>")
+    sources_heading = esc(_("Sources"))
+    out.append(f"<li><a href='#sources'>{sources_heading}</a></li>")
     out += ["</ol>", "</section>"]
     cited: list[str] = []
+    step_of = _("Step {i} of {n}")
+    notes_label = esc(_("Notes:"))
+    on_screen = esc(_("Sources on this screen"))
+    behind = esc(_("The data behind the view"))
     for i, page in enumerate(pages, 1):
         out.append(f'<section class="step" id="step-{i}">')
         out.append(
-            f"<p class='step-no'>{esc(_('Step {i} of {n}').format(i=i, n=n))}</p>"
-            f"<h2>{esc(page.title)}</h2>"
+            f"<p class='step-no'>{esc(step_of.format(i=i, n=n))}</p><h2>{esc(page.title)}</h2>"
         )
         out.append(f"<figure>{page.svg}</figure>")
         out.append(f"<p class='caption'>{esc(page.caption)}</p>")
         if notes and page.notes:
-            out.append(
-                f"<p class='notes'><strong>{esc(_('Notes:'))}</strong> {esc(page.notes)}</p>"
-            )
-        out.append(f"<h3>{esc(_('Sources on this screen'))}</h3>")
+            out.append(f"<p class='notes'><strong>{notes_label}</strong> {esc(page.notes)}</p>")
+        out.append(f"<h3>{on_screen}</h3>")
         if page.source_ids:
             out.append("<ul class='sources'>")
             out += [citation(ds, sid) for sid in page.source_ids]
@@ -267,11 +270,11 @@ def render_html(ds: Dataset, tour: TourFile, pages: list[Page], notes: bool = Fa
                 "<p class='none'>" + esc(_("The pane names no source for this view.")) + "</p>"
             )
         cited += [sid for sid in page.source_ids if sid not in cited]
-        out.append(f"<h3>{esc(_('The data behind the view'))}</h3>")
+        out.append(f"<h3>{behind}</h3>")
         out.append(data_table(page.frame))
         out.append("</section>")
     out.append('<section class="sources-page" id="sources">')
-    out.append(f"<h2>{esc(_('Sources'))}</h2>")
+    out.append(f"<h2>{sources_heading}</h2>")
     out.append(
         "<p class='meta'>"
         + esc(
