@@ -4,6 +4,7 @@ self-contained HTML file to print or share (tui/handout.py makes it)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     check_writable_target(out)
     if out.is_dir():
         raise UsageError(_("{out} is a folder; name a file").format(out=out))
+    _check_place(out)
     ds = load_dataset(args)
     vocab = vocabulary(ds)
     source = args.tour if args.tour is not None else builtin_path(args.name or "class")
@@ -43,6 +45,19 @@ def cmd_handout(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _check_place(out: Path) -> None:
+    """Refuse a place that cannot take the file before the tour is played (seconds)."""
+    folder = out.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(
+            _("cannot write {out}: {folder} is not a folder ddx may write in").format(
+                out=out, folder=folder
+            )
+        )
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
