@@ -7,9 +7,14 @@ installs Debian's ``chromium``; Playwright comes with the test extra)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import select
 import shutil
+import signal
+import socket
 import struct
+import subprocess
 import sys
 import time
 import zlib
@@ -17,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_serve import _free_port, _server
+from tests.conftest import ROOT
 from tui.cli import main
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -46,6 +51,46 @@ pytestmark = [
         reason="no Chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)",
     ),
 ]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def _server(*options: str):  # type: ignore[no-untyped-def]
+    """``ddx serve`` in its own process group, stopped however the test ends;
+    yields the process and its first line (the banner with the URL)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", *options],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line, end = b"", time.monotonic() + 30
+        while time.monotonic() < end and b"\n" not in line:
+            if select.select([proc.stdout], [], [], 0.2)[0]:
+                chunk = os.read(proc.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                line += chunk
+        yield proc, line.decode(errors="replace")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 def png_pixels(png: bytes) -> tuple[int, int, list[bytes]]:
