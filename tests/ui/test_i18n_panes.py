@@ -16,7 +16,7 @@ WORDS = {
     "rankings": ("sorted by rank", "порядок: по месту", "tartib: oʻrin boʻyicha"),
     "sources": ("Licence:", "Лицензия:", "Litsenziya:"),
     "compare": ("indices side by side", "индексы рядом", "indekslar yonma-yon"),
-    "timeline": ("Programmes and milestones", "Программы и вехи", "Dasturlar va bosqichlar"),
+    "timeline": ("Programmes and milestones", "Программы и вехи", "Dasturlar va muhim voqealar"),
     "infrastructure": ("Gaps in the source", "Пробелы в источнике", "Manbadagi boʻshliqlar"),
     "map": ("Central Asia and neighbours", "Центральная Азия и", "Markaziy Osiyo va"),
 }
