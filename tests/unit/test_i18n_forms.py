@@ -270,3 +270,16 @@ async def test_the_countries_pane_in_russian_shows_only_agreeing_ratings() -> No
     pairs = [(a.strip(" •-"), lv.strip()) for a, lv in pairs]
     assert len(pairs) >= 10, pairs  # the five's ratings were read
     assert [p for p in pairs if p[1] not in AGREEING.get(p[0], ())] == []
+
+
+# -- Uzbek letters oʻ and gʻ ----------------------------------------------------------------
+WRONG_TURNED_COMMA = re.compile(r"[oOgG]['’ʼ`‘](?=[a-zA-Z])")
+
+
+def test_uzbek_o_and_g_take_the_turned_comma() -> None:
+    """oʻ, gʻ with U+02BB; an ASCII, typographic or U+02BC apostrophe there is
+    another letter to a search engine and to a spelling checker."""
+    bad = [(w, t) for w, _, t in every_text("uz") if WRONG_TURNED_COMMA.search(t)]
+    assert bad == []
+    assert WRONG_TURNED_COMMA.search("Qo'shnilar") and WRONG_TURNED_COMMA.search("oʼrin")
+    assert not WRONG_TURNED_COMMA.search("Qoʻshnilar maʼlumot")
