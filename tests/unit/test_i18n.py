@@ -442,3 +442,16 @@ def test_milestones_table_speaks_the_language_and_its_note_names_the_label(
     assert "программа" in out and "действие" in out and "результат" in out
     code, out, _ = run(capsys, "milestones", "KAZ")  # English: the data's own codes
     assert "programme" in out and " action " in out and "'(inferred)'" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "Примечание ddx: статья не говорит"), ("uz", "ddx izohi: maqola oʻzining")],
+)
+def test_goals_origin_note_speaks_the_language(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    """`ddx goals --lang ru|uz` printed where the eight goals come from in English."""
+    code, out, _ = run(capsys, "goals", "--lang", lang)
+    assert code == 0 and words in out.replace("\n", " ")
+    assert "does not say where its eight goals come from" not in out
