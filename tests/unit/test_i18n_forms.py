@@ -209,11 +209,18 @@ def test_placeholders_match_in_every_form(lang: str) -> None:
     assert bad == []
 
 
+def test_the_placeholder_check_catches_a_lost_or_renamed_field() -> None:
+    assert placeholders("{n} ta qadam") == placeholders("{n} steps")
+    assert placeholders("{n} шагов в {out}") != placeholders("{n} steps to {file}")
+    assert placeholders("аргумент %(name)s") != placeholders("argument %(argument_name)s")
+    assert placeholders("нераспознанные аргументы") != placeholders("unrecognized arguments: %s")
+
+
 # -- Russian plurals ---------------------------------------------------------------------
 # A number before a noun, in a message that is not a plural one: «{n} стран» cannot
 # agree with every n (1 страна, 2 страны, 5 стран); ngettext, or «стран: {n}».
 NUMBER_NOUN = re.compile(
-    r"(?<![а-яёА-ЯЁ]\s)\{(?:n|keep|shown|total)\}\s+(?!из\b|и\b|в\b|на\b|с\b|до\b)[а-яё]+"
+    r"(?<![Шш]аг\s)\{(?:n|keep|shown|total)\}\s+(?!из\b|и\b|в\b|на\b|с\b|до\b)[а-яё]+"
 )
 
 
@@ -238,6 +245,9 @@ def test_russian_plural_messages_have_three_forms_and_numbers_agree() -> None:
     finally:
         i18n.set_language("en")
     assert got == ["1 шаг", "3 шага", "5 шагов", "21 шаг", "11 шагов"]
+    # the check itself: «{n} стран» is caught, «стран: {n}» and «Шаг {n}» are not
+    assert NUMBER_NOUN.search("Соседи: {short} для {n} стран")
+    assert not NUMBER_NOUN.search("стран: {n}; Шаг {n} сохранён; {n} из {total}")
 
 
 # -- rating words agree with the aspect ---------------------------------------------------
