@@ -20,7 +20,7 @@ What stands between a browser and a session (``DDXServer``, a textual-serve
   than ``MAX_WS_MESSAGE`` bytes closes the socket, a stdin message of more
   than ``MAX_STDIN_CHARS`` characters is dropped, and so is what goes over
   ``STDIN_CHARS_PER_SECOND`` or ``MESSAGES_PER_SECOND``;
-- sessions end (``Sessions``): each runs in its own process group, asked to
+- sessions end (``session_socket``, ``end_process``): each runs in its own process group, asked to
   quit when its socket closes, then SIGTERM, then SIGKILL after a short grace,
   however busy it is; when the server stops (Ctrl+C, SIGTERM) every session
   is ended the same way, and on Linux a session also gets SIGKILL from the
@@ -36,6 +36,7 @@ import hmac
 import ipaddress
 import logging
 import os
+import re
 import secrets
 import shlex
 import signal
@@ -519,6 +520,7 @@ def make_server(command: str, host: str, port: int, url: str, guard: Guard, bann
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.middlewares.append(guard_requests)
+            use_offline_page(app, self.templates_path)
             return app
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -647,6 +649,51 @@ def say(text: str, stream: Any = None) -> None:
     from .textsafe import for_terminal
 
     print(for_terminal(text), file=stream or sys.stdout, flush=True)
+
+
+# -- a page that needs no internet ---------------------------------------------------------
+# textual-serve's page asks fonts.googleapis.com for Roboto Mono: in a classroom
+# without internet (or behind a firewall that drops packets) the page waits on
+# it before it draws. textual-serve ships the font itself (static/fonts/), so
+# the page is given a @font-face for that copy instead of the link.
+_OUTSIDE_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>\s*", re.I | re.S)
+LOCAL_FONT = """<style>
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
+        font-weight: 100 700;
+        font-style: normal;
+      }
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("{{ config.static.url }}fonts/RobotoMono-Italic-VariableFont_wght.ttf") format("truetype");
+        font-weight: 100 700;
+        font-style: italic;
+      }
+    </style>
+"""
+
+
+def offline_page(template: str) -> str:
+    """textual-serve's page template with every stylesheet from another site
+    replaced by the font it ships."""
+    page = _OUTSIDE_LINK.sub("", template)
+    return page.replace("</head>", LOCAL_FONT + "  </head>", 1)
+
+
+def use_offline_page(app: Any, templates_path: Any) -> None:
+    """Render textual-serve's page through ``offline_page`` (its other
+    templates, if any, as they are)."""
+    import aiohttp_jinja2
+    import jinja2
+
+    files = jinja2.FileSystemLoader(templates_path)
+
+    def load(name: str) -> str | None:
+        source, _path, _uptodate = files.get_source(jinja2.Environment(), name)
+        return offline_page(source) if name == "app_index.html" else source
+
+    aiohttp_jinja2.setup(app, loader=jinja2.FunctionLoader(load))
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def fixed_sources() -> list[dict]:
             year=None,
             url=None,
             licence=None,
-            note="Russian and Uzbek (Latin script) texts translated by the ddx project from the English texts beside them (goals, country summaries, milestones and their links to the goals, the article's conclusion, index names, the explorer's own words). Drafted with machine assistance and checked by the project's developers; not yet reviewed by a native-speaking teacher. Not the article author's words nor an official translation. The Russian index names are the usual Russian renderings of the UN survey's terms; the UN's own Russian edition of the survey was not found, so they are cited as ddx's.",
+            note="Russian and Uzbek (Latin script) texts translated by the ddx project from the English texts beside them (goals, country summaries, milestones and their links to the goals, the article's conclusion, the glossary of terms, the explorer's own words). Drafted with machine assistance; checked by automated form and glossary tests (ruled-out variants, ASCII commands, Uzbek hyphenated years, placeholders, Russian plurals, agreement of rating words) and by a fluent, not native, reviewer's pass over the defect kinds of issue 24; not yet reviewed by a native-speaking teacher. Not the article author's words nor an official translation. No UN or government translation of the terms was found (the UN's own Russian edition of the survey included), so the glossary's terms are cited as ddx's.",
         ),
         dict(
             source_id="kg_constitution_ru",

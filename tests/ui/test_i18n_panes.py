@@ -16,7 +16,7 @@ WORDS = {
     "rankings": ("sorted by rank", "порядок: по месту", "tartib: oʻrin boʻyicha"),
     "sources": ("Licence:", "Лицензия:", "Litsenziya:"),
     "compare": ("indices side by side", "индексы рядом", "indekslar yonma-yon"),
-    "timeline": ("Programmes and milestones", "Программы и вехи", "Dasturlar va bosqichlar"),
+    "timeline": ("Programmes and milestones", "Программы и вехи", "Dasturlar va muhim voqealar"),
     "infrastructure": ("Gaps in the source", "Пробелы в источнике", "Manbadagi boʻshliqlar"),
     "map": ("Central Asia and neighbours", "Центральная Азия и", "Markaziy Osiyo va"),
 }
@@ -70,10 +70,10 @@ async def test_the_class_tour_speaks_uzbek_and_follows_a_switch() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         text = flat(app)
-        assert "Tur 1/15" in text and "Raqamli diplomatiyaning sakkiz maqsadi" in text, text
+        assert "Ekskursiya 1/15" in text and "Raqamli diplomatiyaning sakkiz maqsadi" in text, text
         assert "Eight goals" not in text
         app.action_set_language("ru")
         await pilot.pause()
         text = flat(app)
-        assert "Тур 1/15" in text and "Восемь целей цифровой дипломатии" in text
+        assert "Экскурсия 1/15" in text and "Восемь целей цифровой дипломатии" in text
         assert "Источники:" in text  # the sources line stays in view

@@ -30,7 +30,7 @@ async def test_every_tab_title_fits_80_columns(lang: str) -> None:
         text = screen_text(app)  # whole on screen, not cut
         assert all(label in text for label in want), text.splitlines()[:3]
     if lang == "ru":
-        assert want[0] == "1 Цели" and app.sub_title == "Обозреватель цифровой дипломатии"
+        assert want[0] == "1 Цели" and app.sub_title == "Навигатор по цифровой дипломатии"
 
 
 async def test_the_palette_switches_the_language_and_redraws_the_tabs() -> None:

@@ -200,6 +200,7 @@ SUBCOMMANDS = [
     "chart",
     "export",
     "import-un",
+    "handout",
 ]
 
 
@@ -225,6 +226,7 @@ def test_every_subcommand_has_help_and_data_option(
         (["chart", "pie"], "invalid choice: 'pie'"),
         (["chart", "rankings", "--width", "0"], "expected a positive whole number"),
         (["import-un"], "the following arguments are required: FILE"),
+        (["handout"], "the following arguments are required: --out"),
         (["export", "d", "--format", "json"], "argument --format: invalid choice: 'json'"),
     ],
 )

@@ -204,7 +204,7 @@ def test_country_summary_and_errors_are_translated(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exc:
         main(["--lang", "uz", "rankings", "--year", "abc"])
     err = capsys.readouterr().err
-    assert exc.value.code == 2 and "sharh yili kutilgan edi" in err and err.count("\n") == 1
+    assert exc.value.code == 2 and "tadqiqot yili kutilgan edi" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize(("lang", "word"), [("ru", "параметры"), ("uz", "parametrlar")])
@@ -253,7 +253,7 @@ def test_every_translation_table_is_declared_and_valid() -> None:
         ds.frame(name)  # loads and validates: schema, sources, ids
     assert ds.missing_translations() == []
     glossary = ds.frame("glossary")
-    assert set(glossary["term_id"]) == {"egdi", "osi", "tii", "hci", "epi"}
+    assert {"egdi", "osi", "tii", "hci", "epi"} <= set(glossary["term_id"])
     assert set(glossary["lang"]) == set(LANGS)
 
 
@@ -433,12 +433,25 @@ def test_milestones_table_speaks_the_language_and_its_note_names_the_label(
 ) -> None:
     """Kind and role were the tables' codes (`programme action`) in a Russian
     table, and the note explained a label, '(inferred)', the table never showed."""
-    for lang, label in (("ru", "(выведено)"), ("uz", "(taxminiy)")):
+    for lang, label in (("ru", "(по контексту)"), ("uz", "(kontekstdan)")):
         code, out, _ = run(capsys, "milestones", "--lang", lang)
         assert code == 0
         assert "programme" not in out and " action " not in out and " result " not in out
-        assert f"'{label}'" in out.splitlines()[-1] and f" {label}" in out
+        assert f"«{label}»" in out.splitlines()[-1] and f" {label}" in out
     code, out, _ = run(capsys, "milestones", "--lang", "ru", "KAZ")
     assert "программа" in out and "действие" in out and "результат" in out
     code, out, _ = run(capsys, "milestones", "KAZ")  # English: the data's own codes
     assert "programme" in out and " action " in out and "'(inferred)'" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "Примечание ddx: статья не говорит"), ("uz", "ddx izohi: maqola oʻzining")],
+)
+def test_goals_origin_note_speaks_the_language(
+    capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    """`ddx goals --lang ru|uz` printed where the eight goals come from in English."""
+    code, out, _ = run(capsys, "goals", "--lang", lang)
+    assert code == 0 and words in out.replace("\n", " ")
+    assert "does not say where its eight goals come from" not in out

@@ -86,6 +86,10 @@ BAD = [
     ('title = "T"\n' + STEP, "missing 'format'", None),
     ('format = 1\ntitle = "T"\nsubtitle = "x"\n' + STEP, "unknown key 'subtitle'", 3),
     ('format = 1\ntitle = "T"\n', "no steps", None),
+    # the tour's own title per language, checked like the steps' ones
+    ('format = 1\ntitle = "T"\ntitle_ru = 3\n\n' + STEP, "'title_ru': expected a string", 3),
+    ('format = 1\ntitle = "T"\ntitle_uz = "a\\u0007"\n\n' + STEP, "control character", 3),
+    ('format = 1\ntitle = "T"\ntitle_kk = "x"\n\n' + STEP, "unknown key 'title_kk'", 3),
     (HEAD + STEP + "caption = 'again'\n", "not valid TOML", 8),
     (HEAD + "[[steps]\n", "not valid TOML", 4),
     (
@@ -124,7 +128,9 @@ def test_dump_reads_back_the_same() -> None:
     again = parse_tour(dump_tour(tour), "again.toml", VOCAB)
     assert again.steps == tour.steps and again.title == tour.title
     builtin = load_builtin("class", VOCAB)
-    assert parse_tour(dump_tour(builtin), "b.toml", VOCAB).steps == builtin.steps
+    back = parse_tour(dump_tour(builtin), "b.toml", VOCAB)
+    assert back.steps == builtin.steps and back.titles == builtin.titles
+    assert builtin.title_in("uz") != builtin.title_in("en") == builtin.title
 
 
 @pytest.mark.parametrize(
@@ -268,6 +274,12 @@ def test_demo_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--list"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and lines[0].split("\t")[0] == "class" and "steps)" in lines[0]
+    # each language its own title (title_ru, title_uz at the tour file's top)
+    assert main(["--lang", "ru", "demo", "--list"]) == 0
+    ru = capsys.readouterr().out
+    assert "Цифровая дипломатия в Центральной Азии" in ru and "шагов)" in ru
+    assert main(["--lang", "uz", "demo", "--list"]) == 0
+    assert "Markaziy Osiyoda raqamli diplomatiya" in capsys.readouterr().out
 
 
 def test_a_bad_tour_is_refused_before_the_explorer_opens(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import UsageError
-from ..i18n import _, ngettext
+from ..i18n import _, current_language, ngettext
 from .options import load_dataset
 
 
@@ -152,7 +152,7 @@ def list_tours() -> int:
         tour = load_builtin(name)
         n = len(tour.steps)
         steps = ngettext("{n} step", "{n} steps", n).format(n=n)
-        print(f"{name}\t{tour.title} ({steps})")
+        print(f"{name}\t{tour.title_in(current_language())} ({steps})")
     return 0
 
 

@@ -7,10 +7,12 @@ import argparse
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
-from ..i18n import _
+from ..core.text import visible
+from ..i18n import _, ngettext
 from .options import AddOptions, command_adder, load_dataset, positive_int, survey_year
 from .output import write_stdout
 from .tables import resolve_scope
@@ -46,6 +48,7 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
             default="auto",
             help=_("colour codes: auto (on a terminal without NO_COLOR), always or never"),
         )
+        add_figure_output(c)
         c.add_argument(
             "--indicator", choices=INDICES, default="egdi", help=_("index (default: egdi)")
         )
@@ -91,8 +94,11 @@ def cmd_chart(args: argparse.Namespace) -> int:
     from ..charts import draw as cd
     from ..core import queries as q
 
+    fmt = figure_format(args)
     ds = load_dataset(args)
     size = shutil.get_terminal_size((80, 24))
+    if fmt == "svg":  # a picture for a slide: the explorer's own 80 columns
+        size = os.terminal_size((SVG_WIDTH, SVG_HEIGHT + 2))
     style = cd.Style(
         width=args.width or size.columns,
         height=args.height or max(10, size.lines - 2),
@@ -114,18 +120,12 @@ def cmd_chart(args: argparse.Namespace) -> int:
             draw = cd.country_rank_figure(ds, iso3)
     if args.chart == "compare":
         draw = _compare_draw(ds, args)
+    if fmt == "svg" or args.out is not None:
+        return write_figure(args, fmt, ds, draw, style)
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
-    try:
-        text = cd.render_text(draw, style, color=color)
-    except Exception as exc:  # plotext cannot draw at every size
-        raise UsageError(
-            _(
-                "cannot draw this chart at {width}x{height} ({error}); try a larger "
-                "--width/--height"
-            ).format(width=style.width, height=style.height, error=type(exc).__name__)
-        ) from None
+    text = _render(draw, style, color)
     # raw: the chart's colour codes are plotext's own; its texts (the key
     # under the chart too) were made visible on the way in (render_text).
     write_stdout(text.rstrip("\n") + "\n", raw=True)
@@ -154,3 +154,140 @@ def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
         x, y = args.x or cmp.DEFAULT_X, args.y or cmp.DEFAULT_Y
         return compare_scatter_figure(cmp.scatter_frame(df, x, y), year, x, y)
     return compare_bars_figure(df, year, args.indicator)
+
+
+def _render(draw, style, color: bool) -> str:  # type: ignore[no-untyped-def]
+    from ..charts import draw as cd
+
+    try:
+        return cd.render_text(draw, style, color=color)
+    except Exception as exc:  # plotext cannot draw at every size
+        raise UsageError(
+            _(
+                "cannot draw this chart at {width}x{height} ({error}); try a larger "
+                "--width/--height"
+            ).format(width=style.width, height=style.height, error=type(exc).__name__)
+        ) from None
+
+
+# -- a chart as a file: text, or an SVG picture with its source line ----------------------
+FIGURE_FORMATS = ("text", "svg")
+SVG_WIDTH, SVG_HEIGHT = 80, 22
+
+
+def add_figure_output(c: argparse.ArgumentParser) -> None:
+    """--format, --out and --theme of ``ddx chart``."""
+    c.add_argument(
+        "--format",
+        choices=FIGURE_FORMATS,
+        default=None,
+        help=_(
+            "text (default) or svg, a picture with the source line under the chart "
+            "(with --out, from the file's extension)"
+        ),
+    )
+    c.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help=_("write to FILE (atomically) instead of standard output"),
+    )
+    c.add_argument(
+        "--theme",
+        choices=("dark", "light"),
+        default="dark",
+        help=_("svg: dark (default) or light, for projectors and print"),
+    )
+
+
+def figure_format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one ``--out``'s extension names."""
+    if args.format is not None:
+        return str(args.format)
+    out: Path | None = args.out
+    if out is None:
+        return "text"
+    ext = out.suffix.lower()
+    if ext == ".svg":
+        return "svg"
+    if ext in (".txt", ".text", ""):
+        return "text"
+    raise UsageError(
+        _("cannot tell a chart format from {out!r}; name it .svg or .txt, or give --format").format(
+            out=str(out)
+        )
+    )
+
+
+def chart_source_ids(ds, args: argparse.Namespace) -> list[str]:  # type: ignore[no-untyped-def]
+    """The sources of the rows the chart draws, in the order of the table of sources."""
+    import polars as pl
+
+    from ..core import FOCUS
+    from ..core import compare as cmp
+    from ..core import queries as q
+
+    if args.chart == "rankings" and not args.trajectory:
+        year = args.year if args.year is not None else q.editions(ds)[-1]
+        kind, region = resolve_scope(ds, args.scope)
+        df = q.ranking(ds, year, args.indicator, kind, region)
+        if kind != "central-asia":
+            df = df.filter(pl.col("focus"))  # the chart draws the five
+    elif args.chart == "rankings":
+        df = q.survey(ds).filter(pl.col("iso3").is_in(list(FOCUS)))
+    elif args.chart == "country":
+        iso3 = q.resolve_country(ds, args.country)
+        df = q.survey(ds).filter(pl.col("iso3") == iso3)
+    else:
+        year = args.year if args.year is not None else q.editions(ds)[-1]
+        chosen = tuple(dict.fromkeys(q.resolve_country(ds, c) for c in args.countries)) or FOCUS
+        df = cmp.compare_frame(ds, year, cmp.check_selection(ds, chosen))
+    ids = {str(i) for i in df["source_id"].drop_nulls().to_list()}
+    return [i for i in q.sources(ds)["source_id"].to_list() if i in ids]
+
+
+def source_line(ds, ids: list[str]) -> str:  # type: ignore[no-untyped-def]
+    """The line under a chart: each source by its title and id, then ddx."""
+    from ..core import queries as q
+
+    if len(ids) > 2:  # an edition per source: the ids say which; `ddx sources` the rest
+        named = [", ".join(ids) + " " + _("(ddx sources cites them in full)")]
+    else:
+        named = [f"{(q.source(ds, sid) or {}).get('title') or sid} ({sid})" for sid in ids]
+    label = ngettext("Source:", "Sources:", len(ids)) if ids else _("Source:")
+    return visible(f"{label} {'; '.join(named) or '-'} · ddx")
+
+
+class _TitleSpy:
+    """A plotext figure that remembers the title a draw function gives it."""
+
+    def __init__(self, plt, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+        self._plt, self._seen = plt, seen
+
+    def title(self, label: str) -> None:
+        self._seen.append(str(label))
+        self._plt.title(label)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._plt, name)
+
+
+def write_figure(args: argparse.Namespace, fmt: str, ds, draw, style) -> int:  # type: ignore[no-untyped-def]
+    """The chart as text or SVG, to ``--out`` (atomically) or standard output."""
+    from .output import write_document
+
+    if fmt == "svg":
+        from ..svg import figure_svg
+
+        titles: list[str] = []
+        ansi = _render(lambda plt, c: draw(_TitleSpy(plt, titles), c), style, color=True)
+        line = source_line(ds, chart_source_ids(ds, args))
+        title = visible(titles[-1]) if titles else "ddx"
+        data = figure_svg(ansi, line, title, style.width, args.theme)
+    else:
+        data = _render(draw, style, color=False).rstrip("\n") + "\n"
+    if args.out is None:
+        write_stdout(data, raw=True)
+        return 0
+    write_document(args.out, data)
+    return 0

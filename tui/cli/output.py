@@ -134,3 +134,15 @@ def check_writable_target(path: Path) -> None:
                     "will not write into {dir} (ddx's own files); choose another place for {path}"
                 ).format(dir=d, path=path)
             )
+
+
+def write_document(out: Path, data: str) -> None:
+    """A document ddx made (a chart's SVG or text, a handout) written to ``out``
+    atomically (staged beside it, then renamed), with one line on stderr."""
+    from ..core import export
+
+    check_writable_target(out)
+    if out.is_dir():
+        raise UsageError(_("{out} is a folder; name a file").format(out=out))
+    export.atomic_write(out, data)
+    print(visible(_("wrote {out}").format(out=out)), file=sys.stderr)

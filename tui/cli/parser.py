@@ -16,7 +16,7 @@ from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
-from . import actions, explorer, figures, import_export, tables, tour
+from . import actions, explorer, figures, handout, import_export, tables, tour
 from .options import add_data_options, add_tui_options
 
 
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.register(sub, add_data_options)
     explorer.register(sub, add_data_options, add_tui_options)
     tour.register(sub, add_data_options)
+    handout.register(sub, add_data_options)
     # ``ddx serve`` lives beside the code it drives (tui/serve.py) and registers
     # itself; a build without it has no such command.
     try:

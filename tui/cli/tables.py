@@ -336,7 +336,7 @@ def cmd_goals(args: argparse.Namespace) -> int:
             + _("(goals as the article's Table 1 gives them, summarised in our words)")
             + "\n\n"
             + textwrap.fill(
-                ORIGIN_NOTE + " " + _("Sources: {ids}.").format(ids=", ".join(ORIGIN_SOURCES)),
+                _(ORIGIN_NOTE) + " " + _("Sources: {ids}.").format(ids=", ".join(ORIGIN_SOURCES)),
                 wrap,
             )
             + "\n"

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from ..core.errors import UsageError
-from ..i18n import _, ngettext
+from ..i18n import _, current_language, ngettext
 from .options import AddOptions, load_dataset
 
 
@@ -61,7 +61,7 @@ def _notes(args: argparse.Namespace) -> int:
     tour = load_tour(args.file, vocabulary(load_dataset(args)))
     print(
         _("Following {title!r} ({n} steps); Ctrl+C stops.").format(
-            title=tour.title, n=len(tour.steps)
+            title=tour.title_in(current_language()), n=len(tour.steps)
         ),
         flush=True,
     )

@@ -14,21 +14,21 @@ if TYPE_CHECKING:
 
 Row = dict[str, object]
 
-# Where the article's eight goals come from: ddx's note, not the article's claim
-# (the article's Table 1 names no source). Our words; sources in sources.csv.
-ORIGIN_NOTE = (
-    "ddx's note: the article does not say where its eight goals come from. They are, "
-    "name for name, the eight areas in which Fergus Hanson found the US State Department "
-    "using ediplomacy (Lowy Institute, March 2012; Brookings, October 2012)."
-)
 
-
-# The same, short enough for the Goals pane at 80 columns.
 def N_(text: str) -> str:
     """Marks a text for the message catalogue; the UI translates it (tui/i18n.py)."""
     return text
 
 
+# Where the article's eight goals come from: ddx's note, not the article's claim
+# (the article's Table 1 names no source). Our words; sources in sources.csv.
+ORIGIN_NOTE = N_(
+    "ddx's note: the article does not say where its eight goals come from. They are, "
+    "name for name, the eight areas in which Fergus Hanson found the US State Department "
+    "using ediplomacy (Lowy Institute, March 2012; Brookings, October 2012)."
+)
+
+# The same, short enough for the Goals pane at 80 columns.
 ORIGIN_SHORT = N_(
     "ddx's note: the eight goals are the eight areas of ediplomacy Fergus Hanson found "
     "at the US State Department (2012); the article does not cite him (s: sources)."

@@ -472,10 +472,19 @@ TABLES["glossary"] = Table(
         LANG,
         Col("term", S),
         Col("abbreviation", S, nullable=True),
+        Col("english", S),
+        # variants not to use ('|' between them): everywhere, or only where the
+        # English text has the term (a word with another, right, sense too)
+        Col("avoid", S, nullable=True),
+        Col("avoid_scope", S, nullable=True, choices=("everywhere", "with term")),
         SRC,
     ),
     key=("term_id", "lang"),
-    doc="Terms (the UN indices' names) in Russian and Uzbek, with the abbreviation ddx shows.",
+    doc=(
+        "ddx's terms in Russian and Uzbek, one per concept (the UN indices' names and "
+        "the words every pane uses), each with its English, the abbreviation ddx shows, "
+        "and the variants ruled out (tests/unit/test_i18n_forms.py checks them)."
+    ),
 )
 TABLES["milestones_i18n"] = _translation(
     "milestones_i18n",

@@ -18,14 +18,48 @@ from ..charts.draw import country_components_figure, country_rank_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q
-from ..i18n import N_, _, current_language, local_decimal, milestone_text, translated_rows
+from ..i18n import (
+    N_,
+    NP_,
+    _,
+    current_language,
+    local_decimal,
+    milestone_text,
+    pgettext,
+    translated_rows,
+)
 from ..textsafe import plain, safe
 from ..widgets.lists import KeyList
 from ..widgets.text import PairGrid, bullets, hanging
 from .base import Pane, Provenance
 
-# The article's rating words (assessments.level), for the message catalogue.
-LEVELS = {w: w for w in (N_("very high"), N_("high"), N_("average"), N_("low"))}
+# The article's rating words (assessments.level), one set per aspect rated: in
+# Russian the word agrees with the aspect's noun («высокий EGDI», «высокое
+# электронное участие», «высокая открытость»), so each is its own message.
+_LEVEL_MESSAGES = (
+    NP_("level of egdi", "very high"),
+    NP_("level of egdi", "high"),
+    NP_("level of egdi", "average"),
+    NP_("level of egdi", "low"),
+    NP_("level of e_participation", "very high"),
+    NP_("level of e_participation", "high"),
+    NP_("level of e_participation", "average"),
+    NP_("level of e_participation", "low"),
+    NP_("level of info_openness", "very high"),
+    NP_("level of info_openness", "high"),
+    NP_("level of info_openness", "average"),
+    NP_("level of info_openness", "low"),
+)
+_RATED = ("egdi", "e_participation", "info_openness")
+
+
+def level_word(aspect: str, level: str) -> str:
+    """The article's rating ``level`` of ``aspect`` in the current language,
+    agreeing with the aspect's noun (the data's own word if it is not one of
+    the four)."""
+    if aspect not in _RATED or level not in _LEVEL_MESSAGES:
+        return level
+    return pgettext(f"level of {aspect}", level)
 
 
 class CountriesPane(Pane):
@@ -200,7 +234,9 @@ class CountriesPane(Pane):
             "e_participation": _("E-participation"),
             "info_openness": _("Info openness"),
         }
-        levels = [_(LEVELS.get(str(lv), str(lv))) for lv in rows["level"]]
+        levels = [
+            level_word(str(a), str(lv)) for a, lv in zip(rows["aspect"], rows["level"], strict=True)
+        ]
         # One aspect a line; a level that wraps hangs under the aspect's text.
         return Group(
             Text(_("The article rates"), style="bold"),

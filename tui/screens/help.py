@@ -157,17 +157,28 @@ class HelpScreen(ModalScreen[None]):
         each beside the abbreviation the UN uses; nothing in English."""
         from ..core import INDICES
         from ..core import queries as q
-        from ..i18n import current_language, term
+        from ..i18n import current_language, term, translated_rows
+        from ..textsafe import safe
 
         if current_language() == "en":
             return []
         ds = self.app.dataset  # type: ignore[attr-defined]
         rows = [(q.INDICATOR_SHORT[i], term(ds, i, q.INDICATOR_NAMES[i])) for i in INDICES]
-        return [
+        parts: list[RenderableType] = [
             Text(),
             _heading(_("Glossary: the UN indices")),
             hanging(rows, label_width=KEY_WIDTH),
         ]
+        # ddx's other terms, each beside the English a class meets in the
+        # sources (the one word per concept every pane uses)
+        others = [
+            Text.assemble((safe(str(r["term"])), "bold"), f" — {safe(str(r['english']))}")
+            for r in translated_rows(ds, "glossary", "term_id").values()
+            if r["term_id"] not in INDICES
+        ]
+        if others:
+            parts += [Text(), _heading(_("Glossary: ddx's terms")), bullets(others)]
+        return parts
 
     def on_mount(self) -> None:
         # Focus the body now: the app has no auto-focus (tui/app.py), and without

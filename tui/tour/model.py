@@ -59,10 +59,18 @@ VIEWS = ("internet", "broadband", "mobile", "price", "casa", "fotn", "idi")
 COMPARE_CANDIDATES = FOCUS + ("AFG", "AZE", "MNG", "RUS", "CHN", "PAK", "TUR", "IND")
 MIN_COMPARE, MAX_COMPARE = 2, 8
 
-TOP_KEYS = ("format", "title", "author", "language", "steps")
 # A caption and title may also be given per language (``caption_ru``,
-# ``title_uz``): shown when the explorer speaks it, else the plain one.
+# ``title_uz``): shown when the explorer speaks it, else the plain one; the
+# tour's own title too (``title_ru`` at the top: ``ddx demo --list`` shows it).
 CAPTION_LANGS = ("ru", "uz")
+TOP_KEYS = (
+    "format",
+    "title",
+    *(f"title_{lang}" for lang in CAPTION_LANGS),
+    "author",
+    "language",
+    "steps",
+)
 LANG_KEYS = tuple(f"{k}_{lang}" for lang in CAPTION_LANGS for k in ("title", "caption"))
 COMMON_KEYS = ("pane", "title", "caption", "notes", "seconds", *LANG_KEYS)
 # The state each pane can be put in; any other key on that pane is refused.
@@ -118,6 +126,12 @@ class TourFile:
     author: str = ""
     language: str = ""
     path: str = ""
+    # (lang, title) for each language the file gives the tour's title in
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, lang: str) -> str:
+        """The tour's title in ``lang`` where the file gives one, else the plain one."""
+        return next((t for code, t in self.titles if code == lang and t), self.title)
 
 
 @dataclass(frozen=True)
@@ -259,6 +273,11 @@ class _Reader:
                 "format",
             )
         title = self.text(data, "title", None, required=True)
+        titles = tuple(
+            (lang, self.text(data, f"title_{lang}", None, required=False))
+            for lang in CAPTION_LANGS
+            if f"title_{lang}" in data
+        )
         author = self.text(data, "author", None, required=False)
         language = self.text(data, "language", None, required=False)
         steps = data.get("steps")
@@ -270,6 +289,7 @@ class _Reader:
             raise self.fail("no steps: add at least one [[steps]] table", None, "steps")
         return TourFile(
             title=title,
+            titles=titles,
             author=author,
             language=language,
             steps=tuple(self.step(i, s) for i, s in enumerate(steps)),
@@ -559,12 +579,18 @@ def dump_step(step: Step) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dump_header(title: str, author: str = "", language: str = "") -> str:
+def dump_header(
+    title: str,
+    author: str = "",
+    language: str = "",
+    titles: tuple[tuple[str, str], ...] = (),
+) -> str:
     lines = [
         "# A ddx tour: play it with `ddx demo --tour FILE`, check it with `ddx tour check FILE`.",
         f"format = {FORMAT}",
         f"title = {toml_string(title)}",
     ]
+    lines += [f"title_{lang} = {toml_string(t)}" for lang, t in titles if t]
     if author:
         lines.append(f"author = {toml_string(author)}")
     if language:
@@ -574,5 +600,8 @@ def dump_header(title: str, author: str = "", language: str = "") -> str:
 
 def dump_tour(tour: TourFile) -> str:
     return "\n".join(
-        [dump_header(tour.title, tour.author, tour.language), *map(dump_step, tour.steps)]
+        [
+            dump_header(tour.title, tour.author, tour.language, tour.titles),
+            *map(dump_step, tour.steps),
+        ]
     )
