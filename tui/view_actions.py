@@ -15,9 +15,14 @@ if TYPE_CHECKING:
     from .app import Options
     from .panes.base import Pane
 
+# Files one browser session of `ddx serve` may save on the server with `e`.
+SERVED_EXPORTS = 20
+
 
 class ViewActions(App[None]):
     """The actions on the current view; the app supplies the panes."""
+
+    _served_exports = 0  # files this browser session saved (ddx serve)
 
     if TYPE_CHECKING:
         options: Options
@@ -91,8 +96,20 @@ class ViewActions(App[None]):
             return
         pane = self.active_pane
         # A browser session (ddx serve) always saves under the user data folder,
-        # never the server's working directory, and shows no server paths.
+        # never the server's working directory, and shows no server paths; and
+        # only so many files, as anyone with the URL may press `e`.
         served = self.options.served
+        if served and self._served_exports >= SERVED_EXPORTS:
+            self.notify(
+                _(
+                    "This browser session has saved its {n} files on the server; "
+                    "copy the view with y instead."
+                ).format(n=SERVED_EXPORTS),
+                title=_("Export limit reached"),
+                severity="warning",
+                markup=False,
+            )
+            return
         folder = user_data_dir() / "exports"
         if not served:
             folder = export.choose_export_dir(Path.cwd(), protected_dirs(), folder)
@@ -102,6 +119,8 @@ class ViewActions(App[None]):
             message = f"exports: {exc.message}" if served else str(exc)
             self.notify(safe(message), title=_("Export failed"), severity="error", markup=False)
             return
+        if served:
+            self._served_exports += 1
         shown = Path("exports", path.name) if served else path
         self.notify(
             safe(

@@ -21,11 +21,11 @@ from tui.core import userstore  # noqa: E402
 
 
 def paused(publish: Callable[..., object], seconds: float) -> Callable[..., object]:
-    def wrapper(work: Path, *args: object) -> object:
+    def wrapper(work: Path, *args: object, **kwargs: object) -> object:
         sys.stderr.write(f"ddx-test: {work} staged\n")
         sys.stderr.flush()
         time.sleep(seconds)
-        return publish(work, *args)
+        return publish(work, *args, **kwargs)
 
     return wrapper
 

@@ -242,3 +242,192 @@ def test_never_writes_to_install_or_data(tmp_path: Path, xdg: Path) -> None:
     assert (xdg / "ddx" / "imported" / "egov_survey.csv").is_file()
     assert list((xdg / "ddx" / "exports").glob("*.csv")), "view exports fall back to the data dir"
     assert (tmp_path / "exported" / "manifest.csv").is_file()
+
+
+# -- `ddx export DIR` never deletes what ddx did not write ----------------------------------------
+def _ddx(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _refused_one_line(proc: subprocess.CompletedProcess[str], *parts: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    for part in parts:
+        assert part in lines[0], lines[0]
+
+
+def test_export_into_a_users_project_folder_refuses_and_touches_nothing(tmp_path: Path) -> None:
+    """The issue's case: a folder with a manifest.csv of the user's own."""
+    proj = tmp_path / "proj"
+    (proj / "sub").mkdir(parents=True)
+    (proj / "sub" / "notes.md").write_text("mine\n")
+    (proj / "thesis.docx").write_text("draft\n")
+    (proj / "manifest.csv").write_text("name,version\nfoo,1\n")
+    before = snapshot(tmp_path)
+    proc = _ddx(["export", "proj"], tmp_path)
+    _refused_one_line(proc, "proj holds manifest.csv", "nothing was written")
+    assert snapshot(tmp_path) == before
+
+
+def test_export_refuses_a_file_added_to_an_earlier_export(tmp_path: Path) -> None:
+    out = tmp_path / "dump"
+    assert cli.main(["export", str(out)]) == 0
+    (out / "my-notes.txt").write_text("what I found\n")
+    before = snapshot(tmp_path)
+    proc = _ddx(["export", "dump", "--format", "parquet"], tmp_path)
+    _refused_one_line(proc, "dump holds my-notes.txt;")
+    assert snapshot(tmp_path) == before
+    # Edited in place (same name as ddx's file) or a folder: refused the same way.
+    (out / "my-notes.txt").unlink()
+    with open(out / "goals.csv", "a") as f:
+        f.write("my own row\n")
+    before = snapshot(tmp_path)
+    _refused_one_line(_ddx(["export", "dump"], tmp_path), "goals.csv (changed since ddx wrote it)")
+    assert snapshot(tmp_path) == before
+
+
+def test_export_to_a_symlink_is_refused_and_its_folder_untouched(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "manifest.csv").write_text("table,file\n")
+    (elsewhere / "keep.txt").write_text("keep\n")
+    (tmp_path / "link").symlink_to(elsewhere)
+    before = snapshot(tmp_path)
+    _refused_one_line(_ddx(["export", "link"], tmp_path), "link is a symbolic link")
+    assert snapshot(tmp_path) == before and (tmp_path / "link").is_symlink()
+
+
+def test_re_export_of_a_real_export_still_swaps_whole(tmp_path: Path) -> None:
+    out = tmp_path / "dump"
+    assert cli.main(["export", str(out)]) == 0
+    assert cli.main(["export", str(out), "--format", "parquet"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "egov_survey.parquet" in names and "egov_survey.csv" not in names
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump"]
+
+
+# -- `R` appends in place; no lock is followed through a symlink ----------------------------------
+def _step(n: int = 1):  # type: ignore[no-untyped-def]
+    from tui.tour.model import Step
+
+    return Step(pane="goals", title=f"step {n}", look=f"caption {n}", row=0)
+
+
+def _recorded(path: Path) -> int:
+    from tui.tour.model import load_tour
+
+    return len(load_tour(path).steps)
+
+
+def test_record_keeps_the_files_mode_and_owner(tmp_path: Path) -> None:
+    from tui.tour.record import append_step
+
+    tour = tmp_path / "notes.toml"
+    assert append_step(tour, _step(1)) == 1
+    tour.chmod(0o600)  # presenter notes kept private
+    if os.geteuid() == 0:
+        os.chown(tour, 4321, 4321)
+    inode = tour.stat().st_ino
+    assert append_step(tour, _step(2)) == 2
+    st = tour.stat()
+    assert stat.S_IMODE(st.st_mode) == 0o600 and st.st_ino == inode
+    if os.geteuid() == 0:
+        assert (st.st_uid, st.st_gid) == (4321, 4321)
+    assert _recorded(tour) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.toml"]  # no .tmp, no .lock
+
+
+def test_record_writes_through_the_users_symlink(tmp_path: Path) -> None:
+    from tui.tour.record import append_step
+
+    real = tmp_path / "lessons" / "week3.toml"
+    real.parent.mkdir()
+    append_step(real, _step(1))
+    link = tmp_path / "recorded.toml"
+    link.symlink_to(real)
+    assert append_step(link, _step(2)) == 2
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert _recorded(real) == 2
+
+
+def test_record_refuses_a_read_only_file_in_one_line(tmp_path: Path) -> None:
+    from tui.core.errors import DataError
+    from tui.tour.record import append_step
+
+    tour = tmp_path / "final.toml"
+    append_step(tour, _step(1))
+    tour.chmod(0o444)
+    before = snapshot(tmp_path)
+    with pytest.raises(DataError) as info:
+        append_step(tour, _step(2))
+    assert "final.toml" in str(info.value) and "read-only" in str(info.value)
+    assert "\n" not in str(info.value)
+    assert snapshot(tmp_path) == before
+
+
+RECORD_PAUSED = textwrap.dedent(
+    """
+    import os, sys, time
+    from tui.tour import record
+    from tui.tour.model import Step
+
+    real_fsync = os.fsync
+    def paused_fsync(fd):
+        sys.stderr.write("ddx-test: writing\\n"); sys.stderr.flush()
+        time.sleep(60)
+        real_fsync(fd)
+    os.fsync = paused_fsync
+    record.append_step(sys.argv[1], Step(pane="goals", title="killed", look="midway", row=0))
+    """
+)
+
+
+def test_a_recorder_killed_midway_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from tui.tour.record import append_step
+
+    tour = tmp_path / "recorded.toml"
+    append_step(tour, _step(1))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RECORD_PAUSED, str(tour)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    try:
+        assert proc.stderr.readline() == "ddx-test: writing\n"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stderr.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["recorded.toml"]
+    assert _recorded(tour) in (1, 2)  # as it was, or with the whole step: a tour either way
+    assert append_step(tour, _step(3)) == _recorded(tour)
+
+
+def test_a_symlinked_lock_is_refused_and_its_target_untouched(
+    tmp_path: Path, xdg: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "precious.txt"
+    victim.write_text("do not truncate me\n")
+    user_dir = xdg / "ddx"
+    user_dir.mkdir(parents=True, exist_ok=True)
+    (user_dir / ".lock").symlink_to(victim)
+    export = tmp_path / "un.csv"
+    export.write_text("\n".join([UN_HEADER, *UN_2020]) + "\n")
+    assert cli.main(["import-un", str(export)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ".lock: is a symbolic link" in err, err
+    assert victim.read_text() == "do not truncate me\n"
+    assert sorted(p.name for p in user_dir.iterdir()) == [".lock"]

@@ -81,3 +81,31 @@ async def test_a_view_without_a_frame_says_so(
         assert "Nothing to export" in flat(app)
         assert app.clipboard == ""
     assert not list(tmp_path.iterdir())
+
+
+async def test_a_browser_session_saves_only_so_many_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ddx serve: anyone with the URL may press `e`; each session saves at most
+    SERVED_EXPORTS files on the server and then says so."""
+    import tui.view_actions
+    from tui.app import Options
+
+    monkeypatch.setattr(tui.view_actions, "SERVED_EXPORTS", 3)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    app = make_app(options=Options(served=True))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("3")
+        for _ in range(5):
+            await pilot.press("e")
+            await pilot.pause()
+        assert len(list((tmp_path / "data" / "ddx" / "exports").glob("*.csv"))) == 3
+        assert "Export limit reached" in flat(app) and "with y instead." in flat(app), flat(app)
+        said = [n.message for n in app._notifications]
+        assert (
+            said.count(
+                "This browser session has saved its 3 files on the server; copy the view with y instead."
+            )
+            == 2
+        )

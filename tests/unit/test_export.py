@@ -109,7 +109,7 @@ def test_export_all_writes_every_table_and_a_manifest(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "notes.txt").write_text("mine")
-    with pytest.raises(UsageError, match="not empty"):
+    with pytest.raises(UsageError, match="holds notes.txt; ddx writes only into a new or empty"):
         export.export_all(ds, other, "csv")
     export.export_all(ds, out, "csv")
     assert (out / "egov_survey.csv").is_file()
@@ -242,17 +242,45 @@ def test_an_export_loads_back_with_data(
     assert with_data == capsys.readouterr().out and with_data.count("\n") > 190
 
 
-def test_export_into_dot_or_through_a_symlink_swaps_the_real_folder(
+def test_export_into_dot_swaps_the_real_folder_and_a_symlink_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real, link = tmp_path / "real", tmp_path / "link"
     real.mkdir()
     real.chmod(0o700)
     link.symlink_to(real)
-    export.export_all(Dataset(DATA), link, "csv")
-    assert link.is_symlink() and "egov_survey.csv" in _checked(real)
+    with pytest.raises(UsageError, match="is a symbolic link"):
+        export.export_all(Dataset(DATA), link, "csv")
+    assert list(real.iterdir()) == []
+    export.export_all(Dataset(DATA), real, "csv")
+    assert "egov_survey.csv" in _checked(real)
     assert (real.stat().st_mode & 0o777) == 0o700  # the folder keeps its permissions
     monkeypatch.chdir(real)
     export.export_all(Dataset(DATA), Path("."), "parquet")
     assert "egov_survey.parquet" in _checked(real)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_an_export_by_an_older_ddx_is_still_recognised(tmp_path: Path) -> None:
+    """Its manifest has no made_by column, but exactly the columns ddx wrote
+    and every file's sha256: it is swapped like any earlier export."""
+    out = tmp_path / "dump"
+    export.export_all(Dataset(DATA), out, "csv")
+    manifest = pl.read_csv(out / "manifest.csv")
+    assert set(manifest["made_by"]) == {"ddx export"}
+    legacy = manifest.drop("made_by")
+    legacy.write_csv(out / "manifest.csv")
+    assert export.foreign_entry(out) is None
+    export.export_all(Dataset(DATA), out, "parquet")
+    assert "egov_survey.parquet" in _checked(out)
+    # Without the marker, only ddx's exact columns will do.
+    legacy.with_columns(mine=pl.lit("x")).write_csv(out / "manifest.csv")
+    assert export.foreign_entry(out) == "manifest.csv (not the manifest of a ddx export)"
+
+
+def test_export_under_a_symlinked_parent_folder_works(tmp_path: Path) -> None:
+    """Only DIR itself may not be a link; a link on the way to it is the user's path."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "via").symlink_to(tmp_path / "real")
+    export.export_all(Dataset(DATA), tmp_path / "via" / "dump", "csv")
+    assert "egov_survey.csv" in _checked(tmp_path / "real" / "dump")

@@ -425,3 +425,180 @@ def test_serve_without_textual_serve_says_how_to_install(monkeypatch: pytest.Mon
     monkeypatch.setattr(builtins, "__import__", no_serve)
     with pytest.raises(UsageError, match="textual-serve"):
         run_serve(argparse.Namespace())
+
+
+# -- sessions that end ------------------------------------------------------------------------
+def _sessions_of(server_pid: int) -> set[int]:
+    """Every process descended from the server (its browser sessions)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            # pid (comm) state ppid ...: comm may hold spaces and parentheses.
+            parents[int(entry)] = int(stat[stat.rindex(b")") + 2 :].split()[1])
+    found: set[int] = set()
+    todo = [server_pid]
+    while todo:
+        pid = todo.pop()
+        kids = {p for p, pp in parents.items() if pp == pid}
+        found |= kids
+        todo += kids
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    out = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                if f.read().split(b") ", 1)[1][:1] != b"Z":
+                    out.add(pid)
+        except OSError:
+            pass
+    return out
+
+
+def _kill_strays(pids: set[int]) -> None:
+    for pid in _alive(pids):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+async def _open_session(url: str, http):  # type: ignore[no-untyped-def]
+    """A browser tab's websocket, once the explorer is drawn (retried while the
+    site starts listening a moment after the banner)."""
+    import aiohttp
+
+    for _ in range(50):
+        try:
+            ws = await http.ws_connect(f"{url}/ws?width=80&height=24", headers={"Origin": url})
+            break
+        except aiohttp.ClientConnectorError:
+            await asyncio.sleep(0.1)
+    else:
+        raise AssertionError(f"no answer from {url}")
+    tab = _Tab(ws)
+    assert await tab.until("Goals", 60), tab.seen[-300:]
+    return ws
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+@pytest.mark.slow
+def test_a_flooded_session_ends_soon_after_its_socket_closes_and_the_cap_holds() -> None:
+    """A browser sends a burst of keys and one 1,000,000-character message,
+    then goes: its session process ends within 10 s, and while it lives it
+    counts against --max-sessions 1 (no second session runs beside it)."""
+    import aiohttp
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    with _server("--port", str(port), "--max-sessions", "1") as (proc, line):
+        assert "up to 1 session" in line, line
+        started: set[int] = set()
+        try:
+
+            async def flood() -> float:
+                async with aiohttp.ClientSession() as http:
+                    ws = await _open_session(url, http)
+                    started.update(_sessions_of(proc.pid))
+                    assert started, "no session process"
+                    with contextlib.suppress(Exception):
+                        for _ in range(50):  # more keys than a session can take at once
+                            await ws.send_json(["stdin", "j" * 1000])
+                        await ws.send_json(["stdin", "j" * 1_000_000])
+                        await asyncio.sleep(0.5)
+                    await ws.close()
+                    return time.monotonic()
+
+            closed = asyncio.run(flood())
+            seen_at_once = 0
+            while _alive(started) and time.monotonic() < closed + 10:
+                status = asyncio.run(_refused(f"{url}/ws", {"Origin": url}))
+                # A second session only once the first has ended.
+                assert status == 503 or not _alive(started), status
+                seen_at_once = max(seen_at_once, len(_alive(_sessions_of(proc.pid))))
+                time.sleep(0.2)
+            assert not _alive(started), (
+                f"session still running {time.monotonic() - closed:.1f} s after its socket closed"
+            )
+            assert seen_at_once <= 1
+            # And the server takes a new session.
+            for _ in range(50):
+                if asyncio.run(_refused(f"{url}/ws", {"Origin": url})) == 0:
+                    break
+                time.sleep(0.2)
+            else:
+                raise AssertionError("the server never took a new session")
+        finally:
+            _kill_strays(started)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_every_session_ends_when_the_server_stops(how: signal.Signals) -> None:
+    """Stopped with SIGTERM (as a service manager does) or killed outright,
+    ``ddx serve`` leaves no session process behind."""
+    import aiohttp
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    with _server("--port", str(port)) as (proc, _line):
+        sessions: set[int] = set()
+        try:
+
+            async def open_and_stop() -> None:
+                async with aiohttp.ClientSession() as http:
+                    ws = await _open_session(url, http)
+                    sessions.update(_sessions_of(proc.pid))
+                    assert sessions
+                    os.kill(proc.pid, how)  # the server alone, not its process group
+                    await asyncio.to_thread(proc.wait, 15)
+                    await ws.close()
+
+            asyncio.run(open_and_stop())
+            end = time.monotonic() + 10
+            while _alive(sessions) and time.monotonic() < end:
+                time.sleep(0.1)
+            assert not _alive(sessions), f"sessions left running after {how.name}"
+        finally:
+            _kill_strays(sessions)
+
+
+def test_input_is_capped_per_message_and_per_second() -> None:
+    from tui.serve import InputCap
+
+    now = [0.0]
+    cap = InputCap(chars_per_second=100, messages_per_second=10, max_chars=50, clock=lambda: now[0])
+    assert not cap.allow(51)  # one message too long: dropped whole
+    assert [cap.allow(50) for _ in range(5)] == [True, True, True, True, False]  # 200 chars a burst
+    now[0] += 1.0  # a second later, a second's worth again
+    assert cap.allow(50) and cap.allow(50) and not cap.allow(50)
+    now[0] += 10.0
+    assert sum(cap.allow(0) for _ in range(30)) == 20  # messages of any kind: 2 s' worth at most
+    assert cap.dropped == 1 + 1 + 1 + 10
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1",
+        "http://x:99999",
+        "http://a b",
+        "http://ex\x9b2Jample.com",
+        "http://ex\udc9b2J",
+    ],
+)
+def test_bad_public_url_is_one_line_with_no_raw_control(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    assert main(["serve", "--public-url", url, "--port", str(_free_port())]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("ddx: --public-url") and err.count("\n") == 1, err
+    assert not any("\x80" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff" for ch in err), err

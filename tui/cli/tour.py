@@ -23,8 +23,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from ..core.fsio import atomic_write
     from ..tour.model import builtin_path, read_source
-    from ..tour.record import write_atomic
     from .output import check_writable_target
 
     source = read_source(builtin_path(args.name))
@@ -41,7 +41,7 @@ def _export(args: argparse.Namespace) -> int:
     if not target.parent.is_dir():
         raise UsageError(_("no such folder: {folder}").format(folder=target.parent))
     try:
-        write_atomic(target, source)
+        atomic_write(target, source)
     except OSError as exc:
         raise UsageError(
             _("cannot write {target}: {why}").format(target=target, why=exc.strerror or exc)

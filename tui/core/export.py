@@ -7,8 +7,10 @@ Polars and the standard library only: the CLI and the TUI both use this.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import stat
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -236,21 +238,28 @@ def slug(text: str) -> str:
 
 
 # -- the whole dataset ------------------------------------------------------------------
+MADE_BY = "ddx export"  # the manifest's marker: every row's ``made_by``
+_LEGACY_COLUMNS = ["table", "file", "rows", "source_ids", "sha256", "description"]
+_MANIFEST_MAX_BYTES = 1 << 20  # ours is a few KiB; a bigger one is not ours
+
+
 def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
     """Every table (built-in and overlays, merged) to ``target``, plus
-    ``manifest.csv``: table, file, rows, the source ids its rows cite, sha256.
+    ``manifest.csv``: table, file, rows, the source ids its rows cite, sha256,
+    and ``made_by`` = ``ddx export``, the marker of a folder ddx wrote.
 
-    Atomic as a whole: the export is built in a hidden folder beside ``target``
-    and swapped in for the old one (which must be empty or an earlier ddx
-    export), so a failure midway leaves the earlier export as it was, and a
-    re-export in another format leaves none of the old files. Two exports into
-    the same folder take turns.
+    ``target`` must be new, empty, or an earlier ddx export that ddx can prove
+    is one (``foreign_entry``): anything a user put there is never deleted, and
+    the export is refused naming it. A symbolic link is refused too (the swap
+    would land in the folder it points to). Atomic as a whole: the export is
+    built in a hidden folder beside ``target`` and swapped in for the old one,
+    so a failure midway leaves the earlier export as it was, and a re-export in
+    another format leaves none of the old files. Two exports into the same
+    folder take turns.
     """
     if fmt not in ("csv", "parquet"):
         raise UsageError(f"unknown export format {fmt!r}; choose csv or parquet")
     target = Path(os.path.abspath(target))  # "." and ".." have a name and a parent
-    if target.is_symlink():
-        target = target.resolve()  # swap the folder it points to, keep the link
     _check_export_target(target)
     parent = target.parent
     try:
@@ -262,22 +271,119 @@ def export_all(ds: Dataset, target: Path, fmt: str = "csv") -> list[Path]:
         with userstore.locked(parent, f"export to {target}"):
             userstore.recover_dir(target)
             _check_export_target(target)  # again: another export may have just finished
-            userstore.remove_stale(parent, [stage, userstore.old_prefix(target)])
+            userstore.remove_stale(parent, [stage])
+            for old in parent.glob(f"{userstore.old_prefix(target)}*"):
+                discard_export(old)  # a killed swap's old export, if it is provably one
             with userstore.staging(parent, stage) as work:
                 names = _write_tables(ds, work, fmt)
-                userstore.publish_dir(work, target)
+                _check_export_target(target)  # last look before the swap
+                userstore.publish_dir(work, target, discard=discard_export)
     except OSError as exc:
         raise DataError(target, f"cannot write the export: {exc.strerror or exc}") from None
     return [target / name for name in names]
 
 
 def _check_export_target(target: Path) -> None:
+    if target.is_symlink():
+        raise UsageError(
+            f"{target} is a symbolic link (to {os.readlink(target)}); ddx exports only into a "
+            "real folder: give that folder's own path. Nothing was written"
+        )
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} exists and is not a directory")
-    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
+    problem = foreign_entry(target) if target.is_dir() else None
+    if problem is not None:
         raise UsageError(
-            f"{target} is not empty and holds no earlier ddx export; choose a new or empty directory"
+            f"{target} holds {problem}; ddx writes only into a new or empty folder or an earlier "
+            "ddx export, so nothing was written: choose another folder or move it out"
         )
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _manifest_files(folder: Path) -> dict[str, str] | None:
+    """File name -> sha256 from the folder's manifest, if it is one ddx wrote
+    (every row marked ``made_by`` = ``ddx export``, or an older ddx's exact
+    columns); else None."""
+    import csv
+
+    path = folder / MANIFEST
+    try:
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _MANIFEST_MAX_BYTES:
+            return None
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    if not rows:
+        return None
+    columns = list(rows[0])
+    marked = "made_by" in columns and all(r.get("made_by") == MADE_BY for r in rows)
+    if not (marked or columns == _LEGACY_COLUMNS):
+        return None
+    files: dict[str, str] = {}
+    for r in rows:
+        name, sha = r.get("file") or "", r.get("sha256") or ""
+        if not name or name != Path(name).name or name in (".", "..", MANIFEST) or not sha:
+            return None
+        files[name] = sha
+    return files
+
+
+def foreign_entry(folder: Path) -> str | None:
+    """What in ``folder`` ddx did not write, or None if it is empty or an
+    earlier ddx export: a manifest ddx wrote and every other entry a plain
+    file it lists, with the sha256 it lists. The first such entry (sorted),
+    described for a message: ``thesis.docx``, ``sub/``, ``manifest.csv``."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        return f"entries ddx cannot read ({exc.strerror or exc})"
+    if not names:
+        return None
+    files = _manifest_files(folder)
+    if files is None:
+        if MANIFEST in names:
+            return f"{MANIFEST} (not the manifest of a ddx export)"
+        return visible(names[0]) + ("/" if (folder / names[0]).is_dir() else "")
+    for name in names:
+        if name == MANIFEST:
+            continue
+        path = folder / name
+        shown = visible(name)
+        if path.is_symlink():
+            return f"{shown} (a symbolic link ddx did not make)"
+        if path.is_dir():
+            return f"{shown}/"
+        if name not in files:
+            return shown
+        try:
+            same = path.is_file() and _sha256(path) == files[name]
+        except OSError:
+            same = False
+        if not same:
+            return f"{shown} (changed since ddx wrote it)"
+    return None
+
+
+def discard_export(folder: Path) -> None:
+    """Remove an earlier export that was swapped out, file by file, only if it
+    is still provably ddx's (``foreign_entry``); otherwise leave it be."""
+    if folder.is_symlink() or not folder.is_dir() or foreign_entry(folder) is not None:
+        return
+    for name in os.listdir(folder):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def _write_tables(ds: Dataset, work: Path, fmt: str) -> list[str]:
@@ -306,6 +412,7 @@ def _write_tables(ds: Dataset, work: Path, fmt: str) -> list[str]:
                     data.encode("utf-8") if isinstance(data, str) else data
                 ).hexdigest(),
                 "description": TABLES[name].doc,
+                "made_by": MADE_BY,
             }
         )
         names.append(file)

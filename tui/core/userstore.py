@@ -6,9 +6,10 @@ hidden staging folder beside where it goes, flushed to disk, and only then
 renamed into place. Imports, which change two tables that must agree, are a
 generation: a folder of both tables that one symlink, ``imported``, points at;
 replacing that link is the one rename that publishes both (``publish_generation``). Two processes writing the same place take turns under a
-lock (``fcntl.flock``), so neither works from a state the other is about to
-replace, and leftovers of a process that was killed are cleared only while
-holding that lock, when no live writer can own them.
+lock (``fsio.locked``: the one lock of ddx, a ``.lock`` never followed through
+a symlink), so neither works from a state the other is about to replace, and
+leftovers of a process that was killed are cleared only while holding that
+lock, when no live writer can own them.
 
 Standard library only.
 """
@@ -16,126 +17,39 @@ Standard library only.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import shutil
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from . import fsio
 from .errors import DataError
-
-try:
-    import fcntl
-except ImportError:  # not POSIX: no advisory locks, writes are still staged and swapped
-    fcntl = None  # type: ignore[assignment]
+from .fsio import fsync_path
+from .fsio import umask as _umask
 
 LOCK_NAME = ".lock"
-WAIT_SECONDS = 60.0  # how long a writer waits for another before giving up
-POLL_SECONDS = 0.05
+WAIT_SECONDS = fsio.WAIT_SECONDS  # how long a writer waits for another before giving up
 
 
-def _say(message: str) -> None:
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()
-
-
-@contextlib.contextmanager
 def locked(
     path: Path,
     what: str,
     *,
     timeout: float | None = None,
-    on_wait: Callable[[str], None] = _say,
-) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (a lock file, created if need be, or a
-    directory) while the block runs. If another process holds it, say so once
-    through ``on_wait`` and wait up to ``timeout`` seconds (``WAIT_SECONDS``),
-    then raise one DataError. The lock goes with the process: a writer that is
-    killed releases it. A file system without locks is written unlocked."""
-    path = Path(path)
+    on_wait: Callable[[str], None] | None = None,
+) -> contextlib.AbstractContextManager[None]:
+    """``fsio.locked``: one writer at a time on ``path`` (a ``.lock`` file,
+    never followed through a symlink, or a folder), waiting up to
+    ``WAIT_SECONDS`` for another, then one DataError."""
     wait = WAIT_SECONDS if timeout is None else timeout
-    is_dir = path.is_dir()
-    try:
-        fd = os.open(path, os.O_RDONLY if is_dir else os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as exc:
-        raise DataError(path, f"cannot write here: {exc.strerror or exc}") from None
-    try:
-        if fcntl is not None and _acquire(fd, path, what, wait, on_wait, is_dir) and not is_dir:
-            with contextlib.suppress(OSError):  # who holds it, for the waiting message
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _acquire(
-    fd: int, path: Path, what: str, wait: float, on_wait: Callable[[str], None], is_dir: bool
-) -> bool:
-    deadline = time.monotonic() + wait
-    told = False
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError as exc:
-            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                return False  # no locks on this file system
-        if not told:
-            holder = "" if is_dir else _holder(path)
-            on_wait(f"ddx: waiting for another ddx {what}{holder} to finish ...")
-            told = True
-        if time.monotonic() >= deadline:
-            raise DataError(
-                path.parent if not is_dir else path,
-                f"another ddx {what} is still running after {wait:g} s; "
-                "nothing was written, try again when it has finished",
-            )
-        time.sleep(POLL_SECONDS)
-
-
-def _holder(path: Path) -> str:
-    try:
-        pid = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return ""
-    return f" (process {pid})" if pid.isdigit() else ""
+    if on_wait is None:
+        return fsio.locked(path, what, timeout=wait)
+    return fsio.locked(path, what, timeout=wait, on_wait=on_wait)
 
 
 # -- staging -----------------------------------------------------------------------------
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file, or a directory's entries, to disk. A file that cannot be
-    flushed raises OSError (the caller reports it); a directory that cannot be
-    opened for it (some platforms and file systems) is passed over."""
-    if path.is_dir():
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 @contextlib.contextmanager
 def staging(parent: Path, prefix: str) -> Iterator[Path]:
     """A new hidden folder in ``parent`` to write into; whatever of it is not
@@ -173,11 +87,12 @@ def publish_files(work: Path, target: Path, names: Sequence[str]) -> list[Path]:
     return out
 
 
-def publish_dir(work: Path, target: Path) -> None:
+def publish_dir(work: Path, target: Path, *, discard: Callable[[Path], None] | None = None) -> None:
     """Put the folder ``work`` (a sibling of ``target``) in place of ``target``:
-    the old one is renamed aside, the new one in, then the old removed. If the
-    second rename fails the old one goes back; if the process is killed between
-    the two, ``recover_dir`` (under the lock) puts it back."""
+    the old one is renamed aside, the new one in, then the old removed by
+    ``discard`` (which may leave what it cannot prove is ddx's; default: all of
+    it). If the second rename fails the old one goes back; if the process is
+    killed between the two, ``recover_dir`` (under the lock) puts it back."""
     for p in work.iterdir():
         fsync_path(p)
     try:  # the folder keeps its permissions; a new one gets the usual ones
@@ -198,7 +113,10 @@ def publish_dir(work: Path, target: Path) -> None:
         raise
     fsync_path(target.parent)
     if aside is not None:
-        shutil.rmtree(aside, ignore_errors=True)
+        if discard is None:
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            discard(aside)
 
 
 def old_prefix(target: Path) -> str:

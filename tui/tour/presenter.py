@@ -1,7 +1,7 @@
 """Following a tour from a second terminal (``ddx tour notes FILE``).
 
 The player (``ddx demo --tour FILE``) writes the step it shows to a small
-state file, atomically (a temp file beside it, then os.replace), keyed by the
+state file, atomically (``core/fsio.atomic_write``), keyed by the
 tour file's real path: ``$XDG_RUNTIME_DIR/ddx/tours/<hash>.json`` (or, with
 no runtime folder, ``$XDG_DATA_HOME/ddx/run/``). It removes the file when it
 quits. ``follow`` polls that file and prints the presenter notes of each new
@@ -16,11 +16,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.fsio import atomic_write
 from .model import TourFile
 
 
@@ -44,20 +44,9 @@ def write_state(path: str | os.PathLike[str], index: int, total: int) -> None:
     """Say which step is showing; never fails the player (it is a convenience)."""
     path = Path(path)
     data = json.dumps({"pid": os.getpid(), "index": index, "steps": total})
-    tmp = None
-    try:
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".state-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        atomic_write(path, data, mode=0o600)
 
 
 def clear_state(path: str | os.PathLike[str]) -> None:

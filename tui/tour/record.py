@@ -1,24 +1,26 @@
 """Recording a tour by exploring (``R`` in the explorer): append a step to a
-tour file, safely.
+tour file, in place.
 
 The step is appended as text (a new ``[[steps]]`` block at the end), so the
-teacher's comments and hand edits stay as they are. Two explorers recording
-into the same file take turns (an advisory lock on ``FILE.lock`` beside it),
-and the file is replaced in one step (a temp file beside it, fsync,
-os.replace): a recorder killed midway leaves the file as it was. A file that
-does not read as a tour is never written to. Standard library only.
+teacher's comments and hand edits stay as they are. The file is opened and
+added to where it is (``core/fsio.append_locked``): it keeps its mode (a
+0600 file of presenter notes stays private) and owner, a symlink the user
+made is written through, a read-only file is refused, and two explorers
+recording into one file take turns under a lock on the file itself. The step
+goes in one write, flushed; there is no temporary file for a kill to leave
+behind, and a failed write is cut back. A file that does not read as a tour,
+or would not read as one with the step added, is never written to. Standard
+library only.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
-import tempfile
 from pathlib import Path
 
 from ..core.errors import DataError
-from .model import Step, dump_header, dump_step, parse_tour, read_source
+from ..core.fsio import append_locked
+from .model import Step, dump_header, dump_step, parse_tour
 
 DEFAULT_TITLE = "Recorded tour"
 
@@ -30,60 +32,34 @@ def default_path() -> Path:
     return user_data_dir() / "tours" / "recorded.toml"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        tmp = None
-        with contextlib.suppress(OSError):
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
 def append_step(path: str | os.PathLike[str], step: Step) -> int:
     """Append ``step`` to the tour at ``path`` (created if missing); the step count."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.with_name(path.name + ".lock"), "a")  # noqa: SIM115
     except OSError as exc:
         raise DataError(path, f"cannot write: {exc.strerror or exc}") from None
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if path.exists():
-            source = read_source(path)
+    count = 0
+
+    def addition(source: str) -> str:
+        nonlocal count
+        source = source.removeprefix("\ufeff")
+        if not source.strip():  # new, or left empty by a recorder killed as it began
+            before, text = 0, dump_header(DEFAULT_TITLE) + "\n" + dump_step(step)
+        else:
             try:
                 before = len(parse_tour(source, path).steps)
             except DataError as exc:
                 if not exc.message.startswith("no steps"):
                     raise
                 before = 0  # a header written by hand, no steps yet
-            if source and not source.endswith("\n"):
-                source += "\n"
-            text = source + "\n" + dump_step(step)
-        else:
-            before = 0
-            text = dump_header(DEFAULT_TITLE) + "\n" + dump_step(step)
+            text = ("" if source.endswith("\n") else "\n") + "\n" + dump_step(step)
         # What is written must read back: never leave a file ddx cannot play.
-        after = parse_tour(text, path)
+        after = parse_tour(source + text, path)
         if len(after.steps) != before + 1:
             raise DataError(path, "the step did not append cleanly; nothing was written")
-        try:
-            write_atomic(path, text)
-        except OSError as exc:
-            raise DataError(path, f"cannot write: {exc.strerror or exc}") from None
-    return before + 1
+        count = before + 1
+        return text
+
+    append_locked(path, addition)
+    return count
