@@ -80,10 +80,9 @@ class ViewActions(App[None]):
         return frame
 
     def action_export_view(self) -> None:
-        from .cli.output import protected_dirs
         from .core import export
         from .core.errors import DataError
-        from .paths import user_data_dir
+        from .paths import protected_dirs, user_data_dir
         from .textsafe import safe
 
         frame = self._view_frame()

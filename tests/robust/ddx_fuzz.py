@@ -153,7 +153,8 @@ def bound_keys(app: Any) -> list[str]:
 
 
 def _extra_screens() -> list[Any]:
-    """Other modal screens of the app (whatever tui/screens/ holds today)."""
+    """Other modal screens of the app (whatever tui/screens/ holds today, and
+    the tour's caption dialog)."""
     import importlib
     import pkgutil
 
@@ -162,9 +163,10 @@ def _extra_screens() -> list[Any]:
     import tui.screens
 
     found = []
-    for info in pkgutil.iter_modules(tui.screens.__path__):
+    names = [f"tui.screens.{info.name}" for info in pkgutil.iter_modules(tui.screens.__path__)]
+    for name in [*names, "tui.tour.dialog"]:
         try:
-            mod = importlib.import_module(f"tui.screens.{info.name}")
+            mod = importlib.import_module(name)
         except Exception:  # a screen module being written by someone else
             continue
         for value in vars(mod).values():

@@ -360,7 +360,7 @@ def test_markup_fields_are_plain_text(value: str) -> None:
 
 
 def test_chart_texts_are_made_visible() -> None:
-    from tui.textsafe import safe_plot
+    from tui.charts.plotsafe import safe_plot
 
     calls: list[tuple] = []
 

@@ -8,11 +8,10 @@ on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .. import __version__, serve
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
@@ -65,15 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     actions.register(sub, add_data_options)
     explorer.register(sub, add_data_options, add_tui_options)
     tour.register(sub, add_data_options)
-    # ``ddx serve`` lives beside the code it drives (tui/serve.py) and registers
-    # itself; a build without it has no such command.
-    try:
-        serve = importlib.import_module("tui.serve")
-    except ModuleNotFoundError as exc:
-        if exc.name != "tui.serve":
-            raise
-    else:
-        serve.register(sub, add_data_options, add_tui_options)
+    # ``ddx serve`` (tui/serve.py, the command line's layer): its module imports
+    # only the standard library; textual-serve and aiohttp load when it runs.
+    serve.register(sub, add_data_options, add_tui_options)
     return parser
 
 

@@ -3,27 +3,20 @@ cycle, the provenance of what it shows, and the frame behind the view."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.containers import Container
+
+# Every pane's provenance() returns these (the dialog reads them from the core).
+from ..core.provenance import Provenance as Provenance
 
 if TYPE_CHECKING:
     import polars as pl
 
     from ..app import DDXApp
     from ..core.dataset import Dataset
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """A figure (or block of text) on screen, its source and caveat keys."""
-
-    label: str
-    source_id: str | None
-    caveats: tuple[str, ...] = field(default=())
-    detail: str = ""
 
 
 @dataclass(frozen=True)

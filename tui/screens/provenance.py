@@ -10,8 +10,8 @@ from textual.widgets import Static
 
 from ..core import queries as q
 from ..core.caveats import describe
+from ..core.provenance import Provenance
 from ..i18n import N_, _
-from ..panes.base import Provenance
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 

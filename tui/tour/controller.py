@@ -137,7 +137,7 @@ def record_view(app: DDXApp) -> None:
     from pathlib import Path
 
     from ..core.errors import DataError
-    from ..screens.record import RecordScreen
+    from .dialog import RecordScreen
     from .record import append_step, default_path
 
     target = Path(str(app.options.extra.get("record") or default_path()))
