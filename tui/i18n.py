@@ -202,17 +202,6 @@ def local_decimal(text: str) -> str:
     return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
 
 
-def format_number(value: int | None, gap: str = "") -> str:
-    """A whole number in the current language's notation (digit groups included)."""
-    if value is None:
-        return gap
-    if _current == "en":
-        return f"{value:,}"
-    from babel.numbers import format_decimal as babel_decimal
-
-    return str(babel_decimal(value, locale=_current))
-
-
 # -- names ---------------------------------------------------------------------------
 @cache
 def _territories(lang: str) -> Mapping[str, str]:

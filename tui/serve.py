@@ -331,7 +331,7 @@ def make_server(command: str, host: str, port: int, url: str, guard: Guard, bann
             response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    class DDXServer(Server):  # type: ignore[misc]
+    class DDXServer(Server):
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.middlewares.append(guard_requests)
@@ -395,7 +395,11 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_data: Callable[[argparse.ArgumentParser], None],
+    add_tui: Callable[[argparse.ArgumentParser], None],
+) -> None:
     p = sub.add_parser(
         "serve",
         help=_("serve the explorer to a web browser (textual-serve)"),

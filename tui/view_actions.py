@@ -12,6 +12,12 @@ from textual.app import App
 from .i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import polars as pl
+    from textual.command import CommandListItem
+    from textual.widget import AwaitMount
+
     from .app import Options
     from .panes.base import Pane
 
@@ -49,7 +55,9 @@ class ViewActions(App[None]):
             DDXCommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
-    def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> AwaitMount:
         """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
         from textual.command import SimpleProvider
 
@@ -57,7 +65,9 @@ class ViewActions(App[None]):
 
         return self.push_screen(
             DDXCommandPalette(
-                providers=[SimpleProvider(self.screen, commands)],  # type: ignore[list-item]
+                # Textual's hint names Provider classes, but it takes an instance
+                # too: its own search_commands passes this same SimpleProvider.
+                providers=[SimpleProvider(self.screen, list(commands))],  # type: ignore[list-item]
                 placeholder=placeholder,
             )
         )
@@ -71,7 +81,7 @@ class ViewActions(App[None]):
             self.push_screen(HelpScreen(pane.pane_id if pane is not None else None))
 
     # -- export (e) and copy (y) the frame behind the current view ----------------
-    def _view_frame(self):  # type: ignore[no-untyped-def]
+    def _view_frame(self) -> pl.DataFrame | None:
         pane = self._ready_pane()
         frame = pane.current_frame() if pane is not None else None
         if frame is None or frame.is_empty():

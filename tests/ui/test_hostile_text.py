@@ -1,4 +1,4 @@
-"""Data is never markup, and never reaches the terminal raw (issue 12).
+"""Data is never markup, and never reaches the terminal raw.
 
 Every free-text field of every table is filled with hostile text (markup such
 as ``[/dim]`` and ``[link=...]``, a lone ``[``, very long words, combining

@@ -15,7 +15,9 @@ from .options import AddOptions, command_adder, load_dataset
 from .output import check_writable_target, inside, write_stdout
 
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     """Add ``ddx export`` and ``ddx import-un`` to the ``ddx`` parser."""
 
     command = command_adder(sub, add_data)

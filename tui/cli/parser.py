@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from .. import __version__, serve
 from ..core.errors import DataError, UsageError
@@ -57,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     # A browser session started by `ddx serve` (hidden: not for people).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(command=None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Each subcommand is a _Parser; the register functions need only an ArgumentParser.
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
+    )
     tables.register(sub, add_data_options)
     figures.register(sub, add_data_options)
     import_export.register(sub, add_data_options)

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..i18n import N_, _
+from ..panes import PANES
 from ..widgets.text import bullets, hanging
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 KEY_WIDTH = 16
 
 GENERAL = [
-    ("1 … 8", N_("jump to a pane (its number is on its tab)")),
+    (f"1 … {len(PANES)}", N_("jump to a pane (its number is on its tab)")),
     (
         "Tab / Shift+Tab",
         N_("move focus between lists, tables and text (the focused part has a heavy border)"),
