@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import cast
+from typing import NoReturn, cast
 
 from .. import __version__, serve
 from ..core.errors import DataError, UsageError
@@ -23,7 +23,7 @@ from .options import add_data_options, add_tui_options
 class _Parser(argparse.ArgumentParser):
     """argparse, but one line on stderr and exit 2 for bad usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(
             2,
             visible(

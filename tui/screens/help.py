@@ -7,7 +7,7 @@ a Tab first. Everything is built from Rich Text (no markup)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -22,6 +22,7 @@ from ..panes import PANES
 from ..widgets.text import bullets, hanging
 
 if TYPE_CHECKING:
+    from ..app import DDXApp
     from ..panes.base import Pane
 
 KEY_WIDTH = 16
@@ -162,7 +163,7 @@ class HelpScreen(ModalScreen[None]):
 
         if current_language() == "en":
             return []
-        ds = self.app.dataset  # type: ignore[attr-defined]
+        ds = cast("DDXApp", self.app).dataset
         rows = [(q.INDICATOR_SHORT[i], term(ds, i, q.INDICATOR_NAMES[i])) for i in INDICES]
         return [
             Text(),
