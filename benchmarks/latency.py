@@ -62,9 +62,9 @@ async def timed_press(pilot, key: str) -> float:  # type: ignore[no-untyped-def]
 
 
 def _pane_keys() -> list[str]:
-    from tui.panes import PANE_CLASSES
+    from tui.panes import PANES
 
-    return [str(i) for i in range(1, len(PANE_CLASSES) + 1)]
+    return [str(i) for i in range(1, len(PANES) + 1)]
 
 
 async def run(presses: int = 50) -> dict[str, dict[str, float]]:

@@ -20,14 +20,14 @@ BUDGET_MIB = 100.0
 CHILD = r"""
 import asyncio, json, resource
 from tui.app import make_app
-from tui.panes import PANE_CLASSES
+from tui.panes import PANES
 
 async def main():
     app = make_app()
     visited = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for i in range(1, len(PANE_CLASSES) + 1):
+        for i in range(1, len(PANES) + 1):
             await pilot.press(str(i))
             await pilot.pause()
             visited.append(app.active_pane.pane_id)

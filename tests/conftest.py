@@ -36,14 +36,6 @@ def _english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     i18n.set_language("en")
 
 
-@pytest.fixture
-def app():
-    """A fresh explorer on the built-in data."""
-    from tui.app import make_app
-
-    return make_app()
-
-
 needs_reference = pytest.mark.skipif(
     not REFERENCE.is_dir(), reason="../shared/reference not present"
 )

@@ -62,9 +62,9 @@ async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
 async def open_pane(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
     """Press a pane's number key once and check its tab is the one showing
     (a key typed at start-up must not be undone by late focus)."""
-    from tui.panes import PANE_CLASSES
+    from tui.panes import PANE_IDS
 
-    want = f"tab-{PANE_CLASSES[int(key) - 1].pane_id}"
+    want = f"tab-{PANE_IDS[int(key) - 1]}"
     await pilot.press(key)
     await pilot.pause()
     active = pilot.app.query_one("#tabs").active

@@ -6,7 +6,7 @@ tui/view_actions.py."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .panes.base import Pane
     from .tour.controller import Tour
+    from .tour.model import TourFile
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 # styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
@@ -49,7 +50,12 @@ class Options:
     demo: bool = False
     demo_interval: float | None = None
     served: bool = False  # a browser session of `ddx serve` (python -m tui --served)
-    extra: dict[str, object] = field(default_factory=dict)
+    tour: TourFile | None = None  # --tour FILE, checked before the app starts
+    notes: bool = False  # --notes: the presenter's notes under the caption
+    record: Path | None = None  # --record FILE: where R appends a step
+    # The Timeline's "now" (open programmes run to it); None: today. Tests fix it
+    # so that what is on screen does not change with the calendar.
+    present_year: int | None = None
 
 
 class _Tabs(TabbedContent):
@@ -88,14 +94,11 @@ class DDXApp(ViewActions):
     AUTO_FOCUS = None
 
     BINDINGS = [
-        Binding("1", "show_pane(0)", i18n.N_("Goals"), show=False, id="pane1"),
-        Binding("2", "show_pane(1)", i18n.N_("Countries"), show=False, id="pane2"),
-        Binding("3", "show_pane(2)", i18n.N_("Rankings"), show=False, id="pane3"),
-        Binding("4", "show_pane(3)", i18n.N_("Sources"), show=False, id="pane4"),
-        Binding("5", "show_pane(4)", i18n.N_("Compare"), show=False, id="pane5"),
-        Binding("6", "show_pane(5)", i18n.N_("Timeline"), show=False, id="pane6"),
-        Binding("7", "show_pane(6)", i18n.N_("Infrastructure"), show=False, id="pane7"),
-        Binding("8", "show_pane(7)", i18n.N_("Map"), show=False, id="pane8"),
+        # 1 ... 8: a pane's number is its place in the registry (tui/panes/__init__.py).
+        *(
+            Binding(str(n), f"show_pane({n - 1})", spec.title, show=False, id=f"pane{n}")
+            for n, spec in enumerate(PANES, start=1)
+        ),
         Binding(
             "right_square_bracket", "step(1)", i18n.N_("Prev/Next"), key_display="[ ]", id="next"
         ),
@@ -236,8 +239,9 @@ class DDXApp(ViewActions):
     # -- panes ---------------------------------------------------------------
     @property
     def _leaving(self) -> bool:
-        """Quitting, or being shut down (run_test's end clears the screens while
-        queued callbacks, such as a palette command, still run: seen in CI)."""
+        """Quitting, or being shut down: the screens are cleared while queued
+        callbacks, such as a palette command, may still run, and must then do
+        nothing rather than look for widgets that are gone."""
         return bool(getattr(self, "_exit", False) or self._closing or not self._running)
 
     def _handle_exception(self, error: Exception) -> None:
@@ -251,7 +255,7 @@ class DDXApp(ViewActions):
         super()._handle_exception(error)
 
     @property
-    def _main(self) -> Screen:  # type: ignore[type-arg]
+    def _main(self) -> Screen[None]:
         """The explorer's own screen, even while a dialog or the palette is on top."""
         return self.screen_stack[0]
 

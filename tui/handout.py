@@ -70,7 +70,7 @@ async def _photograph(ds: Dataset, tour: TourFile, theme: str) -> list[Page]:
         theme=THEME_ALIASES.get(theme, theme),
         mouse=False,
         demo=True,
-        extra={"tour": replace(tour, path="")},
+        tour=replace(tour, path=""),
     )
     app = DDXApp(ds, options)
     pages: list[Page] = []

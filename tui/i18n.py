@@ -29,7 +29,7 @@ import weakref
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .core.errors import UsageError
 
@@ -144,7 +144,7 @@ def _translations(lang: str) -> gettext.NullTranslations:
 
     class BabelCatalogue(gettext.GNUTranslations):
         def _parse(self, catalog: Any) -> None:
-            self._info = {}
+            self._info: dict[str, str] = {}
             self._charset = "utf-8"
             self.plural = gettext.c2py(catalog.plural_expr)
             entries: dict[Any, str] = {}
@@ -169,7 +169,8 @@ def _translations(lang: str) -> gettext.NullTranslations:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as fh:
-        return BabelCatalogue(read_po(fh, locale=lang, domain=DOMAIN))
+        # GNUTranslations hands its argument to _parse, here a Babel catalogue
+        return BabelCatalogue(cast(Any, read_po(fh, locale=lang, domain=DOMAIN)))
 
 
 # -- numbers -------------------------------------------------------------------------
@@ -193,17 +194,6 @@ def local_decimal(text: str) -> str:
     if _current == "en":
         return text
     return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
-
-
-def format_number(value: int | None, gap: str = "") -> str:
-    """A whole number in the current language's notation (digit groups included)."""
-    if value is None:
-        return gap
-    if _current == "en":
-        return f"{value:,}"
-    from babel.numbers import format_decimal as babel_decimal
-
-    return str(babel_decimal(value, locale=_current))
 
 
 # -- names ---------------------------------------------------------------------------

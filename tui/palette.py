@@ -3,9 +3,9 @@ edition, indicator or theme by name) and the palette screen that lists them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 class DDXCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, str]]:
-        app: DDXApp = self.app  # type: ignore[assignment]
+        app = cast("DDXApp", self.app)
         from .core import queries as q
         from .panes import PANES
 
@@ -91,7 +91,7 @@ class DDXCommands(Provider):
                 prompt = matcher.highlight(shown) if "[" not in shown else plain(shown)
                 yield Hit(score, prompt, self._runner(action), text=shown, help=_help(help_text))
 
-    def _runner(self, action: str):  # type: ignore[no-untyped-def]
+    def _runner(self, action: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             await self.app.run_action(action)
 

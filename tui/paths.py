@@ -27,6 +27,18 @@ def styles_dir() -> Path:
     return _first_existing(_PKG / "_assets" / "styles", _PKG.parent / "styles")
 
 
+def protected_dirs(checkout: bool = True) -> list[Path]:
+    """Where ddx never writes: its own package (the install), the built-in data
+    and styles; with ``checkout``, also a whole source checkout it runs from
+    (so the TUI's `e` key never litters a clone; ``--out`` may still go there)."""
+    package = _PKG
+    dirs = [package, data_dir(), styles_dir()]
+    root = package.parent
+    if checkout and (root / "pyproject.toml").is_file() and (root / "data").is_dir():
+        dirs.append(root)
+    return dirs
+
+
 def user_data_dir() -> Path:
     """$XDG_DATA_HOME/ddx (default ~/.local/share/ddx): imports land here.
 

@@ -516,7 +516,7 @@ def make_server(command: str, host: str, port: int, url: str, guard: Guard, bann
             response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    class DDXServer(Server):  # type: ignore[misc]
+    class DDXServer(Server):
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.middlewares.append(guard_requests)
@@ -546,7 +546,7 @@ def session_service(server: Any, guard: Guard, websocket: Any) -> Any:
     ``spawn_session`` and counted in ``guard.live`` until reaped."""
     from textual_serve.app_service import AppService
 
-    class SessionService(AppService):  # type: ignore[misc]
+    class SessionService(AppService):
         async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
             env = self._build_environment(width=width, height=height)
             self._process = process = await spawn_session(self.command, env)
@@ -564,7 +564,7 @@ def session_service(server: Any, guard: Guard, websocket: Any) -> Any:
     )
 
 
-async def session_socket(server: Any, guard: Guard, request: web.Request) -> Any:
+async def session_socket(server: Any, guard: Guard, request: web.Request) -> web.WebSocketResponse:
     """One browser tab: its websocket (messages capped), its session process,
     and the end of that process within seconds of the socket closing."""
     from aiohttp import web
@@ -745,7 +745,11 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_data: Callable[[argparse.ArgumentParser], None],
+    add_tui: Callable[[argparse.ArgumentParser], None],
+) -> None:
     p = sub.add_parser(
         "serve",
         help=_("serve the explorer to a web browser (textual-serve)"),

@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .charts.plotsafe import safe_plot
 from .core.text import visible
 
 if TYPE_CHECKING:
@@ -37,7 +36,6 @@ __all__ = [
     "markup",
     "plain",
     "safe",
-    "safe_plot",
     "table",
     "text",
     "visible",

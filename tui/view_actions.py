@@ -12,6 +12,12 @@ from textual.app import App
 from .i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import polars as pl
+    from textual.command import CommandListItem
+    from textual.widget import AwaitMount
+
     from .app import Options
     from .panes.base import Pane
 
@@ -54,7 +60,9 @@ class ViewActions(App[None]):
             DDXCommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
-    def search_commands(self, commands, placeholder: str = "Search for commands…"):  # type: ignore[no-untyped-def]
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> AwaitMount:
         """Textual's command lists (e.g. its "Keys" command), in ddx's palette."""
         from textual.command import SimpleProvider
 
@@ -62,7 +70,9 @@ class ViewActions(App[None]):
 
         return self.push_screen(
             DDXCommandPalette(
-                providers=[SimpleProvider(self.screen, commands)],  # type: ignore[list-item]
+                # Textual's hint names Provider classes, but it takes an instance
+                # too: its own search_commands passes this same SimpleProvider.
+                providers=[SimpleProvider(self.screen, list(commands))],  # type: ignore[list-item]
                 placeholder=placeholder,
             )
         )
@@ -76,7 +86,7 @@ class ViewActions(App[None]):
             self.push_screen(HelpScreen(pane.pane_id if pane is not None else None))
 
     # -- export (e) and copy (y) the frame behind the current view ----------------
-    def _view_frame(self):  # type: ignore[no-untyped-def]
+    def _view_frame(self) -> pl.DataFrame | None:
         pane = self._ready_pane()
         frame = pane.current_frame() if pane is not None else None
         if frame is None or frame.is_empty():
@@ -85,10 +95,9 @@ class ViewActions(App[None]):
         return frame
 
     def action_export_view(self) -> None:
-        from .cli.output import protected_dirs
         from .core import export
         from .core.errors import DataError
-        from .paths import user_data_dir
+        from .paths import protected_dirs, user_data_dir
         from .textsafe import safe
 
         frame = self._view_frame()

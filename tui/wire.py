@@ -82,9 +82,9 @@ def transition(have: State, want: State) -> str:
         if key in want:
             continue
         if key in _COLOUR_OFF:
-            codes.append(_COLOUR_OFF[key])  # type: ignore[index]
+            codes.append(_COLOUR_OFF[key])
         elif key in _OFF:
-            off = str(_OFF[key])  # type: ignore[index]
+            off = str(_OFF[key])
             if off not in codes:
                 codes.append(off)
         else:  # no code turns it off: start from a reset
@@ -163,7 +163,7 @@ def lean_driver(base: type) -> type:
     drawing characters sent as ASCII. Resizes wake the event loop at once
     (``_resize_wakes_loop``)."""
 
-    class LeanDriver(base):  # type: ignore[valid-type, misc]
+    class LeanDriver(base):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self._sgr = SGRFilter() if sgr_filter_enabled() else None

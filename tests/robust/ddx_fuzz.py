@@ -142,10 +142,10 @@ def bound_keys(app: Any) -> list[str]:
     add(app._bindings)
     for node in app.screen.walk_children(with_self=True):
         add(node._bindings)
-    from tui.panes import PANE_CLASSES
+    from tui.panes import pane_classes
 
     # Screens not open now, and panes not mounted yet (all but the first are lazy).
-    classes: list[Any] = [HelpScreen, ProvenanceScreen, CommandPalette, Screen, *PANE_CLASSES]
+    classes: list[Any] = [HelpScreen, ProvenanceScreen, CommandPalette, Screen, *pane_classes()]
     for cls in classes + _extra_screens():
         if cls._merged_bindings:
             keys.update(cls._merged_bindings.key_to_bindings)
@@ -153,7 +153,8 @@ def bound_keys(app: Any) -> list[str]:
 
 
 def _extra_screens() -> list[Any]:
-    """Other modal screens of the app (whatever tui/screens/ holds today)."""
+    """Other modal screens of the app (whatever tui/screens/ holds today, and
+    the tour's caption dialog)."""
     import importlib
     import pkgutil
 
@@ -162,9 +163,10 @@ def _extra_screens() -> list[Any]:
     import tui.screens
 
     found = []
-    for info in pkgutil.iter_modules(tui.screens.__path__):
+    names = [f"tui.screens.{info.name}" for info in pkgutil.iter_modules(tui.screens.__path__)]
+    for name in [*names, "tui.tour.dialog"]:
         try:
-            mod = importlib.import_module(f"tui.screens.{info.name}")
+            mod = importlib.import_module(name)
         except Exception:  # a screen module being written by someone else
             continue
         for value in vars(mod).values():
@@ -184,7 +186,7 @@ def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
 
     from tui.core import FOCUS, INDICES
     from tui.i18n import current_language
-    from tui.panes import PANE_CLASSES, PANES
+    from tui.panes import PANES
     from tui.panes.base import Pane
 
     if app._exception is not None:
@@ -200,7 +202,7 @@ def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
     main = app.screen_stack[0]
     tabs = main.query_one("#tabs", TabbedContent)
     active = tabs.active
-    ids = [f"tab-{c.pane_id}" for c in PANE_CLASSES]
+    ids = [f"tab-{spec.pane_id}" for spec in PANES]
     if active not in ids:
         raise InvariantBroken(f"{where}: active tab {active!r} is not a pane")
     switcher = tabs.query_one(ContentSwitcher)
@@ -212,7 +214,7 @@ def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
     if shown != [active]:
         raise InvariantBroken(f"{where}: tab {active!r} is active but panes {shown} are displayed")
     index = ids.index(active)
-    cls = PANE_CLASSES[index]
+    cls = PANES[index].load()
     label = str(tabs.get_tab(active).label)
     # The tab reads the pane's title in the language now current (the fuzzer
     # may have switched it through the palette).
@@ -402,9 +404,9 @@ async def settle(app: Any) -> bool:
 
 
 def pane_ids() -> list[str]:
-    from tui.panes import PANE_CLASSES
+    from tui.panes import PANE_IDS
 
-    return [c.pane_id for c in PANE_CLASSES]
+    return list(PANE_IDS)
 
 
 def make_fuzz_app(dataset: Any = None, start: str | None = None, demo: bool = False) -> Any:

@@ -516,7 +516,7 @@ def _with_cell(cell: str, tail: int = 0) -> str:
 
 
 GENERATED = {
-    # 10 MB in one unquoted cell: refused at once (it took 36 s before the limit)
+    # 10 MB in one unquoted cell: refused at once, not read whole first
     "huge_unquoted_cell": (
         lambda: _with_cell("x" * 10_000_000),
         "3:13: cell longer than 131072 characters (the limit for one cell)",

@@ -167,19 +167,19 @@ HEADLESS_RUN = textwrap.dedent(
     import asyncio, sys
     from tui import cli
     from tui.app import make_app
-    from tui.panes import PANE_CLASSES
+    from tui.panes import PANES
 
     async def explore():
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
-            for i in range(1, len(PANE_CLASSES) + 1):
+            for i in range(1, len(PANES) + 1):
                 await pilot.press(str(i), "]", "i", "e", "y", "s", "escape", "tab", "down")
             await pilot.press("question_mark", "escape", "ctrl+p", "k", "a", "z", "escape")
             await pilot.resize_terminal(120, 40)
             await pilot.press("1", "e")
             await pilot.pause()
             assert app._exception is None
-        print("explored", len(PANE_CLASSES), "panes")
+        print("explored", len(PANES), "panes")
 
     asyncio.run(explore())
     for argv in (

@@ -12,7 +12,7 @@ from tui.app import Options, make_app
 def press_then_compare(
     snap_compare: Callable[..., bool], press: list[str], size: tuple[int, int]
 ) -> bool:
-    app = make_app(options=Options(extra={"present_year": 2026}))
+    app = make_app(options=Options(present_year=2026))
 
     async def open_then_press(pilot) -> None:  # type: ignore[no-untyped-def]
         await settled(pilot)

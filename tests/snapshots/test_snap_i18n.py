@@ -1,4 +1,4 @@
-"""Every pane in Russian and Uzbek at 80x24 (issue 16): Russian runs 20-30%
+"""Every pane in Russian and Uzbek at 80x24: Russian runs 20-30%
 longer than English, so each view is pinned whole, with the help and the
 Timeline's actions view; nothing may be cut mid-word and the tabs must fit.
 

@@ -17,5 +17,5 @@ LESSON = Path(__file__).resolve().parent.parent / "fixtures" / "tours" / "lesson
 
 @pytest.mark.parametrize("view", ["lesson_step1_notes"])
 def test_snapshot(snap_compare, view: str) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(options=Options(demo=True, extra={"tour": load_tour(LESSON), "notes": True}))
+    app = make_app(options=Options(demo=True, tour=load_tour(LESSON), notes=True))
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled)

@@ -16,12 +16,12 @@ import pyte
 import pytest
 from ptyterm import Term
 
-from tui.panes import PANE_CLASSES
+from tui.panes import PANE_IDS
 
 # One worker runs the whole module: its sessions are a shared module fixture.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("term")]
 
-PANES = [c.pane_id for c in PANE_CLASSES]
+PANES = list(PANE_IDS)
 FIVE = ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
 FIVE_CODES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
@@ -117,7 +117,7 @@ def run_session(name: str) -> Session:
         t.send("2")
         t.wait_for("survey edition")
         # Quiet for as long as the measure below (a late frame of the switch on
-        # a loaded machine, seen in CI, is not idle traffic); an app that sends
+        # a loaded machine is not idle traffic); an app that sends
         # something every second or so never gets this quiet, and fails below.
         t.settle(1.5, limit=15)
         before = t.total
@@ -130,10 +130,10 @@ def run_session(name: str) -> Session:
             t.settle(0.3)
             s.sizes["20x8"] = t.text()
             t.resize(300, 100)
-            # Wait for what only the 300x100 frame has. "Kazakhstan (KAZ)" was
-            # not enough: the app first draws one frame of the explorer at the
+            # Wait for what only the 300x100 frame has ("Kazakhstan (KAZ)" is not
+            # enough): the app may first draw one frame of the explorer at the
             # stale 20x8 (its size classes change before the screen's own
-            # resize arrives), and CI's shot caught that frame.
+            # resize arrives), and a shot taken then would show that frame.
             mark = t.total
             if not t.wait_for("survey edition", timeout=30):
                 s.diag = f"bytes since the resize: {t.total - mark}\n" + t.diagnose()

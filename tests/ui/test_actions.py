@@ -13,7 +13,7 @@ from tui.panes.actions_view import CONCLUSION, ActionsView
 from tui.panes.goals import GoalsPane
 from tui.panes.timeline import TimelinePane
 
-PRESENT = {"present_year": 2026}
+PRESENT = 2026
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -84,7 +84,7 @@ async def test_inferred_years_say_so_in_the_goals_pane() -> None:
 
 
 async def test_actions_view_shows_ranks_around_digital_kazakhstan() -> None:
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         await pilot.press("c")
@@ -114,11 +114,11 @@ async def test_actions_view_shows_ranks_around_digital_kazakhstan() -> None:
 
 
 async def test_country_changed_while_the_actions_view_mounts() -> None:
-    """A tour's step can set the country between c and the view's first frame
-    (CI's fuzz found it): the view opens on that country's first action."""
+    """A tour's step can set the country between c and the view's first frame:
+    the view opens on that country's first action."""
     import asyncio
 
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         pane = app.query_one(TimelinePane)
@@ -135,7 +135,7 @@ async def test_country_changed_while_the_actions_view_mounts() -> None:
 
 
 async def test_actions_view_ends_with_the_articles_conclusion() -> None:
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pane(pilot, "6")
         await pilot.press("c", "end")
@@ -153,7 +153,7 @@ async def test_actions_view_ends_with_the_articles_conclusion() -> None:
 async def test_inferred_years_say_so_in_the_timeline() -> None:
     from tui.widgets.gantt import Gantt
 
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         pane = app.query_one(TimelinePane)

@@ -9,10 +9,8 @@ import pytest
 
 from tui.app import Options, make_app
 from tui.cli.explorer import positive_seconds
-from tui.panes import PANE_CLASSES
+from tui.panes import PANE_IDS
 from tui.tour.steps import TOUR, tour_steps
-
-PANE_IDS = [c.pane_id for c in PANE_CLASSES]
 
 
 def caption(app) -> str:  # type: ignore[no-untyped-def]

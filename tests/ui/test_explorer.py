@@ -265,7 +265,7 @@ async def test_a_key_typed_right_after_a_pane_key_reaches_the_new_pane() -> None
 
     from tui.panes.timeline import TimelinePane
 
-    app = make_app(options=Options(extra={"present_year": 2026}))
+    app = make_app(options=Options(present_year=2026))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         app.post_message(events.Key("6", "6"))

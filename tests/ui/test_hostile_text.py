@@ -1,4 +1,4 @@
-"""Data is never markup, and never reaches the terminal raw (issue 12).
+"""Data is never markup, and never reaches the terminal raw.
 
 Every free-text field of every table is filled with hostile text (markup such
 as ``[/dim]`` and ``[link=...]``, a lone ``[``, very long words, combining
@@ -360,7 +360,7 @@ def test_markup_fields_are_plain_text(value: str) -> None:
 
 
 def test_chart_texts_are_made_visible() -> None:
-    from tui.textsafe import safe_plot
+    from tui.charts.plotsafe import safe_plot
 
     calls: list[tuple] = []
 

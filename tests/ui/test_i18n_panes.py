@@ -1,4 +1,4 @@
-"""The palette's language switch redraws every pane in place (issue 16): the
+"""The palette's language switch redraws every pane in place: the
 pane on screen shows its own text in the new language at once, with its
 selection kept, and switching back gives the English text again."""
 
@@ -66,7 +66,7 @@ async def test_the_class_tour_speaks_uzbek_and_follows_a_switch() -> None:
     from tui.app import Options
 
     i18n.set_language("uz")
-    app = make_app(options=Options(demo=True, extra={"present_year": 2026}))
+    app = make_app(options=Options(demo=True, present_year=2026))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         text = flat(app)

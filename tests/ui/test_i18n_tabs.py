@@ -1,4 +1,4 @@
-"""The explorer in Russian and Uzbek (issue 16): the tab bar at 80x24 shows
+"""The explorer in Russian and Uzbek: the tab bar at 80x24 shows
 every title whole, and the palette's language switch redraws it in place."""
 
 from __future__ import annotations

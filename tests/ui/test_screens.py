@@ -100,7 +100,7 @@ def test_choose_drops_the_least_important_whole() -> None:
 
 
 async def test_key_bar_never_cuts_a_hint_on_any_pane_at_60_80_120() -> None:
-    app = make_app(options=Options(extra={"present_year": 2026}))
+    app = make_app(options=Options(present_year=2026))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         for width in (60, 80, 120):
@@ -278,7 +278,7 @@ def test_shorten_keeps_the_part_that_tells_titles_apart() -> None:
 
 
 async def test_timeline_rows_stay_distinguishable_at_80x24_and_60x18() -> None:
-    app = make_app(options=Options(extra={"present_year": 2026}))
+    app = make_app(options=Options(present_year=2026))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         await pilot.press("6")

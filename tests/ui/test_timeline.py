@@ -8,7 +8,7 @@ from tui.panes.timeline import TimelinePane
 from tui.screens.provenance import ProvenanceScreen
 from tui.widgets.gantt import Gantt
 
-PRESENT = {"present_year": 2026}
+PRESENT = 2026
 
 
 def line_of(text: str, phrase: str) -> str:
@@ -19,7 +19,7 @@ def line_of(text: str, phrase: str) -> str:
 
 
 async def test_programmes_and_their_years_are_on_screen() -> None:
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pane(pilot, "6")
         await pilot.pause()
@@ -56,7 +56,7 @@ async def test_programmes_and_their_years_are_on_screen() -> None:
 
 
 async def test_brackets_and_arrows_move_the_selection_and_show_its_source() -> None:
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_brackets_and_arrows_move_the_selection_and_show_its_source() -> N
 
 
 async def test_choosing_a_country_elsewhere_jumps_to_its_items() -> None:
-    app = make_app(options=Options(extra=PRESENT))
+    app = make_app(options=Options(present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         app.country = "TKM"
@@ -108,7 +108,7 @@ async def test_choosing_a_country_elsewhere_jumps_to_its_items() -> None:
 
 
 async def test_ascii_mode_draws_with_ascii_only() -> None:
-    app = make_app(options=Options(ascii=True, extra=PRESENT))
+    app = make_app(options=Options(ascii=True, present_year=PRESENT))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_pane(pilot, "6")
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""Each built-in tour step's caption says what is on screen (issue 11).
+"""Each built-in tour step's caption says what is on screen.
 
 The tour is played in the Pilot at 80x24, step by step with the keys a
 teacher uses, and each caption is checked against the pane above it: a

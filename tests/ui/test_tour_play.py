@@ -17,11 +17,12 @@ from tui.tour.model import load_tour, vocabulary
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "tours" / "lesson.toml"
 
 
-def tour_app(path: Path | None = None, **extra: object) -> DDXApp:
-    app = make_app(options=Options(demo=True))
+def tour_app(
+    path: Path | None = None, *, record: Path | None = None, notes: bool = False
+) -> DDXApp:
+    app = make_app(options=Options(demo=True, record=record, notes=notes))
     if path is not None:
-        app.options.extra["tour"] = load_tour(path, vocabulary(app.dataset))
-    app.options.extra.update(extra)
+        app.options.tour = load_tour(path, vocabulary(app.dataset))
     return app
 
 
@@ -121,7 +122,7 @@ async def test_a_recorded_tour_replays_to_the_same_screens(tmp_path: Path) -> No
 
 async def test_record_outside_a_tour_and_cancel(tmp_path: Path) -> None:
     target = tmp_path / "new" / "mine.toml"
-    app = make_app(options=Options(extra={"record": target}))
+    app = make_app(options=Options(record=target))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         await pilot.press("3", "v", "v", "R")

@@ -3,7 +3,7 @@ labelled bar has its own country's length, no country is labelled twice, and
 when the plot has too few rows for every bar the chart says how many it shows.
 
 plotext drops horizontal bars when the plot has fewer rows than bars but keeps
-every tick label, so labels used to land on other countries' bars."""
+every tick label, so left to itself it would put labels on other countries' bars."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every chart ddx draws is honest at every size (issue 11): each chart the
+"""Every chart ddx draws is honest at every size: each chart the
 panes and ``ddx chart`` draw is rendered as text at sizes from 40x6 to 240x70,
 over editions, indicators and selections, then read back:
 

@@ -1,4 +1,4 @@
-"""ddx in Russian and Uzbek (issue 16): the language choice, the catalogues
+"""ddx in Russian and Uzbek: the language choice, the catalogues
 kept complete and in step with the code, the translation tables, the command
 line in three languages, and the explorer's tab bar."""
 
@@ -17,7 +17,7 @@ from tui import i18n
 from tui.cli import main
 from tui.core import Dataset
 from tui.core.errors import DataError, UsageError
-from tui.core.schema import FOCUS, LANGS, TABLES
+from tui.core.schema import FOCUS, LANGS, TABLES, TRANSLATES, TRANSLATES_PAIRS
 
 LOCALE = ROOT / "tui" / "locale"
 POT = LOCALE / "ddx.pot"
@@ -33,6 +33,28 @@ def _ids(path: Path) -> set[tuple[str | None, str]]:
     with path.open("rb") as fh:
         cat = read_po(fh)
     return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in cat if m.id}
+
+
+def missing_translations(ds: Dataset) -> list[str]:
+    """Rows of the translated tables with no row in some language, as
+    ``"goals_i18n: knowledge (uz)"``. The built-in data has none; a --data
+    table's new rows may, and they show in English."""
+    missing: list[str] = []
+    for name, (base, key) in TRANSLATES.items():
+        if not (ds.has(name) and ds.has(base)):
+            continue
+        have = {(r[key], r["lang"]) for r in ds.records(name, [key, "lang"])}
+        for value in ds.frame(base)[key]:
+            missing += [f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have]
+    for name, (base, cols) in TRANSLATES_PAIRS.items():
+        if not (ds.has(name) and ds.has(base)):
+            continue
+        pairs = {(*(r[c] for c in cols), r["lang"]) for r in ds.records(name, [*cols, "lang"])}
+        for row in ds.frame(base).select(cols).iter_rows():
+            missing += [
+                f"{name}: {'/'.join(row)} ({lang})" for lang in LANGS if (*row, lang) not in pairs
+            ]
+    return missing
 
 
 # -- the catalogues -------------------------------------------------------------------
@@ -251,7 +273,7 @@ def test_every_translation_table_is_declared_and_valid() -> None:
     ):
         assert name in TABLES and ds.has(name)
         ds.frame(name)  # loads and validates: schema, sources, ids
-    assert ds.missing_translations() == []
+    assert missing_translations(ds) == []
     glossary = ds.frame("glossary")
     assert {"egdi", "osi", "tii", "hci", "epi"} <= set(glossary["term_id"])
     assert set(glossary["lang"]) == set(LANGS)
@@ -312,7 +334,7 @@ def test_a_rationale_for_a_link_that_does_not_exist_is_refused_and_a_new_one_lis
     links.with_columns(pl.lit("internet_freedom").alias("goal_id")).write_csv(
         tmp_path / "milestone_goals.csv"
     )
-    missing = Dataset(DATA, [tmp_path]).missing_translations()
+    missing = missing_translations(Dataset(DATA, [tmp_path]))
     assert f"milestone_goals_i18n: {links['milestone_id'][0]}/internet_freedom (uz)" in missing
 
 
@@ -337,7 +359,7 @@ def test_a_row_with_no_translation_is_listed_and_shows_in_english(
         }
     ).write_csv(tmp_path / "goals.csv")
     ds = Dataset(DATA, [tmp_path])
-    assert ds.missing_translations() == ["goals_i18n: new_goal (ru)", "goals_i18n: new_goal (uz)"]
+    assert missing_translations(ds) == ["goals_i18n: new_goal (ru)", "goals_i18n: new_goal (uz)"]
     code, out, _ = run(capsys, "--lang", "ru", "--data", str(tmp_path), "goals")
     assert code == 0 and "A new goal" in out and "Управление знаниями" in out
 
@@ -377,7 +399,6 @@ def test_numbers_in_each_language() -> None:
     i18n.set_language("ru")
     assert i18n.format_decimal(0.90093) == "0,90093"
     assert i18n.format_decimal(None, "—") == "—"
-    assert i18n.format_number(1234567) == "1\xa0234\xa0567"
     i18n.set_language("uz")
     assert i18n.format_decimal(0.5) == "0,5"
 

@@ -1,5 +1,7 @@
-"""The tab bar is drawn from tui.panes.PANES before any pane module is
-imported; the specs must agree with the pane classes they name."""
+"""The pane registry (tui.panes.PANES) is the one place a pane is declared:
+the tab bar is drawn from it before any pane module is imported, and the
+number keys, the pane classes' titles and the tour file's vocabulary are
+read from it."""
 
 from __future__ import annotations
 
@@ -16,6 +18,39 @@ def test_specs_match_the_pane_classes() -> None:
         assert cls.pane_id == spec.pane_id
         assert cls.title == spec.title
         assert (cls.tab_title or cls.title) == spec.tab_title
+
+
+def test_a_pane_added_to_the_registry_gets_a_key_and_a_place_in_tours() -> None:
+    """Adding a pane is one entry in the registry: the app gives it the next
+    number key, the tour checker accepts steps on it, the help counts it."""
+    code = """
+import tui.panes as p
+extra = p.PaneSpec("extra", "Extra", "Extra", "goals", "GoalsPane", tour_keys=("row",))
+p.PANES = (*p.PANES, extra)
+p.PANE_IDS = (*p.PANE_IDS, "extra")
+from tui.app import DDXApp
+from tui.screens.help import GENERAL
+from tui.tour import model
+keys = [b for b in DDXApp.BINDINGS if (b.id or "").startswith("pane")]
+print(keys[-1].key, keys[-1].action, keys[-1].description)
+print(model.PANES[-1], model.PANE_KEYS["extra"], GENERAL[0][0])
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["9 show_pane(8) Extra", "extra ('row',) 1 … 9"]
+
+
+def test_the_tour_vocabulary_needs_no_textual() -> None:
+    """``ddx tour check`` reads the registry's plain data, not the UI."""
+    code = (
+        "import sys, tui.tour.model\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"
 
 
 def test_starting_the_app_module_imports_no_pane_or_chart_library() -> None:
@@ -35,9 +70,7 @@ def test_starting_the_app_module_imports_no_pane_or_chart_library() -> None:
 def test_first_screen_is_drawn_before_the_other_panes_are_built() -> None:
     """The Goals pane opens the explorer; the other panes (plotext, charts) are
     built just after the first frame. Its rows come from the checked frames
-    (one reader, one set of table rules: issue 14), so Polars is loaded by
-    then; the plain-row reader that deferred it was dropped, measured
-    (benchmarks/README.md)."""
+    (one reader, one set of table rules), so Polars is loaded by then."""
     code = """
 import asyncio, sys
 from tui.app import make_app

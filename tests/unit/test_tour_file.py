@@ -14,7 +14,15 @@ import pytest
 from tui.cli import main
 from tui.core.errors import DataError
 from tui.tour import model, presenter, record
-from tui.tour.model import Step, Vocabulary, dump_tour, load_builtin, parse_tour
+from tui.tour.model import (
+    Step,
+    TourFile,
+    Vocabulary,
+    dump_header,
+    dump_step,
+    load_builtin,
+    parse_tour,
+)
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "tours" / "lesson.toml"
 VOCAB = Vocabulary(
@@ -121,6 +129,16 @@ def test_compare_candidates_agree_with_the_core() -> None:
 def test_a_name_is_accepted_for_a_country() -> None:
     tour = parse_tour(HEAD + STEP.replace('"KAZ"', '"uzbekistan"'), "t.toml", VOCAB)
     assert tour.steps[0].country == "UZB"
+
+
+def dump_tour(tour: TourFile) -> str:
+    """A whole tour as TOML, from the parts ``R`` writes a file with."""
+    return "\n".join(
+        [
+            dump_header(tour.title, tour.author, tour.language, tour.titles),
+            *map(dump_step, tour.steps),
+        ]
+    )
 
 
 def test_dump_reads_back_the_same() -> None:

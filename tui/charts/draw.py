@@ -16,7 +16,7 @@ and return a draw function, so the pane and the CLI draw from the same frame.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,7 +31,7 @@ from ..core.dataset import Dataset
 from ..i18n import N_, _, country_name, current_language
 
 
-def _unique_in_order(data):  # type: ignore[no-untyped-def]
+def _unique_in_order(data: Iterable[object]) -> list[object]:
     return list(dict.fromkeys(data))
 
 
@@ -93,7 +93,9 @@ Draw = Callable[[Any, ChartStyle], None]
 
 
 # -- series helpers ---------------------------------------------------------------
-def downsample(xs: Sequence[float], ys: Sequence[float | None], width: int) -> tuple[list, list]:
+def downsample(
+    xs: Sequence[float], ys: Sequence[float | None], width: int
+) -> tuple[list[float], list[float | None]]:
     """Keep about two points per column for long series (no-op for short ones)."""
     n = len(xs)
     limit = max(2 * width, 2)
@@ -104,11 +106,13 @@ def downsample(xs: Sequence[float], ys: Sequence[float | None], width: int) -> t
     return [xs[i] for i in idx], [ys[i] for i in idx]
 
 
-def split_gaps(xs: Sequence[float], ys: Sequence[float | None]) -> list[tuple[list, list]]:
+def split_gaps(
+    xs: Sequence[float], ys: Sequence[float | None]
+) -> list[tuple[list[float], list[float]]]:
     """Runs of consecutive non-null points, so a gap is drawn as a gap."""
-    runs: list[tuple[list, list]] = []
-    cx: list = []
-    cy: list = []
+    runs: list[tuple[list[float], list[float]]] = []
+    cx: list[float] = []
+    cy: list[float] = []
     for x, y in zip(xs, ys, strict=True):
         if y is None:
             if cx:
@@ -132,8 +136,8 @@ class Series:
 
     index: int
     name: str
-    xs: list
-    ys: list
+    xs: list[float]
+    ys: list[float | None]
     short: str = ""
 
 
@@ -189,7 +193,7 @@ def _draw_lines(
     # Markers over every line (no point is hidden by a line), a few columns
     # apart on long series so the lines stay readable; each run's ends always.
     every = max(1, math.ceil(sum(len(s.xs) for s in drawn[:1]) * 4 / max(width, 1)))
-    marks: dict[int, tuple[list, list]] = {}
+    marks: dict[int, tuple[list[float], list[float]]] = {}
     for s, rx, ry in points:
         mx, my = marks.setdefault(s.index, ([], []))
         for k in sorted(set(range(0, len(rx), every)) | {len(rx) - 1}):
@@ -691,7 +695,7 @@ def render_text(draw: Draw, style: Style, color: bool = False) -> str:
     plt._limit_size(False, False)
     plt.plotsize(style.width, style.height)
     plt.theme("clear")
-    out = plt.build()
+    out: str = plt.build()
     if style.ascii:
         out = ascii_figure(out)
     return out if color else uncolorize(out)

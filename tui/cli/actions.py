@@ -19,7 +19,9 @@ from .options import AddOptions, load_dataset
 from .output import add_output, emit, gap_text, terminal_width
 
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     """Add ``ddx actions`` and ``ddx conclusion`` to the ``ddx`` parser."""
     p = sub.add_parser(
         "actions",

@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import UsageError
 from ..i18n import _, current_language, ngettext
 from .options import load_dataset
+
+if TYPE_CHECKING:
+    from ..core.dataset import Dataset
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -26,18 +30,18 @@ def run_tui(args: argparse.Namespace) -> int:
     # The Linux console's font has box drawing but few of the chart markers.
     ascii_mode = args.ascii or not _utf8_locale() or os.environ.get("TERM") == "linux"
     ds = load_dataset(args)
-    extra: dict[str, object] = {}
+    tour = None
     tour_path = getattr(args, "tour", None)
     if tour_path is not None:
         # The whole file is checked before the explorer opens.
         from ..tour.model import load_tour, vocabulary
 
-        extra["tour"] = load_tour(tour_path, vocabulary(ds))
-    if getattr(args, "notes", False):
-        extra["notes"] = True  # the built-in tour has no notes, but the next step's title
+        tour = load_tour(tour_path, vocabulary(ds))
+    # --notes: the built-in tour has no notes, but the next step's title
+    notes = bool(getattr(args, "notes", False))
     record = getattr(args, "record", None)
     if record is not None:
-        extra["record"] = check_record_target(record)
+        record = check_record_target(record)
     options = Options(
         ascii=ascii_mode,
         mouse=not args.no_mouse,
@@ -46,10 +50,12 @@ def run_tui(args: argparse.Namespace) -> int:
         demo=getattr(args, "demo", False)
         or getattr(args, "interval", None) is not None
         or tour_path is not None
-        or bool(extra.get("notes")),
+        or notes,
         demo_interval=getattr(args, "interval", None),
         served=getattr(args, "served", False),
-        extra=extra,
+        tour=tour,
+        notes=notes,
+        record=record,
     )
     if args.start:
         check_start(ds, args.start)
@@ -77,7 +83,7 @@ def check_record_target(path: Path) -> Path:
     return path.resolve()
 
 
-def check_start(ds, start: str) -> None:  # type: ignore[no-untyped-def]
+def check_start(ds: Dataset, start: str) -> None:
     from ..core import queries as q
     from ..panes import PANE_IDS
 
@@ -187,7 +193,11 @@ def add_tour_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction, add_data: Callable, add_tui: Callable) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_data: Callable[[argparse.ArgumentParser], None],
+    add_tui: Callable[[argparse.ArgumentParser], None],
+) -> None:
     p = sub.add_parser(
         "demo",
         help=_("guided tour of the panes for class (space/→ next, ← back)"),

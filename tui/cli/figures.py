@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
@@ -17,8 +18,14 @@ from .options import AddOptions, command_adder, load_dataset, positive_int, surv
 from .output import write_stdout
 from .tables import resolve_scope
 
+if TYPE_CHECKING:
+    from ..charts.draw import Draw
+    from ..core.dataset import Dataset
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     """Add ``ddx chart`` and its charts to the ``ddx`` parser."""
 
     command = command_adder(sub, add_data)
@@ -132,7 +139,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     return 0
 
 
-def _compare_draw(ds, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _compare_draw(ds: Dataset, args: argparse.Namespace) -> Draw:
     """The Compare pane's chart, drawn by the pane's own functions (the key to
     its fills or numbered points is drawn under it)."""
     from ..charts.draw import compare_bars_figure, compare_scatter_figure

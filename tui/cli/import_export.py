@@ -10,11 +10,14 @@ from pathlib import Path
 from ..core.errors import DataError
 from ..core.text import visible
 from ..i18n import _
+from ..paths import protected_dirs
 from .options import AddOptions, command_adder, load_dataset
-from .output import check_writable_target, inside, protected_dirs, write_stdout
+from .output import check_writable_target, inside, write_stdout
 
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     """Add ``ddx export`` and ``ddx import-un`` to the ``ddx`` parser."""
 
     command = command_adder(sub, add_data)

@@ -6,15 +6,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import LANGUAGES, _
+
+if TYPE_CHECKING:
+    from ..core.dataset import Dataset
 
 AddOptions = Callable[[argparse.ArgumentParser], None]
 Handler = Callable[[argparse.Namespace], int]
 
 
 def command_adder(
-    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
     add_data: AddOptions,
 ) -> Callable[..., argparse.ArgumentParser]:
     """``command(name, handler, help, description="")``: a subcommand that takes
@@ -108,7 +112,7 @@ def data_overlays(args: argparse.Namespace) -> list[Path]:
     return overlays
 
 
-def load_dataset(args: argparse.Namespace, check_all: bool = True):  # type: ignore[no-untyped-def]
+def load_dataset(args: argparse.Namespace, check_all: bool = True) -> Dataset:
     from ..core import Dataset
     from ..paths import data_dir
 

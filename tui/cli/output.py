@@ -14,6 +14,7 @@ import polars as pl
 from ..core.errors import UsageError
 from ..core.text import visible
 from ..i18n import _, ngettext
+from ..paths import protected_dirs
 
 
 def add_output(
@@ -110,20 +111,6 @@ def inside(path: Path, parent: Path) -> bool:
         return True
     except ValueError:
         return False
-
-
-def protected_dirs(checkout: bool = True) -> list[Path]:
-    """Where ddx never writes: its own package (the install), the built-in data
-    and styles; with ``checkout``, also a whole source checkout it runs from
-    (so the TUI's `e` key never litters a clone; ``--out`` may still go there)."""
-    from ..paths import data_dir, styles_dir
-
-    package = Path(__file__).resolve().parent.parent  # tui/, not tui/cli/
-    dirs = [package, data_dir(), styles_dir()]
-    root = package.parent
-    if checkout and (root / "pyproject.toml").is_file() and (root / "data").is_dir():
-        dirs.append(root)
-    return dirs
 
 
 def check_writable_target(path: Path) -> None:

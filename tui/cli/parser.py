@@ -8,11 +8,11 @@ on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn, cast
 
-from .. import __version__
+from .. import __version__, serve
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
@@ -23,7 +23,7 @@ from .options import add_data_options, add_tui_options
 class _Parser(argparse.ArgumentParser):
     """argparse, but one line on stderr and exit 2 for bad usage."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(
             2,
             visible(
@@ -58,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     # A browser session started by `ddx serve` (hidden: not for people).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(command=None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Each subcommand is a _Parser; the register functions need only an ArgumentParser.
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
+    )
     tables.register(sub, add_data_options)
     figures.register(sub, add_data_options)
     import_export.register(sub, add_data_options)
@@ -66,15 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     explorer.register(sub, add_data_options, add_tui_options)
     tour.register(sub, add_data_options)
     handout.register(sub, add_data_options)
-    # ``ddx serve`` lives beside the code it drives (tui/serve.py) and registers
-    # itself; a build without it has no such command.
-    try:
-        serve = importlib.import_module("tui.serve")
-    except ModuleNotFoundError as exc:
-        if exc.name != "tui.serve":
-            raise
-    else:
-        serve.register(sub, add_data_options, add_tui_options)
+    # ``ddx serve`` (tui/serve.py, the command line's layer): its module imports
+    # only the standard library; textual-serve and aiohttp load when it runs.
+    serve.register(sub, add_data_options, add_tui_options)
     return parser
 
 

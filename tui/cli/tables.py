@@ -4,6 +4,7 @@ data as a readable table, or CSV, JSON, Parquet for scripts (tui/cli/output.py).
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -13,8 +14,13 @@ from ..i18n import _, current_language, format_decimal
 from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
 
+if TYPE_CHECKING:
+    from ..core.dataset import Dataset
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     command = command_adder(sub, add_data)
 
     p = command(
@@ -86,7 +92,7 @@ def _caveat_notes(keys: list[str]) -> str:
     )
 
 
-def resolve_scope(ds, scope: str) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
+def resolve_scope(ds: Dataset, scope: str) -> tuple[str, str | None]:
     from ..core import queries as q
 
     s = scope.strip()
@@ -104,7 +110,7 @@ def resolve_scope(ds, scope: str) -> tuple[str, str | None]:  # type: ignore[no-
     )
 
 
-def scope_label(ds, scope: str) -> str:  # type: ignore[no-untyped-def]
+def scope_label(ds: Dataset, scope: str) -> str:
     """The scope in words of the current language (the option's value is a code)."""
     kind, region = resolve_scope(ds, scope)
     if kind == "region":
@@ -112,7 +118,7 @@ def scope_label(ds, scope: str) -> str:  # type: ignore[no-untyped-def]
     return _("the five") if kind == "central-asia" else _("world")
 
 
-def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+def rankings_frame(ds: Dataset, year: int | None, indicator: str, scope: str) -> pl.DataFrame:
     """The rankings view as a frame: what ``ddx rankings`` prints and the pane exports."""
     from ..core import queries as q
 
@@ -125,7 +131,7 @@ def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataF
     )
 
 
-def localised(ds, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+def localised(ds: Dataset, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -> pl.DataFrame:
     """The reading view in the current language: country names from CLDR (and
     the overrides), index values in its notation (Russian ``0,90093``).
     CSV, JSON and Parquet stay as the data is: they are for programs."""

@@ -86,7 +86,9 @@ def _wait(text: str) -> float:
     return value
 
 
-def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], add_data: AddOptions
+) -> None:
     p = sub.add_parser(
         "tour",
         help=_("your own tours: export a built-in one, check a file, follow one's notes"),

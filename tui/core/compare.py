@@ -114,13 +114,6 @@ def compare_frame(ds: Dataset, year: int, iso3s: list[str] | tuple[str, ...]) ->
     return df.sort("_order").select(COLUMNS)
 
 
-def long_frame(df: pl.DataFrame) -> pl.DataFrame:
-    """The compare frame as indicator, iso3, value (the grouped bars' data)."""
-    return df.unpivot(
-        index=["iso3", "year", "source_id"], on=list(INDICES), variable_name="indicator"
-    ).select("indicator", "iso3", "year", "value", "source_id")
-
-
 def scatter_frame(df: pl.DataFrame, x: str, y: str) -> pl.DataFrame:
     """iso3, country, x, y, source_id; both axes must be survey indices."""
     for ind in (x, y):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .csvrows import ambiguous_files, find_table_file, unknown_files
 from .errors import DataError
-from .schema import LANGS, REQUIRED, TABLES, TRANSLATES, TRANSLATES_PAIRS, Table
+from .schema import REQUIRED, TABLES, TRANSLATES, TRANSLATES_PAIRS, Table
 
 # ``ddx export`` writes this beside the tables; a folder it wrote loads back
 # with ``--data``, so it is not taken for an unknown table.
@@ -155,33 +155,6 @@ class Dataset:
             base, key = TRANSLATES[table.name]
             refs.append((key, set(self.frame(base)[key]), base.rstrip("s"), base))
         return refs
-
-    def missing_translations(self) -> list[str]:
-        """Rows of the translated tables with no row in some language, as
-        ``"goals_i18n: knowledge (uz)"``. The built-in data has none (a test
-        keeps it so); a --data table's new rows may: they show in English."""
-        missing: list[str] = []
-        for name, (base, key) in TRANSLATES.items():
-            if not (self.has(name) and self.has(base)):
-                continue
-            have = {(r[key], r["lang"]) for r in self.records(name, [key, "lang"])}
-            for value in self.frame(base)[key]:
-                missing += [
-                    f"{name}: {value} ({lang})" for lang in LANGS if (value, lang) not in have
-                ]
-        for name, (base, cols) in TRANSLATES_PAIRS.items():
-            if not (self.has(name) and self.has(base)):
-                continue
-            pairs = {
-                (*(r[c] for c in cols), r["lang"]) for r in self.records(name, [*cols, "lang"])
-            }
-            for row in self.frame(base).select(cols).iter_rows():
-                missing += [
-                    f"{name}: {'/'.join(row)} ({lang})"
-                    for lang in LANGS
-                    if (*row, lang) not in pairs
-                ]
-        return missing
 
     def _check_refs(self, loaded: Loaded) -> None:
         for col, known, what, where in self._refs(loaded.table):

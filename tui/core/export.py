@@ -53,18 +53,6 @@ def to_parquet(frame: pl.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def read_back(data: str | bytes, fmt: str, schema: pl.Schema | None = None) -> pl.DataFrame:
-    """Read what ``render`` produced (used by tests and by ``--format`` round trips)."""
-    if fmt == "parquet":
-        return pl.read_parquet(io.BytesIO(data if isinstance(data, bytes) else data.encode()))
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    if fmt == "json":
-        return pl.read_json(io.StringIO(text), schema=schema)
-    if fmt == "csv":
-        return pl.read_csv(io.StringIO(text), schema=schema)
-    raise UsageError(f"cannot read back format {fmt!r}")
-
-
 def _cell(value: object, gap: str) -> str:
     if value is None:
         return gap

@@ -143,7 +143,7 @@ def year_ranges(years: list[int]) -> str:
         return ""
     parts: list[str] = []
     start = prev = years[0]
-    for y in years[1:] + [None]:  # type: ignore[list-item]
+    for y in years[1:] + [None]:
         if y is not None and y == prev + 1:
             prev = y
             continue

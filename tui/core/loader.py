@@ -248,16 +248,14 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
     for col in table.columns:
         found = schema[col.name]
         # An all-blank column may be stored with the Null type; blanks are checked below.
-        if found != pl.Null and not any(found == ok for ok in _NUMERIC_OK[col.dtype]):  # type: ignore[index]
+        if found != pl.Null and not any(found == ok for ok in _NUMERIC_OK[col.dtype]):
             raise DataError(
                 path,
                 f"column '{col.name}' has type {found}; expected {col.describe()}",
                 None,
                 positions[col.name],
             )
-    lazy = pl.scan_parquet(path).select(
-        [pl.col(c.name).cast(c.dtype) for c in table.columns]  # type: ignore[arg-type]
-    )
+    lazy = pl.scan_parquet(path).select([pl.col(c.name).cast(c.dtype) for c in table.columns])
     n = lazy.select(pl.len()).collect().item()
     if n == 0:
         raise DataError(path, NO_ROWS, 1)

@@ -186,10 +186,10 @@ def resolve_country(ds: Dataset, text: str) -> str:
 
     econ = ds.frame("economies")
     key = text.strip().lower()
-    codes = {c.lower(): c for c in econ["iso3"]}
+    codes: dict[str, str] = {c.lower(): c for c in econ["iso3"]}
     if key in codes:
         return codes[key]
-    names = {n.lower(): c for n, c in zip(econ["name"], econ["iso3"], strict=True)}
+    names: dict[str, str] = {n.lower(): c for n, c in zip(econ["name"], econ["iso3"], strict=True)}
     if key in names:
         return names[key]
     matches = [n for n in names if n.startswith(key)] if len(key) >= 3 else []

@@ -100,7 +100,6 @@ SRC = Col("source_id", S, pattern=ID_RE, expect="a source id (lower-case letters
 ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as KAZ")
 DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")
 PRECISION = ("year", "month", "day", "undated")
-UNIT = Col("value", F, nullable=True, lo=0.0)
 ROLES = ("action", "result")  # milestones.role
 POLARITIES = ("serves", "against")  # milestone_goals.polarity
 
@@ -410,7 +409,7 @@ TABLES["country_aliases"] = Table(
     "Czechia), each from the source that uses it; the importer maps names to ISO3 with them.",
 )
 
-# -- translations (issue 16): ddx in Russian and Uzbek ---------------------------------
+# -- translations: ddx in Russian and Uzbek --------------------------------------------
 LANGS = ("ru", "uz")  # the languages a translation row may be in (English is the tables' own)
 LANG = Col("lang", S, choices=LANGS)
 TABLES["economy_codes"] = Table(

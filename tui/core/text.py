@@ -51,15 +51,14 @@ _NAMES = {
 }
 
 
-def is_unsafe_char(ch: str) -> bool:
-    o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _RANGES)
-
-
 def _class(allow: str = "", rust: bool = False) -> str:
     """A character class of the unsafe characters less ``allow``."""
     keep = {ord(c) for c in allow}
     parts: list[str] = []
+
+    def fmt(o: int) -> str:
+        return f"\\x{{{o:x}}}" if rust else f"\\U{o:08x}"
+
     for lo, hi in _RANGES:
         run: list[int] = [o for o in range(lo, hi + 1) if o not in keep]
         # coalesce consecutive code points into ranges
@@ -69,7 +68,6 @@ def _class(allow: str = "", rust: bool = False) -> str:
             while j + 1 < len(run) and run[j + 1] == run[j] + 1:
                 j += 1
             a, b = run[i], run[j]
-            fmt = (lambda o: f"\\x{{{o:x}}}") if rust else (lambda o: f"\\U{o:08x}")
             parts.append(fmt(a) if a == b else f"{fmt(a)}-{fmt(b)}")
             i = j + 1
     return "[" + "".join(parts) + "]"

@@ -18,7 +18,6 @@ from .dataset import Dataset
 from .schema import FOCUS
 
 BAR_KINDS = ("programme", "concept", "launch")
-SHAPES = ("bar", "open", "end_only", "mark", "undated")
 
 # Glyphs by role, (unicode, ascii). Every role differs without colour.
 GLYPHS: dict[str, tuple[str, str]] = {
@@ -303,7 +302,10 @@ def legend(
     ascii_mode: bool, present: int, translate: Callable[[str], str] = lambda text: text
 ) -> str:
     """The Gantt's key; ``translate`` puts its words in the UI's language."""
-    g = lambda r: glyph(r, ascii_mode)  # noqa: E731
+
+    def g(role: str) -> str:
+        return glyph(role, ascii_mode)
+
     period, open_now, end_only, milestone, inferred = (translate(w) for w in LEGEND_WORDS)
     return (
         f"{g('bar_start')}{g('bar') * 2}{g('bar_end')} {period}  "

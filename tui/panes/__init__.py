@@ -1,7 +1,12 @@
-"""The tabbed panes, in tab order. A pane's number key is its position here.
+"""The tabbed panes, in tab order: the one place a pane is declared.
 
-The app draws the tab bar from ``PANES`` and imports a pane's module only
-when the pane is built: the first frame waits for the opening pane alone, not
+Everything that needs to know the panes reads ``PANES``: the tab bar, the
+number keys (a pane's key is its position here), the help, ``--start``, each
+pane class's title (tui/panes/base.py), and the tour file's vocabulary
+(tui/tour/model.py: which panes a step may name and what state it may set).
+This module imports no Textual, so the command line and the tour checker
+read it without loading the UI; the app imports a pane's module only when
+the pane is built, so the first frame waits for the opening pane alone, not
 for every pane's charts and their libraries (plotext among them).
 """
 
@@ -23,13 +28,19 @@ class PaneSpec:
 
     ``title`` and ``tab_title`` are English, marked for the message catalogue;
     ``label`` and ``tab_label`` are them in the current language, looked up
-    when asked (a language switch in the palette redraws the tabs with them)."""
+    when asked (a language switch in the palette redraws the tabs with them).
+    ``tour_keys`` is the state a tour step may set on the pane (beside the keys
+    every step has), ``charts`` the values of its ``chart`` key and ``views``
+    those of its ``view`` key."""
 
     pane_id: str
     title: str
     tab_title: str
     module: str
     class_name: str
+    tour_keys: tuple[str, ...] = ()
+    charts: tuple[str, ...] = ()
+    views: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -45,22 +56,77 @@ class PaneSpec:
 
 
 PANES: tuple[PaneSpec, ...] = (
-    PaneSpec("goals", N_("Goals"), NP_("tab", "Goals"), "goals", "GoalsPane"),
-    PaneSpec("countries", N_("Countries"), NP_("tab", "Countries"), "countries", "CountriesPane"),
-    PaneSpec("rankings", N_("Rankings"), NP_("tab", "Rankings"), "rankings", "RankingsPane"),
-    PaneSpec("sources", N_("Sources"), NP_("tab", "Sources"), "sources", "SourcesPane"),
-    PaneSpec("compare", N_("Compare"), NP_("tab", "Compare"), "compare", "ComparePane"),
-    PaneSpec("timeline", N_("Timeline"), NP_("tab", "Timeline"), "timeline", "TimelinePane"),
+    PaneSpec("goals", N_("Goals"), NP_("tab", "Goals"), "goals", "GoalsPane", tour_keys=("row",)),
+    PaneSpec(
+        "countries",
+        N_("Countries"),
+        NP_("tab", "Countries"),
+        "countries",
+        "CountriesPane",
+        tour_keys=("country", "chart", "indicator"),
+        charts=("rank", "components"),
+    ),
+    PaneSpec(
+        "rankings",
+        N_("Rankings"),
+        NP_("tab", "Rankings"),
+        "rankings",
+        "RankingsPane",
+        tour_keys=("edition", "indicator", "scope", "chart", "country"),
+        charts=("bars", "trajectory"),
+    ),
+    PaneSpec(
+        "sources",
+        N_("Sources"),
+        NP_("tab", "Sources"),
+        "sources",
+        "SourcesPane",
+        tour_keys=("row",),
+    ),
+    PaneSpec(
+        "compare",
+        N_("Compare"),
+        NP_("tab", "Compare"),
+        "compare",
+        "ComparePane",
+        tour_keys=("edition", "indicator", "countries", "chart"),
+        charts=("bars", "scatter"),
+    ),
+    PaneSpec(
+        "timeline",
+        N_("Timeline"),
+        NP_("tab", "Timeline"),
+        "timeline",
+        "TimelinePane",
+        tour_keys=("country",),
+    ),
     PaneSpec(
         "infrastructure",
         N_("Infrastructure"),
         NP_("tab", "Infra"),
         "infrastructure",
         "InfrastructurePane",
+        tour_keys=("view",),
+        views=("internet", "broadband", "mobile", "price", "casa", "fotn", "idi"),
     ),
-    PaneSpec("map", N_("Map"), NP_("tab", "Map"), "map", "MapPane"),
+    PaneSpec(
+        "map",
+        N_("Map"),
+        NP_("tab", "Map"),
+        "map",
+        "MapPane",
+        tour_keys=("edition", "indicator"),
+    ),
 )
 PANE_IDS: tuple[str, ...] = tuple(s.pane_id for s in PANES)
+
+
+def pane_spec(pane_id: str) -> PaneSpec:
+    """The registry's entry for ``pane_id`` (KeyError for an unknown one)."""
+    for spec in PANES:
+        if spec.pane_id == pane_id:
+            return spec
+    raise KeyError(pane_id)
 
 
 def pane_classes() -> list[type[Pane]]:
@@ -68,11 +134,4 @@ def pane_classes() -> list[type[Pane]]:
     return [spec.load() for spec in PANES]
 
 
-def __getattr__(name: str) -> list[type[Pane]]:
-    """``PANE_CLASSES``, as before the registry: imported on first use."""
-    if name == "PANE_CLASSES":
-        return pane_classes()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["PANES", "PANE_CLASSES", "PANE_IDS", "PaneSpec", "pane_classes"]
+__all__ = ["PANES", "PANE_IDS", "PaneSpec", "pane_classes", "pane_spec"]

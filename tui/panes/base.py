@@ -3,27 +3,20 @@ cycle, the provenance of what it shows, and the frame behind the view."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on
 from textual.containers import Container
+
+# Every pane's provenance() returns these (the dialog reads them from the core).
+from ..core.provenance import Provenance as Provenance
 
 if TYPE_CHECKING:
     import polars as pl
 
     from ..app import DDXApp
     from ..core.dataset import Dataset
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """A figure (or block of text) on screen, its source and caveat keys."""
-
-    label: str
-    source_id: str | None
-    caveats: tuple[str, ...] = field(default=())
-    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -34,20 +27,29 @@ class PaletteCommand:
 
 
 class Pane(Container):
-    """Base for the tabbed panes. Subclasses set ``pane_id`` and ``title``."""
+    """Base for the tabbed panes. A subclass sets ``pane_id``; its ``title`` and
+    ``tab_title`` (English, translated where shown) come from its entry in the
+    registry, ``tui/panes/__init__.py``."""
 
     pane_id: ClassVar[str] = ""
     title: ClassVar[str] = ""
     # A shorter name for the tab bar, so all tabs fit in 80 columns.
     tab_title: ClassVar[str] = ""
-    key: ClassVar[str] = ""
     # Help text for `[`/`]` and `i` in this pane, shown on the help screen.
     step_help: ClassVar[str] = ""
     indicator_help: ClassVar[str] = ""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.pane_id:
+            from . import pane_spec
+
+            spec = pane_spec(cls.pane_id)
+            cls.title, cls.tab_title = spec.title, spec.tab_title
+
     @property
     def ddx(self) -> DDXApp:
-        return self.app  # type: ignore[return-value]
+        return cast("DDXApp", self.app)
 
     @property
     def ds(self) -> Dataset:

@@ -28,8 +28,6 @@ PICKER_AUTO_WIDTH = 110  # wider panes show the country checklist without asking
 
 class ComparePane(Pane):
     pane_id = "compare"
-    title = N_("Compare")
-    key = "5"
     step_help = N_(
         "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
     )

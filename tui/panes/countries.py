@@ -64,8 +64,6 @@ def level_word(aspect: str, level: str) -> str:
 
 class CountriesPane(Pane):
     pane_id = "countries"
-    title = N_("Countries")
-    key = "2"
     step_help = N_("next / previous country")
     indicator_help = N_("highlight an index in the components chart")
 
@@ -307,7 +305,7 @@ class CountriesPane(Pane):
         )
         return items
 
-    def current_frame(self):  # type: ignore[no-untyped-def]
+    def current_frame(self) -> pl.DataFrame:
         return q.components(self.ds, self.ddx.country).join(
             q.series(self.ds, [self.ddx.country], "egdi_rank").select(
                 "year", pl.col("value").alias("egdi_rank")

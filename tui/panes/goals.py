@@ -4,6 +4,8 @@ own reading of the article); with ddx's note on where the eight goals come from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,11 +20,12 @@ from ..widgets.lists import KeyList
 from ..widgets.text import TextLike, as_text, hanging
 from .base import Pane, Provenance
 
+if TYPE_CHECKING:
+    import polars as pl
+
 
 class GoalsPane(Pane):
     pane_id = "goals"
-    title = N_("Goals")
-    key = "1"
     step_help = N_("next / previous goal")
 
     def compose(self) -> ComposeResult:
@@ -174,7 +177,7 @@ class GoalsPane(Pane):
             )
         return items
 
-    def current_frame(self):  # type: ignore[no-untyped-def]
+    def current_frame(self) -> pl.DataFrame:
         from ..core import queries as q
 
         return q.goal_milestones(self.ds, self.goal_id)

@@ -22,9 +22,10 @@ from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, text
 from ..widgets.infra_tables import fotn_renderable, idi_renderable
 from ..widgets.lists import KeyTable
+from . import pane_spec
 from .base import Pane, Provenance
 
-VIEWS = ("internet", "broadband", "mobile", "price", "casa", "fotn", "idi")
+VIEWS = pane_spec("infrastructure").views
 VIEW_LABEL = {
     "internet": N_("Internet"),
     "broadband": N_("Broadband"),
@@ -52,9 +53,6 @@ SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, 
 
 class InfrastructurePane(Pane):
     pane_id = "infrastructure"
-    title = N_("Infrastructure")
-    tab_title = "Infra"
-    key = "7"
     step_help = N_(
         "next / previous view: internet users, broadband, mobile, data price, Digital CASA, "
         "Net freedom, ICT IDI"

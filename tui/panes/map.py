@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ..core import FOCUS, geo
 from ..core import queries as q
+from ..core.schema import READINESS_ERA
 from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
@@ -28,8 +29,6 @@ BREAKS = " / ".join(f"{b:.2f}" for b in geo.FIXED_BREAKS)
 
 class MapPane(Pane):
     pane_id = "map"
-    title = N_("Map")
-    key = "8"
     step_help = N_("next / previous survey edition (shared with Rankings)")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI (shared)")
 
@@ -101,7 +100,7 @@ class MapPane(Pane):
         head = Text()
         head.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
         head.append(f" {term(self.ds, ind, q.INDICATOR_NAMES[ind])} · ")
-        if year in q.READINESS_ERA:
+        if year in READINESS_ERA:
             head.append(_("readiness-era index"), "bold")
         else:
             head.append(_("Central Asia and neighbours"))

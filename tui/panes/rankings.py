@@ -31,8 +31,6 @@ NAME_WIDTH = 24
 
 class RankingsPane(Pane):
     pane_id = "rankings"
-    title = N_("Rankings")
-    key = "3"
     step_help = N_("next / previous survey edition")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI")
     can_focus = True

@@ -21,8 +21,6 @@ from .base import Pane, Provenance
 
 class SourcesPane(Pane):
     pane_id = "sources"
-    title = N_("Sources")
-    key = "4"
     step_help = N_("next / previous source")
 
     def compose(self) -> ComposeResult:

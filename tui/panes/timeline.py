@@ -9,6 +9,7 @@ the article's conclusion."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import polars as pl
 from textual.app import ComposeResult
@@ -25,11 +26,12 @@ from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
 from .base import Pane, Provenance
 
+if TYPE_CHECKING:
+    from .actions_view import ActionsView
+
 
 class TimelinePane(Pane):
     pane_id = "timeline"
-    title = N_("Timeline")
-    key = "6"
     step_help = N_("next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)")
     indicator_help = N_("(no indicator in this pane)")
 
@@ -62,22 +64,18 @@ class TimelinePane(Pane):
                 found.first().display = False
         self.focus_main()
 
-    def _actions(self):  # type: ignore[no-untyped-def]
+    def _actions(self) -> ActionsView | None:
         from .actions_view import ActionsView
 
         return self.query_one(ActionsView) if self.view == "actions" else None
 
-    def on_actions_view_selected(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_actions_view_selected(self, event: ActionsView.Selected) -> None:
         if event.iso3 is not None and event.iso3 != self.ddx.country:
             self.ddx.country = event.iso3
 
     def on_mount(self) -> None:
-        extra = self.ddx.options.extra.get("present_year")
-        self.present = (
-            int(extra)
-            if isinstance(extra, int | str) and str(extra).isdigit()
-            else datetime.date.today().year
-        )
+        present = self.ddx.options.present_year
+        self.present = present if present is not None else datetime.date.today().year
         self.frame: pl.DataFrame = tl.items(self.ds, self.present)
         gantt = self.query_one("#tl-gantt", Gantt)
         gantt.set_items(self._shown_frame(), self.present)
@@ -108,7 +106,7 @@ class TimelinePane(Pane):
         if view is not None:
             view.retranslate()
 
-    def _actions_view(self):  # type: ignore[no-untyped-def]
+    def _actions_view(self) -> ActionsView | None:
         from .actions_view import ActionsView
 
         found = self.query(ActionsView)
@@ -229,7 +227,7 @@ class TimelinePane(Pane):
             )
         return items
 
-    def _actions_provenance(self, view) -> list[Provenance]:  # type: ignore[no-untyped-def]
+    def _actions_provenance(self, view: ActionsView) -> list[Provenance]:
         r = view.selected
         if r is None:
             return [

@@ -7,7 +7,7 @@ a Tab first. Everything is built from Rich Text (no markup)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -18,15 +18,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..i18n import N_, _
+from ..panes import PANES
 from ..widgets.text import bullets, hanging
 
 if TYPE_CHECKING:
+    from ..app import DDXApp
     from ..panes.base import Pane
 
 KEY_WIDTH = 16
 
 GENERAL = [
-    ("1 … 8", N_("jump to a pane (its number is on its tab)")),
+    (f"1 … {len(PANES)}", N_("jump to a pane (its number is on its tab)")),
     (
         "Tab / Shift+Tab",
         N_("move focus between lists, tables and text (the focused part has a heavy border)"),
@@ -162,7 +164,7 @@ class HelpScreen(ModalScreen[None]):
 
         if current_language() == "en":
             return []
-        ds = self.app.dataset  # type: ignore[attr-defined]
+        ds = cast("DDXApp", self.app).dataset
         rows = [(q.INDICATOR_SHORT[i], term(ds, i, q.INDICATOR_NAMES[i])) for i in INDICES]
         parts: list[RenderableType] = [
             Text(),

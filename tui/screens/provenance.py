@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,10 +12,13 @@ from textual.widgets import Static
 
 from ..core import queries as q
 from ..core.caveats import describe
+from ..core.provenance import Provenance
 from ..i18n import N_, _
-from ..panes.base import Provenance
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
+
+if TYPE_CHECKING:
+    from ..app import DDXApp
 
 
 class ProvenanceScreen(ModalScreen[None]):
@@ -29,7 +34,7 @@ class ProvenanceScreen(ModalScreen[None]):
         self.items = items
 
     def compose(self) -> ComposeResult:
-        ds = self.app.dataset  # type: ignore[attr-defined]
+        ds = cast("DDXApp", self.app).dataset
         lines = [
             markup(
                 "[b]$head[/b]",

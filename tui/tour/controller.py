@@ -22,7 +22,7 @@ from ..core import queries as q
 from ..i18n import _, country_name, current_language
 from ..textsafe import safe
 from . import presenter
-from .model import PANE_KEYS, Step, TourFile, step_table
+from .model import PANE_KEYS, Step, step_table
 from .steps import tour_steps
 
 if TYPE_CHECKING:
@@ -134,13 +134,12 @@ def capture_step(app: DDXApp, caption: str, title: str = "") -> Step:
 def record_view(app: DDXApp) -> None:
     """``R``: the view on screen, captioned in a dialog, appended to the tour file."""
     from dataclasses import replace
-    from pathlib import Path
 
     from ..core.errors import DataError
-    from ..screens.record import RecordScreen
+    from .dialog import RecordScreen
     from .record import append_step, default_path
 
-    target = Path(str(app.options.extra.get("record") or default_path()))
+    target = app.options.record or default_path()
     # In a tour, the step on screen gives the title and a caption to start from.
     playing = app.demo.step if app.demo is not None else None
     on_step = (
@@ -338,7 +337,7 @@ class Tour:
 
 def start_tour(app: DDXApp) -> Tour:
     """Attach a tour to ``app`` (called from DDXApp.on_mount in demo mode)."""
-    tour_file: TourFile | None = app.options.extra.get("tour")  # type: ignore[assignment]
+    tour_file = app.options.tour
     steps = tour_steps(steps=tour_file.steps) if tour_file is not None else tour_steps()
     state = None
     if tour_file is not None and tour_file.path and not app.options.served:
@@ -347,7 +346,7 @@ def start_tour(app: DDXApp) -> Tour:
         app,
         steps,
         app.options.demo_interval,
-        notes=bool(app.options.extra.get("notes")),
+        notes=app.options.notes,
         state_file=state,
     )
     app.demo = tour

@@ -34,27 +34,17 @@ from typing import Any
 
 from ..core.errors import DataError
 from ..core.schema import FOCUS, INDICES
+from ..panes import PANE_IDS, pane_spec
+from ..panes import PANES as PANE_SPECS
 
 FORMAT = 1
 BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
 
-PANES = (
-    "goals",
-    "countries",
-    "rankings",
-    "sources",
-    "compare",
-    "timeline",
-    "infrastructure",
-    "map",
-)
+# The panes, their charts and views: the pane registry's plain data (no Textual).
+PANES = PANE_IDS
 SCOPES = ("central-asia", "region", "world")
-CHARTS = {
-    "countries": ("rank", "components"),
-    "rankings": ("bars", "trajectory"),
-    "compare": ("bars", "scatter"),
-}
-VIEWS = ("internet", "broadband", "mobile", "price", "casa", "fotn", "idi")
+CHARTS = {spec.pane_id: spec.charts for spec in PANE_SPECS if spec.charts}
+VIEWS = pane_spec("infrastructure").views
 # Countries the Compare pane can show (tui/core/compare.py: the five and neighbours).
 COMPARE_CANDIDATES = FOCUS + ("AFG", "AZE", "MNG", "RUS", "CHN", "PAK", "TUR", "IND")
 MIN_COMPARE, MAX_COMPARE = 2, 8
@@ -74,16 +64,7 @@ TOP_KEYS = (
 LANG_KEYS = tuple(f"{k}_{lang}" for lang in CAPTION_LANGS for k in ("title", "caption"))
 COMMON_KEYS = ("pane", "title", "caption", "notes", "seconds", *LANG_KEYS)
 # The state each pane can be put in; any other key on that pane is refused.
-PANE_KEYS: dict[str, tuple[str, ...]] = {
-    "goals": ("row",),
-    "countries": ("country", "chart", "indicator"),
-    "rankings": ("edition", "indicator", "scope", "chart", "country"),
-    "sources": ("row",),
-    "compare": ("edition", "indicator", "countries", "chart"),
-    "timeline": ("country",),
-    "infrastructure": ("view",),
-    "map": ("edition", "indicator"),
-}
+PANE_KEYS: dict[str, tuple[str, ...]] = {spec.pane_id: spec.tour_keys for spec in PANE_SPECS}
 STEP_KEYS = COMMON_KEYS + tuple(dict.fromkeys(k for keys in PANE_KEYS.values() for k in keys))
 # Text fields longer than this are surely not a caption.
 MAX_TEXT = 2000
@@ -596,12 +577,3 @@ def dump_header(
     if language:
         lines.append(f"language = {toml_string(language)}")
     return "\n".join(lines) + "\n"
-
-
-def dump_tour(tour: TourFile) -> str:
-    return "\n".join(
-        [
-            dump_header(tour.title, tour.author, tour.language, tour.titles),
-            *map(dump_step, tour.steps),
-        ]
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
@@ -28,7 +28,7 @@ class KeyList(OptionList):
         super()._move_page(direction)
 
 
-class KeyTable(DataTable):
+class KeyTable(DataTable[Any]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),

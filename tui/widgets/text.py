@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
 from rich.measure import Measurement
 from rich.style import StyleType
 from rich.table import Table
@@ -30,7 +30,7 @@ def hanging(
     *,
     label_style: StyleType = "bold",
     label_width: int | None = None,
-    justify_label: str = "left",
+    justify_label: JustifyMethod = "left",
 ) -> Table:
     """Rows of (label, text): the text wraps in its own column, so its later
     lines hang under its first one instead of going back to the left edge."""
@@ -38,7 +38,7 @@ def hanging(
     grid.add_column(
         no_wrap=True,
         width=label_width,
-        justify=justify_label,  # type: ignore[arg-type]
+        justify=justify_label,
     )
     grid.add_column(ratio=1, overflow="fold")
     for label, text in rows:

@@ -1,4 +1,7 @@
-"""The small dialog ``R`` opens: type the caption of the step being recorded."""
+"""The small dialog ``R`` opens: type the caption of the step being recorded.
+
+It lives with the tour (not in tui/screens/) because the tour controller
+opens it and it checks the caption with the tour file's own rules."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..i18n import N_, _
-from ..tour.model import MAX_TEXT, bad_char
+from .model import MAX_TEXT, bad_char
 
 
 class RecordScreen(ModalScreen[str | None]):
