@@ -8,7 +8,7 @@ import argparse
 import polars as pl
 
 from ..core.errors import UsageError
-from ..core.schema import INDICES
+from ..core.schema import INDICES, READINESS_INDEX
 from ..i18n import _, current_language, format_decimal
 from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
@@ -191,7 +191,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
             wrap=["country", "note"],
         )
         keys = [k for f in df["flags"] for k in caveat_keys(f)]
-        if year in (2003, 2004, 2005):
+        if year in READINESS_INDEX:
             keys.insert(0, "readiness_era")
         if derived:
             keys.append("derived_rank")

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 # Survey editions are 2003-2005 (yearly) and every even year from 2008.
 READINESS_ERA = (2003, 2004, 2005)
+# Editions whose headline index was still the e-government readiness index: the 2008
+# report still ranks "e-government readiness"; the EGDI by name and method is from 2010.
+READINESS_INDEX = (*READINESS_ERA, 2008)
 INDICES = ("egdi", "osi", "tii", "hci", "epi")
 FOCUS = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
@@ -103,6 +106,11 @@ PRECISION = ("year", "month", "day", "undated")
 UNIT = Col("value", F, nullable=True, lo=0.0)
 ROLES = ("action", "result")  # milestones.role
 POLARITIES = ("serves", "against")  # milestone_goals.polarity
+# milestone_goals.link: "direct", an act of digital diplomacy as Hanson's areas define it
+# (foreign-facing communication, consular service, crisis response, policy abroad), or
+# what foreign audiences see of the country; "foundation", a domestic capability the
+# article argues digital diplomacy rests on (national strategies, e-government).
+LINKS = ("direct", "foundation")
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -129,6 +137,12 @@ TABLES: dict[str, Table] = {
                 Col("position", I, lo=1, hi=99),
                 Col("name", S),
                 Col("summary", S, allow=PROSE),
+                # The article's own words in Table 1, quoted as the article gives them.
+                Col("article_wording", S, nullable=True, allow=PROSE),
+                # ddx's note where the goal's origin (Hanson's area) differs from the
+                # article's wording, and the source the note cites.
+                Col("ddx_note", S, nullable=True, allow=PROSE),
+                Col("note_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
                 SRC,
             ),
             key=("goal_id",),
@@ -140,6 +154,9 @@ TABLES: dict[str, Table] = {
                 Col("ref_no", I, lo=1, hi=999),
                 Col("reference", S),
                 Col("url", S, nullable=True),
+                # ddx's note identifying the work where the article's entry is unclear
+                Col("note", S, nullable=True, allow=PROSE),
+                Col("note_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
                 SRC,
             ),
             key=("ref_no",),
@@ -196,6 +213,7 @@ TABLES: dict[str, Table] = {
                         "statistic",
                         "rank",
                         "presentation",
+                        "tax",
                     ),
                 ),
                 # An action a government took, or a result that bears on it
@@ -210,6 +228,10 @@ TABLES: dict[str, Table] = {
                 Col("value", F, nullable=True),
                 Col("unit", S, nullable=True),
                 Col("summary", S, allow=PROSE),
+                # ddx's dated note where the official record differs from the article
+                # (the article's claim stays the article's), and the source it cites.
+                Col("record_note", S, nullable=True, allow=PROSE),
+                Col("record_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
                 SRC,
             ),
             key=("milestone_id",),
@@ -223,6 +245,7 @@ TABLES: dict[str, Table] = {
                 Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
                 Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
                 Col("polarity", S, choices=POLARITIES),
+                Col("link", S, choices=LINKS),
                 Col("rationale", S, allow=PROSE),
                 SRC,
             ),
@@ -456,8 +479,12 @@ def _id(name: str, what: str) -> Col:
 TABLES["goals_i18n"] = _translation(
     "goals_i18n",
     (_id("goal_id", "a goal id"),),
-    (Col("name", S), Col("summary", S, allow=PROSE)),
-    "Each goal's name and summary in Russian and Uzbek.",
+    (
+        Col("name", S),
+        Col("summary", S, allow=PROSE),
+        Col("ddx_note", S, nullable=True, allow=PROSE),
+    ),
+    "Each goal's name, summary and ddx's note in Russian and Uzbek.",
 )
 TABLES["countries_i18n"] = _translation(
     "countries_i18n",
@@ -480,8 +507,12 @@ TABLES["glossary"] = Table(
 TABLES["milestones_i18n"] = _translation(
     "milestones_i18n",
     (_id("milestone_id", "a milestone id"),),
-    (Col("title", S), Col("summary", S, allow=PROSE)),
-    "Each milestone's title and summary in Russian and Uzbek.",
+    (
+        Col("title", S),
+        Col("summary", S, allow=PROSE),
+        Col("record_note", S, nullable=True, allow=PROSE),
+    ),
+    "Each milestone's title, summary and ddx's note on the official record in Russian and Uzbek.",
 )
 TABLES["conclusions_i18n"] = _translation(
     "conclusions_i18n",

@@ -101,7 +101,7 @@ class MapPane(Pane):
         head = Text()
         head.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
         head.append(f" {term(self.ds, ind, q.INDICATOR_NAMES[ind])} · ")
-        if year in q.READINESS_ERA:
+        if year in q.READINESS_INDEX:
             head.append(_("readiness-era index"), "bold")
         else:
             head.append(_("Central Asia and neighbours"))
