@@ -78,6 +78,8 @@ COLUMNS: dict[str, type[pl.DataType]] = {
     "internet_year_after": pl.Int64,
     "internet_after": pl.Float64,
     "caveats": pl.String,
+    "record_note": pl.String,
+    "record_source_id": pl.String,
     "source_id": pl.String,
     "rank_source_ids": pl.String,
     "internet_source_id": pl.String,
@@ -192,6 +194,8 @@ def actions_frame(ds: Dataset, iso3: str) -> pl.DataFrame:
                 "internet_year_after": na["year"] if na else None,
                 "internet_after": na["value"] if na else None,
                 "caveats": ";".join(caveats) or None,
+                "record_note": m.get("record_note"),
+                "record_source_id": m.get("record_source_id"),
                 "source_id": m["source_id"],
                 "rank_source_ids": ";".join(dict.fromkeys(str(r["source_id"]) for r in used))
                 or None,

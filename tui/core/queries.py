@@ -318,6 +318,7 @@ def goal_milestones(ds: Dataset, goal_id: str) -> pl.DataFrame:
     schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "milestone_id": pl.String,
         "polarity": pl.String,
+        "link": pl.String,
         "rationale": pl.String,
         "link_source_id": pl.String,
     }
