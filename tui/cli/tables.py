@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
         _(
             "Countries ranked in one UN E-Government Survey edition by one index, best first. "
             "Ranks are world ranks whatever the scope; EPI/OSI/TII/HCI ranks are derived by ddx "
-            "from the values (the UN publishes only the EGDI rank)."
+            "from the values (the UN Data Center export carries only the EGDI rank; the survey "
+            "reports also publish E-Participation rankings)."
         ),
     )
     p.add_argument("--year", type=survey_year, help=_("survey edition (default: the latest)"))

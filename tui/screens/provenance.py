@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..core import queries as q
-from ..core.caveats import describe
+from ..core.caveats import caveat_sources, describe
 from ..i18n import N_, _
 from ..panes.base import Provenance
 from ..textsafe import lines as join_lines
@@ -70,7 +70,13 @@ class ProvenanceScreen(ModalScreen[None]):
             for item in items:
                 caveats += [k for k in item.caveats if k not in caveats]
             for key in caveats:
-                lines.append(plain(f"  ! {_(describe(key))}"))
+                line = plain(f"  ! {_(describe(key))}")
+                cited = caveat_sources(key)
+                if cited:
+                    line += plain(
+                        " " + _("(caveat's sources: {ids})").format(ids=", ".join(cited)), "dim"
+                    )
+                lines.append(line)
             lines.append(plain(""))
         lines.append(plain(_("Escape closes this; the Sources pane (4) lists every source.")))
         with VerticalScroll(id="provenance-body"):
