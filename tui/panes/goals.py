@@ -102,7 +102,7 @@ class GoalsPane(Pane):
                 src=_("source: {id}").format(id=g.get("note_source_id") or "ddx_reading"),
             )
         text += markup(
-            "\n[dim italic]$origin $adesina[/dim italic]",
+            "\n[dim italic]$origin\n$adesina[/dim italic]",
             origin=_(article.ORIGIN_SHORT),
             adesina=_(article.ADESINA_NOTE),
         )
