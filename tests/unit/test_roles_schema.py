@@ -135,3 +135,30 @@ def test_falls_are_not_read_as_favourable() -> None:
         & (pl.col("goal_id") == "public_diplomacy")
         & pl.col("rationale").str.contains("публичная дипломатия внутри")
     ).height
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_users_table_without_the_new_note_columns_still_loads(tmp_path: Path, fmt: str) -> None:
+    """Columns added later (Table 1's wording, ddx's notes and their sources) may be
+    left out of a user's --data file: they read as blank. ``link`` may not."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    goals = pl.DataFrame(
+        {"goal_id": ["my_goal"], "position": [9], "name": ["My goal"], "summary": ["Mine."],
+         "source_id": ["article"]}
+    )  # fmt: skip
+    ms = Dataset(DATA).frame("milestones").drop("record_note", "record_source_id")
+    if fmt == "csv":
+        goals.write_csv(mine / "goals.csv")
+        ms.head(2).write_csv(mine / "milestones.csv")
+    else:
+        goals.write_parquet(mine / "goals.parquet")
+        ms.head(2).write_parquet(mine / "milestones.parquet")
+    ds = Dataset(DATA, [mine])
+    ds.validate_all()
+    row = ds.frame("goals").filter(pl.col("goal_id") == "my_goal").row(0, named=True)
+    assert row["article_wording"] is None and row["ddx_note"] is None
+    links = pl.read_csv(DATA / "milestone_goals.csv", infer_schema=False).drop("link")
+    links.head(1).write_csv(mine / "milestone_goals.csv")
+    with pytest.raises(DataError, match="missing column 'link'"):
+        Dataset(DATA, [mine]).validate_all()

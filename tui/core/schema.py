@@ -51,6 +51,9 @@ class Col:
     # Control characters a cell may hold: "" (none) for ids, names and numbers;
     # PROSE (tab, newline) for multi-line text. ESC, C1 and bidi: never.
     allow: str = ""
+    # A column added after users' files were written: a file may leave it out and
+    # reads as if every cell were blank (so it must be nullable).
+    optional: bool = False
 
     @property
     def dtype(self) -> type[pl.DataType]:
@@ -86,6 +89,11 @@ class Table:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def absent_optional(self, header: list[str]) -> list[str]:
+        """The optional columns a file's header leaves out (read as blank)."""
+        have = {h.strip() for h in header}
+        return [c.name for c in self.columns if c.optional and c.name not in have]
 
     @property
     def polars_schema(self) -> dict[str, pl.DataType | type[pl.DataType]]:
@@ -138,11 +146,18 @@ TABLES: dict[str, Table] = {
                 Col("name", S),
                 Col("summary", S, allow=PROSE),
                 # The article's own words in Table 1, quoted as the article gives them.
-                Col("article_wording", S, nullable=True, allow=PROSE),
+                Col("article_wording", S, nullable=True, allow=PROSE, optional=True),
                 # ddx's note where the goal's origin (Hanson's area) differs from the
                 # article's wording, and the source the note cites.
-                Col("ddx_note", S, nullable=True, allow=PROSE),
-                Col("note_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
+                Col("ddx_note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "note_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("goal_id",),
@@ -155,8 +170,15 @@ TABLES: dict[str, Table] = {
                 Col("reference", S),
                 Col("url", S, nullable=True),
                 # ddx's note identifying the work where the article's entry is unclear
-                Col("note", S, nullable=True, allow=PROSE),
-                Col("note_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
+                Col("note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "note_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("ref_no",),
@@ -230,8 +252,15 @@ TABLES: dict[str, Table] = {
                 Col("summary", S, allow=PROSE),
                 # ddx's dated note where the official record differs from the article
                 # (the article's claim stays the article's), and the source it cites.
-                Col("record_note", S, nullable=True, allow=PROSE),
-                Col("record_source_id", S, nullable=True, pattern=ID_RE, expect=SRC.expect),
+                Col("record_note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "record_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("milestone_id",),
@@ -482,7 +511,7 @@ TABLES["goals_i18n"] = _translation(
     (
         Col("name", S),
         Col("summary", S, allow=PROSE),
-        Col("ddx_note", S, nullable=True, allow=PROSE),
+        Col("ddx_note", S, nullable=True, allow=PROSE, optional=True),
     ),
     "Each goal's name, summary and ddx's note in Russian and Uzbek.",
 )
@@ -510,7 +539,7 @@ TABLES["milestones_i18n"] = _translation(
     (
         Col("title", S),
         Col("summary", S, allow=PROSE),
-        Col("record_note", S, nullable=True, allow=PROSE),
+        Col("record_note", S, nullable=True, allow=PROSE, optional=True),
     ),
     "Each milestone's title, summary and ddx's note on the official record in Russian and Uzbek.",
 )
