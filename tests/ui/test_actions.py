@@ -232,3 +232,16 @@ async def test_actions_view_shows_the_edition_of_the_start_year_and_plans_apart(
                 assert "Planned: the article says when it was to start" in text
                 assert "before " not in text.split("Planned:")[1].split("Latest")[0]
         assert "An association in time is not a cause" in flat(app)
+
+
+async def test_timeline_shows_the_articles_date_and_ddxs_note_on_the_official_record() -> None:
+    app = make_app(options=Options(extra=PRESENT))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot, "6")
+        pane = app.query_one(TimelinePane)
+        index = pane.frame["milestone_id"].to_list().index("tkm-digital-economy-concept-2019")
+        pane._show_detail(index)
+        await pilot.pause()
+        text = " ".join(widget_text(app.query_one("#tl-detail")).split())
+        assert "Concept of Digital Economy" in text and "According to the article" in text
+        assert "end of November 2018" in text and "orient_tm_3103" in text
