@@ -204,7 +204,7 @@ async def test_goals_pane_shows_the_articles_wording_and_ddxs_consular_note() ->
         pane.goal_id = "consular"
         pane._show()
         await pilot.pause()
-        text = " ".join(widget_text(app.query_one("#goal-summary")).split())
+        text = " ".join(widget_text(app.query_one("#goal-words")).split())
         assert "The article's words (Table 1, in English):" in text
         assert "with foreign citizens;" in text
         assert "own citizens abroad" in text and "melissen_2020" in text

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,6 +32,7 @@ class GoalsPane(Pane):
             with VerticalScroll(id="goal-main"):
                 yield Static("", id="goal-summary")
                 yield Static("", id="goal-actions")
+                yield Static("", id="goal-words")
 
     def on_mount(self) -> None:
         # Rows as dicts (tui/core/article.py): the pane only lists and shows text.
@@ -89,9 +91,20 @@ class GoalsPane(Pane):
             summary=g["summary"],
             from_table=_("Goal from the article's Table 1, summarised in our words."),
         )
+        text += markup("\n[dim italic]$origin[/dim italic]", origin=_(article.ORIGIN_SHORT))
+        self.query_one("#goal-summary", Static).update(text)
+        self.query_one("#goal-words", Static).update(self._words_text(g))
+        acts = article.goal_actions(self.ds, self.goal_id)
+        self.actions = acts
+        self.query_one("#goal-actions", Static).update(self._links_text(acts))
+
+    def _words_text(self, g: dict[str, object]) -> Content:
+        """Table 1's own wording, ddx's note where Hanson's area differs from it, and
+        whether Table 1 follows the Adesina paper: under the links, as they are longer."""
+        text = markup("\n")
         if g.get("article_wording"):
             text += markup(
-                "\n[dim]$label[/dim] “$wording”",
+                "[dim]$label[/dim] “$wording”",
                 label=_("The article's words (Table 1, in English):"),
                 wording=g["article_wording"],
             )
@@ -101,15 +114,7 @@ class GoalsPane(Pane):
                 note=g["ddx_note"],
                 src=_("source: {id}").format(id=g.get("note_source_id") or "ddx_reading"),
             )
-        text += markup(
-            "\n[dim italic]$origin\n$adesina[/dim italic]",
-            origin=_(article.ORIGIN_SHORT),
-            adesina=_(article.ADESINA_NOTE),
-        )
-        self.query_one("#goal-summary", Static).update(text)
-        acts = article.goal_actions(self.ds, self.goal_id)
-        self.actions = acts
-        self.query_one("#goal-actions", Static).update(self._links_text(acts))
+        return text + markup("\n[dim italic]$adesina[/dim italic]", adesina=_(article.ADESINA_NOTE))
 
     def _links_text(self, rows: list[dict[str, object]]) -> Group:
         """The goal's actions and the results bearing on it, in two labelled

@@ -46,6 +46,7 @@ class ProvenanceScreen(ModalScreen[None]):
                 groups[-1][1].append(item)
             else:
                 groups.append((item.source_id, [item]))
+        shown: list[str] = []  # every caveat told, for the list of their sources below
         for source_id, items in groups:
             for item in items:
                 line = markup("[b]$label[/b]", label=item.label)
@@ -70,13 +71,15 @@ class ProvenanceScreen(ModalScreen[None]):
             for item in items:
                 caveats += [k for k in item.caveats if k not in caveats]
             for key in caveats:
-                line = plain(f"  ! {_(describe(key))}")
-                cited = caveat_sources(key)
-                if cited:
-                    line += plain(
-                        " " + _("(caveat's sources: {ids})").format(ids=", ".join(cited)), "dim"
-                    )
-                lines.append(line)
+                lines.append(plain(f"  ! {_(describe(key))}"))
+                if key not in shown:
+                    shown.append(key)
+            lines.append(plain(""))
+        cited = [(k, caveat_sources(k)) for k in shown if caveat_sources(k)]
+        if cited:
+            lines.append(plain(_("The caveats above rest on these sources:"), "dim"))
+            for key, ids in cited:
+                lines.append(plain(f"  {key}: {', '.join(ids)}", "dim"))
             lines.append(plain(""))
         lines.append(plain(_("Escape closes this; the Sources pane (4) lists every source.")))
         with VerticalScroll(id="provenance-body"):
