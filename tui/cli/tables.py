@@ -450,6 +450,20 @@ def cmd_milestones(args: argparse.Namespace) -> int:
             )
         )
         note = _("(dates and facts as the article gives them; '(inferred)': a date ddx inferred)")
+        import textwrap
+
+        wrap = max(40, min(terminal_width(), 100) - 1)
+        records = "".join(
+            textwrap.fill(
+                f"! {r['iso3']} {title}: {milestone_text(ds, r, 'record_note')} "
+                + _("Sources: {ids}.").format(ids=r["record_source_id"]),
+                wrap,
+                subsequent_indent="    ",
+            )
+            + "\n"
+            for r, title in zip(rows, titles, strict=True)
+            if r.get("record_note")
+        )
         return (
             to_table(
                 view,
@@ -458,6 +472,7 @@ def cmd_milestones(args: argparse.Namespace) -> int:
                 gap=gap_text(),
                 wrap=["title"],
             )
+            + records
             + note
             + "\n"
         )
