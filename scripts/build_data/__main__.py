@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __doc__ as PACKAGE_DOC
 from .common import GENERATED, REPO, blank, read_ref, write_table
-from .digital_casa import build_casa
+from .digital_casa import DERIVED_ROWS, build_casa
 from .economies import build_aliases, build_economies, build_economy_codes
 from .freedom_on_the_net import build_fotn
 from .indicators import build_indicators
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     for fname, rows in (
         ("freedom_on_the_net.csv", fotn),
         ("mobile_data_price_cable.csv", mobile),
-        ("digital_casa.csv", [r for r in casa if r["source_id"] != "trend_menafn_2023"]),
+        ("digital_casa.csv", [r for r in casa if r["row_id"] not in DERIVED_ROWS]),
         ("itu_idi.csv", idi),
     ):
         for src_row, row in zip(read_ref(ref / fname), rows, strict=True):

@@ -82,6 +82,29 @@ def build_casa(ref: Path, add_src) -> list[dict]:
                     source_id="trend_menafn_2023",
                 )
             )
+        if note and "Board voting date" in note and r["iso3"] == "AFG":
+            # The board date the PAD row's note gives, as a row of its own, so a list
+            # of dates shows the board's (2018-03-28) beside the PAD's (2018-03-01).
+            rows.append(
+                dict(
+                    row_id="dcasa-afg-board",
+                    iso3=r["iso3"],
+                    project=r["project"],
+                    wb_project_id=r["wb_project_id"],
+                    instrument=r["instrument"],
+                    amount_usd_million=num_text(r["amount_usd_million"]),
+                    date="2018-03-28",
+                    precision="day",
+                    date_type="Board voting date, per the Early Warning System record of P156894",
+                    conflict_group=None,
+                    note="Known through the note of the PAD row (dcasa-afg-pad), which gives the PAD date 2018-03-01; the board voted on 2018-03-28.",
+                    source_id="ews_wb_p156894",
+                )
+            )
     if not any(r["row_id"] == "dcasa-kgz-approval-trend" for r in rows):
         raise ValueError("the KGZ Trend/MENAFN note was not found in digital_casa.csv")
     return rows
+
+
+# Rows built from another row's note, not read from a row of the reference table.
+DERIVED_ROWS = ("dcasa-kgz-approval-trend", "dcasa-afg-board")

@@ -28,7 +28,8 @@ COMMON_EGOV = (
     "Country names mapped to ISO3 with the UNU-EGOV name-code pairs (plus Türkiye = TUR). "
     "Numbers rounded to at most 5 decimals, which only strips float artefacts such as "
     "0.17969000000000002. region/subregion come from UNU-EGOV countries-data_EN.csv, not "
-    "from the Survey. epi_rank is not published in any source file: ddx derives it from the "
+    "from the Survey. epi_rank is in no Data Center file used here (the survey reports "
+    "themselves publish E-Participation rankings): ddx derives it from the "
     "EPI values by competition ranking (ties share the best rank). Licence: none stated in "
     "the copy used. Read via the reference gathered for ddx (PROVENANCE.md), not the live site."
 )
@@ -39,6 +40,11 @@ def unegov_source(year: int) -> dict:
         title = (
             f"United Nations E-Government Survey {year} (Global E-Government Readiness "
             f"Report / survey era; headline index: E-Government Readiness Index)"
+        )
+    elif year == 2008:
+        title = (
+            "United Nations E-Government Survey 2008 (headline index still the E-Government "
+            "Readiness Index; the EGDI by name dates from 2010)"
         )
     else:
         title = f"United Nations E-Government Survey {year}"

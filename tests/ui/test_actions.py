@@ -63,9 +63,12 @@ async def test_internet_freedom_shows_the_tax_working_against_it() -> None:
         pane._show()
         await pilot.pause()
         text = _goal_text(app)
-        line = next(ln for ln in text.splitlines() if "5% tax on the internet" in ln)
+        line = next(ln for ln in text.splitlines() if "5% tax on internet services" in ln)
         assert "works against this goal" in line
-        assert "Country actions (0)" in text
+        # a measure the government took: an action, not a result
+        assert "Country actions (1)" in text
+        acts, res = text.find("Country actions ("), text.find("Results that bear on it")
+        assert acts < text.find("5% tax on internet services") < res
 
 
 async def test_inferred_years_say_so_in_the_goals_pane() -> None:
@@ -167,3 +170,78 @@ async def test_inferred_years_say_so_in_the_timeline() -> None:
         app.query_one(Gantt).selected = ids.index("kgz-un-rank-2020")
         await pilot.pause()
         assert "inferred" not in str(app.query_one("#tl-detail").render())
+
+
+async def test_goals_pane_tells_the_two_kinds_of_link_apart_and_says_what_foundation_means() -> (
+    None
+):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(GoalsPane)
+        pane.goal_id = "policy_planning"
+        pane._show()
+        await pilot.pause()
+        text = flat(app)
+        assert "foundation: a domestic capability" in text
+        assert "direct: bears on the goal as Hanson's area defines it" in text
+        lines = _goal_text(app).splitlines()
+        digital = next(ln for ln in lines if "Digital Kazakhstan" in ln)
+        assert "(foundation)" in digital
+        pane.goal_id = "public_diplomacy"
+        pane._show()
+        await pilot.pause()
+        lines = _goal_text(app).splitlines()
+        assert "(direct)" in next(ln for ln in lines if "ranking: 87th" in ln)
+        assert "works against" in next(ln for ln in lines if "ranking: 87th" in ln)
+
+
+async def test_goals_pane_shows_the_articles_wording_and_ddxs_consular_note() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        pane = app.query_one(GoalsPane)
+        pane.goal_id = "consular"
+        pane._show()
+        await pilot.pause()
+        text = " ".join(widget_text(app.query_one("#goal-words")).split())
+        assert "The article's words (Table 1, in English):" in text
+        assert "with foreign citizens;" in text
+        assert "own citizens abroad" in text and "melissen_2020" in text
+        assert "Adesina (2017" in text and "cannot be told" in text
+
+
+async def test_actions_view_shows_the_edition_of_the_start_year_and_plans_apart() -> None:
+    app = make_app(options=Options(present_year=PRESENT))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot, "6")
+        await pilot.press("c")
+        await pilot.pause()
+        view = app.query_one(ActionsView)
+        ids = [r["milestone_id"] for r in view.rows]
+        for target in ("uzb-egov-decree-2020", "tkm-edoc-plan-2021"):
+            view.query_one("#act-list").highlighted = ids.index(target)
+            await pilot.pause()
+            text = " ".join(widget_text(view.query_one("#act-detail")).split())
+            if target.startswith("uzb"):
+                assert "before 81 (2018)" in text and "during 87 (2020)" in text
+                assert "after 69 (2022)" in text
+                assert "resolution" in text and "gazeta_uz_2020_04_29" in text
+                assert "(foundation)" in text and "foundation = a domestic capability" in text
+            else:
+                assert "Planned: the article says when it was to start" in text
+                assert "before " not in text.split("Planned:")[1].split("Latest")[0]
+        assert "An association in time is not a cause" in flat(app)
+
+
+async def test_timeline_shows_the_articles_date_and_ddxs_note_on_the_official_record() -> None:
+    app = make_app(options=Options(present_year=PRESENT))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot, "6")
+        pane = app.query_one(TimelinePane)
+        index = pane.frame["milestone_id"].to_list().index("tkm-digital-economy-concept-2019")
+        pane._show_detail(index)
+        await pilot.pause()
+        text = " ".join(widget_text(app.query_one("#tl-detail")).split())
+        assert "Concept of Digital Economy" in text and "According to the article" in text
+        assert "end of November 2018" in text and "orient_tm_3103" in text

@@ -48,13 +48,17 @@ def _expected(iso3: str) -> dict[str, dict[str, int | float | None]]:
             "year_latest": survey[-1][0],
             "egdi_latest": survey[-1][2],
         }
-        y = int(m["date"][:4]) if m["date"] else None
+        y = int(m["date"][:4]) if m["date"] and m["kind"] != "plan" else None
         before = [s for s in survey if y is not None and s[0] < y]
+        during = [s for s in survey if y is not None and s[0] == y]
         after = [s for s in survey if y is not None and s[0] > y]
         nb = [n for n in net if y is not None and n[0] < y]
         na = [n for n in net if y is not None and n[0] > y]
         want["year_before"], want["rank_before"], want["egdi_before"] = (
             before[-1] if before else (None, None, None)
+        )
+        want["year_during"], want["rank_during"], want["egdi_during"] = (
+            during[0] if during else (None, None, None)
         )
         want["year_after"], want["rank_after"], want["egdi_after"] = (
             after[0] if after else (None, None, None)
@@ -131,7 +135,7 @@ def test_no_result_is_listed_as_an_action(ds: Dataset) -> None:
     for mid in (
         "kaz-un-rank-2018", "kaz-un-rank-2020", "kgz-un-rank-2020", "tjk-un-rank-2020",
         "tkm-un-rank-2020", "uzb-un-rank-2020", "kaz-egov-services-2020",
-        "tjk-internet-users-2020", "tkm-social-networks", "tjk-internet-tax",
+        "tjk-internet-users-2020", "tkm-social-networks",
     ):  # fmt: skip
         assert roles[mid] == "result", mid
 
@@ -151,10 +155,54 @@ def test_rank_years_the_article_does_not_state_are_inferred() -> None:
         assert ms[mid]["inferred"] == "no", mid
 
 
-def test_the_internet_tax_works_against_internet_freedom() -> None:
-    link = next(r for r in _rows("milestone_goals") if r["milestone_id"] == "tjk-internet-tax")
-    assert (link["goal_id"], link["polarity"]) == ("internet_freedom", "against")
-    assert "stall" in link["rationale"]
+def test_the_internet_tax_is_an_action_working_against_the_goals_it_bears_on(
+    ds: Dataset,
+) -> None:
+    ms = {m["milestone_id"]: m for m in _rows("milestones")}
+    assert (ms["tjk-internet-tax"]["role"], ms["tjk-internet-tax"]["kind"]) == ("action", "tax")
+    links = [r for r in _rows("milestone_goals") if r["milestone_id"] == "tjk-internet-tax"]
+    assert {r["goal_id"] for r in links} >= {"internet_freedom"}
+    assert all(r["polarity"] == "against" for r in links) and links
+    assert any("stall" in r["rationale"] for r in links)
+    assert "tjk-internet-tax" in set(act.actions_frame(ds, "TJK")["milestone_id"])
+
+
+def test_uzbekistans_2020_actions_show_the_2020_edition_87(ds: Dataset) -> None:
+    frame = act.actions_frame(ds, "UZB").filter(pl.col("start_year") == 2020)
+    assert len(frame) == 2
+    for row in frame.iter_rows(named=True):
+        assert (row["rank_before"], row["rank_during"], row["rank_after"]) == (81, 87, 69)
+        assert (row["year_before"], row["year_during"], row["year_after"]) == (2018, 2020, 2022)
+
+
+def test_a_plan_is_listed_as_planned_with_no_before_or_after(ds: Dataset) -> None:
+    row = (
+        act.actions_frame(ds, "TKM")
+        .filter(pl.col("milestone_id") == "tkm-edoc-plan-2021")
+        .row(0, named=True)
+    )
+    assert row["status"] == "planned" and "planned" in row["caveats"]
+    for col in ("rank_before", "rank_during", "rank_after", "internet_before", "internet_after"):
+        assert row[col] is None, col
+    assert row["rank_latest"] is not None
+
+
+def test_cli_actions_uzb_csv_shows_the_2020_edition(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["actions", "UZB", "--format", "csv"]) == 0
+    df = pl.read_csv(io.StringIO(capsys.readouterr().out))
+    for col in ("year_during", "rank_during", "egdi_during", "status"):
+        assert col in df.columns
+    dated = df.filter(pl.col("start").str.starts_with("2020"))
+    assert set(dated["rank_during"]) == {87} and set(dated["year_during"]) == {2020}
+    assert set(dated["egdi_during"]) == {0.6665}
+
+
+def test_cli_actions_table_shows_the_plan_and_the_during_column(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["actions", "TKM"]) == 0
+    out = capsys.readouterr().out
+    assert "during" in out and "(planned)" in out and "158" in out
 
 
 def test_conclusion_is_the_articles_and_says_what_we_lack(ds: Dataset) -> None:
@@ -187,3 +235,66 @@ def test_goals_command_names_hansons_eight_areas(capsys: pytest.CaptureFixture[s
     out = " ".join(capsys.readouterr().out.split())
     assert "Fergus Hanson" in out and "hanson_2012_revolution" in out
     assert "ddx's note" in out  # ours, kept apart from the article's wording
+
+
+def test_goals_csv_carries_the_articles_wording_and_ddxs_note_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["goals", "--format", "csv"]) == 0
+    df = pl.read_csv(io.StringIO(capsys.readouterr().out))
+    for col in ("summary", "article_wording", "ddx_note", "note_source_id"):
+        assert col in df.columns
+    consular = df.filter(pl.col("goal_id") == "consular").row(0, named=True)
+    assert "foreign citizens" in consular["article_wording"]
+    assert "own citizens abroad" in consular["ddx_note"]
+    assert "foreign citizens" not in (consular["ddx_note"] or "").split('"')[0]
+    assert consular["note_source_id"] == "melissen_2020"
+    assert df["article_wording"].null_count() == 0
+    assert set(df["links_direct"] + df["links_foundation"]) != {0}
+
+
+def test_every_caveat_has_a_source_row_that_exists(ds: Dataset) -> None:
+    from tui.core.caveats import CAVEATS, caveat_sources
+
+    known = ds.source_ids()
+    for key in CAVEATS:
+        assert caveat_sources(key), key
+        assert set(caveat_sources(key)) <= known, key
+
+
+def test_caveats_say_what_the_survey_reports_say() -> None:
+    from tui.core.caveats import describe
+
+    assert "from 2008 the index measures" not in describe("readiness_era")
+    assert "2010" in describe("readiness_era") and "2008" in describe("readiness_era")
+    assert "publish E-Participation rankings" in describe("derived_rank")
+    assert "Data Center export" in describe("derived_rank")
+
+
+def test_official_record_notes_cite_new_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    ms = {m["milestone_id"]: m for m in _rows("milestones")}
+    want = {
+        "tkm-digital-economy-concept-2019": "orient_tm_3103",
+        "kgz-digital-kyrgyzstan-2019": "kaktus_383965",
+        "kgz-digital-year-2019": "kgz_embassy_india_1493",
+        "uzb-egov-decree-2020": "gazeta_uz_2020_04_29",
+    }
+    for mid, sid in want.items():
+        assert ms[mid]["record_source_id"] == sid and ms[mid]["record_note"], mid
+        assert ms[mid]["summary"].startswith("According to the article"), mid
+    assert "resolution" in ms["uzb-egov-decree-2020"]["record_note"]
+    assert main(["sources", "--format", "csv"]) == 0
+    listed = set(pl.read_csv(io.StringIO(capsys.readouterr().out))["source_id"])
+    assert set(want.values()) | {"adesina_2017", "melissen_2020"} <= listed
+
+
+def test_adesina_is_identified_and_the_conclusion_knows_tjk_2017() -> None:
+    refs = {r["ref_no"]: r for r in _rows("article_references")}
+    for no in ("2", "5"):
+        assert "10.1080/23311886.2017.1297175" in refs[no]["note"]
+        assert refs[no]["note_source_id"] == "adesina_2017"
+    casa = next(r for r in _rows("conclusions") if r["claim_id"] == "con-digital-casa")
+    assert "2017" in casa["note"] and "no amounts or dates found" not in casa["note"]
+    afg = {r["row_id"]: r for r in _rows("digital_casa") if r["iso3"] == "AFG"}
+    assert afg["dcasa-afg-board"]["date"] == "2018-03-28"
+    assert afg["dcasa-afg-pad"]["date"] == "2018-03-01"

@@ -234,6 +234,7 @@ def test_reference_to_a_row_added_by_the_user_is_fine(tmp_path: Path) -> None:
                 "milestone_id": "kgz-taza-koom-2017",
                 "goal_id": "information",
                 "polarity": "serves",
+                "link": "foundation",
                 "rationale": "why",
                 "source_id": "my_notes",
             }
@@ -450,6 +451,7 @@ def test_goal_actions_match_a_polars_join(builtin: Dataset) -> None:
             .select(
                 "milestone_id",
                 "polarity",
+                "link",
                 "rationale",
                 pl.col("source_id").alias("link_source_id"),
             )
@@ -466,7 +468,7 @@ def test_records_refuse_what_the_loader_refuses(tmp_path: Path) -> None:
     header = path.read_text(encoding="utf-8").splitlines()[0]
     for body, message in (
         ("", "the file has a header but no data rows"),
-        ("x,1_000,X,x,article", "expected a whole number from 1 to 99, got '1_000'"),
+        ("x,1_000,X,x,,,,article", "expected a whole number from 1 to 99, got '1_000'"),
     ):
         path.write_text(header + "\n" + body + ("\n" if body else ""), encoding="utf-8")
         with pytest.raises(DataError) as err:

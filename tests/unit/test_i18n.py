@@ -307,6 +307,7 @@ def test_a_translation_of_a_row_that_does_not_exist_is_refused(tmp_path: Path) -
             "lang": ["ru"],
             "name": ["x"],
             "summary": ["y"],
+            "ddx_note": [None],
             "source_id": ["ddx_translation"],
         }
     ).write_csv(tmp_path / "goals_i18n.csv")
@@ -355,6 +356,9 @@ def test_a_row_with_no_translation_is_listed_and_shows_in_english(
             "position": [9],
             "name": ["A new goal"],
             "summary": ["Not yet translated."],
+            "article_wording": [None],
+            "ddx_note": [None],
+            "note_source_id": [None],
             "source_id": ["ddx_reading"],
         }
     ).write_csv(tmp_path / "goals.csv")

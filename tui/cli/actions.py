@@ -28,10 +28,11 @@ def register(
         help=_("a country's actions (the article) beside its UN ranks before and after"),
         description=_(
             "Each action the article reports for a country (programme, concept, law, decree, "
-            "launch, plan, themed year) with its start and end, the country's EGDI world rank "
-            "in the latest UN edition before the start year, the first edition after it and "
-            "the latest edition, and internet users (%) before and after where the data has "
-            "them. An association in time is not a cause."
+            "launch, plan, themed year, tax) with its start and end, the country's EGDI world "
+            "rank in the latest UN edition before the start year, the edition in the start year "
+            "itself, the first edition after it and the latest edition, and internet users (%) "
+            "before and after where the data has them. A plan is listed as planned, with no "
+            "ranks around it. An association in time is not a cause."
         ),
     )
     add_data(p)
@@ -67,6 +68,7 @@ HEADINGS = (
     N_("start"),
     N_("action"),
     N_("rank before"),
+    N_("during"),
     N_("after"),
     N_("latest"),
     N_("net % before"),
@@ -90,11 +92,15 @@ def actions_table(
             when = f"{r['start'] or '?'}{dash}{r['end']}"
         if r["start_inferred"] == "yes":
             when += " " + _("(inferred)")
+        if r["status"] == "planned":
+            when += " " + _("(planned)")
         rows.append(
             {
                 "start": when,
                 "action": milestone_text(ds, r, "title") if ds is not None else r["title"],  # type: ignore[arg-type]
                 "rank before": _with_year(r["rank_before"], r["year_before"]),
+                # the edition of the start year: the year is the start's own
+                "during": None if r["rank_during"] is None else str(r["rank_during"]),
                 "after": _with_year(r["rank_after"], r["year_after"]),
                 "latest": _with_year(r["rank_latest"], r["year_latest"]),
                 "net % before": _pct(r["internet_before"], r["internet_year_before"]),
@@ -106,7 +112,8 @@ def actions_table(
         schema={
             k: pl.String
             for k in (
-                "start", "action", "rank before", "after", "latest", "net % before", "net % after",
+                "start", "action", "rank before", "during", "after", "latest", "net % before",
+                "net % after",
             )
         },
     )  # fmt: skip
@@ -120,7 +127,8 @@ def actions_table(
     view = view.rename({k: _(k) for k in HEADINGS})
     body = to_table(view, width=width, gap=gap, wrap=[_("action")])
     srcs = sorted(
-        {s for c in ("rank_source_ids", "internet_source_id") for v in df[c].drop_nulls()
+        {s for c in ("rank_source_ids", "internet_source_id", "record_source_id")
+         for v in df[c].drop_nulls()
          for s in str(v).split(";")} | set(df["source_id"].drop_nulls())
     )  # fmt: skip
     rule = _(act.RULE)
@@ -134,6 +142,14 @@ def actions_table(
         ),
         "  " + _("Sources: {ids}").format(ids=", ".join(srcs) if srcs else _("none")),
     ]
+    if "planned" in df["status"].to_list():
+        from ..core.caveats import describe
+
+        notes.append("  " + _("(planned):") + " " + _(describe("planned")))
+    for r in df.iter_rows(named=True):
+        if r["record_note"]:
+            note = milestone_text(ds, r, "record_note") if ds is not None else r["record_note"]  # type: ignore[arg-type]
+            notes.append(f"! {note} " + _("Sources: {ids}").format(ids=r["record_source_id"]))
     if "readiness_era" in ";".join(df["caveats"].drop_nulls()):
         from ..core.caveats import describe
 

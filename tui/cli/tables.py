@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from ..core.errors import UsageError
-from ..core.schema import INDICES
+from ..core.schema import INDICES, READINESS_INDEX
 from ..i18n import _, current_language, format_decimal
 from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
@@ -30,7 +30,8 @@ def register(
         _(
             "Countries ranked in one UN E-Government Survey edition by one index, best first. "
             "Ranks are world ranks whatever the scope; EPI/OSI/TII/HCI ranks are derived by ddx "
-            "from the values (the UN publishes only the EGDI rank)."
+            "from the values (the UN Data Center export carries only the EGDI rank; the survey "
+            "reports also publish E-Participation rankings)."
         ),
     )
     p.add_argument("--year", type=survey_year, help=_("survey edition (default: the latest)"))
@@ -197,7 +198,7 @@ def cmd_rankings(args: argparse.Namespace) -> int:
             wrap=["country", "note"],
         )
         keys = [k for f in df["flags"] for k in caveat_keys(f)]
-        if year in (2003, 2004, 2005):
+        if year in READINESS_INDEX:
             keys.insert(0, "readiness_era")
         if derived:
             keys.append("derived_rank")
@@ -297,17 +298,39 @@ def cmd_country(args: argparse.Namespace) -> int:
 
 def cmd_goals(args: argparse.Namespace) -> int:
     from ..core import queries as q
-    from ..core.article import ORIGIN_NOTE, ORIGIN_SOURCES
+    from ..core.article import (
+        ADESINA_NOTE,
+        LINK_DIRECT,
+        LINK_FOUNDATION,
+        ORIGIN_NOTE,
+        ORIGIN_SOURCES,
+        link_counts,
+    )
     from ..i18n import translated_rows
     from ..textsafe import table as to_table
 
     ds = load_dataset(args)
+    counts = link_counts(ds)
     df = q.goals(ds)
+    df = df.with_columns(
+        pl.Series("links_direct", [counts.get(g, {}).get("direct", 0) for g in df["goal_id"]]),
+        pl.Series(
+            "links_foundation", [counts.get(g, {}).get("foundation", 0) for g in df["goal_id"]]
+        ),
+    )
 
     def table() -> str:
         import textwrap
 
-        view = df.select("position", "goal_id", "name", "summary", "source_id")
+        view = df.select(
+            "position",
+            "goal_id",
+            "name",
+            "summary",
+            "source_id",
+            pl.col("links_direct").cast(pl.String),
+            pl.col("links_foundation").cast(pl.String),
+        )
         own = translated_rows(ds, "goals_i18n", "goal_id")
         if own:
             # the translation where there is one; its source beside the original's
@@ -330,22 +353,46 @@ def cmd_goals(args: argparse.Namespace) -> int:
                 .alias("source_id")
             )
         body = to_table(
-            view.select("position", "name", "summary", "source_id"),
-            headers=["#", _("goal"), _("summary"), _("source")],
+            view.select(
+                "position", "name", "summary", "links_direct", "links_foundation", "source_id"
+            ),
+            headers=["#", _("goal"), _("summary"), _("direct"), _("foundation"), _("source")],
             width=terminal_width(),
             gap=gap_text(),
             wrap=["name", "summary"],
         )
         wrap = max(40, min(terminal_width(), 100) - 1)
+
+        def para(text: str, indent: str = "") -> str:
+            return textwrap.fill(text, wrap, subsequent_indent=indent) + "\n"
+
+        words = [_("The article's words (Table 1, in English; source: article):")]
+        notes = []
+        own = translated_rows(ds, "goals_i18n", "goal_id")
+        for g in df.iter_rows(named=True):
+            if g["article_wording"]:
+                words.append(f"{g['position']}. {g['name']}: {g['article_wording']}")
+            if g["ddx_note"]:
+                note = (own.get(str(g["goal_id"])) or {}).get("ddx_note") or g["ddx_note"]
+                src = _("Sources: {ids}.").format(ids=g["note_source_id"] or "ddx_reading")
+                notes.append(f"{g['position']}. {g['name']}: {note} {src}")
         return (
             body
             + _("(goals as the article's Table 1 gives them, summarised in our words)")
-            + "\n\n"
-            + textwrap.fill(
-                _(ORIGIN_NOTE) + " " + _("Sources: {ids}.").format(ids=", ".join(ORIGIN_SOURCES)),
-                wrap,
-            )
             + "\n"
+            + _("Links (ddx's reading, source ddx_reading):")
+            + "\n"
+            + para("  " + _(LINK_DIRECT), "    ")
+            + para("  " + _(LINK_FOUNDATION), "    ")
+            + "\n"
+            + "".join(para(w, "   ") for w in words)
+            + "\n"
+            + "".join(para(n, "   ") for n in notes)
+            + ("\n" if notes else "")
+            + para(
+                _(ORIGIN_NOTE) + " " + _("Sources: {ids}.").format(ids=", ".join(ORIGIN_SOURCES))
+            )
+            + para(_(ADESINA_NOTE) + " " + _("Sources: {ids}.").format(ids="adesina_2017"))
         )
 
     return emit(args, df, table)
@@ -411,6 +458,20 @@ def cmd_milestones(args: argparse.Namespace) -> int:
             )
         )
         note = _("(dates and facts as the article gives them; '(inferred)': a date ddx inferred)")
+        import textwrap
+
+        wrap = max(40, min(terminal_width(), 100) - 1)
+        records = "".join(
+            textwrap.fill(
+                f"! {r['iso3']} {title}: {milestone_text(ds, r, 'record_note')} "
+                + _("Sources: {ids}.").format(ids=r["record_source_id"]),
+                wrap,
+                subsequent_indent="    ",
+            )
+            + "\n"
+            for r, title in zip(rows, titles, strict=True)
+            if r.get("record_note")
+        )
         return (
             to_table(
                 view,
@@ -419,6 +480,7 @@ def cmd_milestones(args: argparse.Namespace) -> int:
                 gap=gap_text(),
                 wrap=["title"],
             )
+            + records
             + note
             + "\n"
         )

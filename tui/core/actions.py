@@ -4,13 +4,20 @@ the country's UN results around it.
 For an action starting in year Y (the year of its ``date``):
 
 * ``rank_before`` is the EGDI world rank in the latest survey edition before Y,
+* ``rank_during`` the rank in the edition of Y itself, where there is one,
 * ``rank_after`` the rank in the first edition after Y,
 * ``rank_latest`` the rank in the latest edition,
 
 each with its edition year and EGDI value, and, where the indicators table has
 them, the share of internet users in the latest year before Y and the first
-year after Y. An edition in Y itself is neither before nor after: a survey
-published in the year an action starts measured the years before it.
+year after Y. The edition of Y is shown on its own, not hidden: a survey
+published in the year an action starts mostly measured the years before it,
+so it is neither before nor after, but a reader must see it (UZB's 2020
+actions: 81 before, 87 during, 69 after).
+
+A ``plan`` (the article says what was to start, not that it did) has no
+before, during or after: its ``status`` is ``planned``. An action with no
+date is ``undated``; the others are ``dated``.
 
 Nothing here says an action caused a result: an association in time is not a
 cause (``CAUSE_CAVEAT``), and every view of this frame says so.
@@ -23,7 +30,7 @@ from __future__ import annotations
 import polars as pl
 
 from .dataset import Dataset
-from .schema import READINESS_ERA
+from .schema import READINESS_INDEX
 
 INTERNET = "IT.NET.USER.ZS"
 
@@ -39,9 +46,10 @@ CAUSE_CAVEAT = N_(
     "other countries' progress among them, and surveys lag the work they measure."
 )
 RULE = N_(
-    "before = latest UN edition before the start year; after = first edition after it; "
-    "an edition in the start year itself is neither."
+    "before = latest UN edition before the start year; during = the edition in the start "
+    "year itself, which mostly measured the years before; after = first edition after it."
 )
+PLANNED = "plan"  # milestones.kind of an action that was announced, not started
 
 COLUMNS: dict[str, type[pl.DataType]] = {
     "milestone_id": pl.String,
@@ -52,9 +60,13 @@ COLUMNS: dict[str, type[pl.DataType]] = {
     "end": pl.String,
     "start_inferred": pl.String,
     "start_year": pl.Int64,
+    "status": pl.String,
     "year_before": pl.Int64,
     "rank_before": pl.Int64,
     "egdi_before": pl.Float64,
+    "year_during": pl.Int64,
+    "rank_during": pl.Int64,
+    "egdi_during": pl.Float64,
     "year_after": pl.Int64,
     "rank_after": pl.Int64,
     "egdi_after": pl.Float64,
@@ -66,6 +78,8 @@ COLUMNS: dict[str, type[pl.DataType]] = {
     "internet_year_after": pl.Int64,
     "internet_after": pl.Float64,
     "caveats": pl.String,
+    "record_note": pl.String,
+    "record_source_id": pl.String,
     "source_id": pl.String,
     "rank_source_ids": pl.String,
     "internet_source_id": pl.String,
@@ -116,6 +130,10 @@ def _before(rows: list[dict[str, object]], year: int) -> dict[str, object] | Non
     return earlier[-1] if earlier else None
 
 
+def _during(rows: list[dict[str, object]], year: int) -> dict[str, object] | None:
+    return next((r for r in rows if int(r["year"]) == year), None)  # type: ignore[call-overload]
+
+
 def _after(rows: list[dict[str, object]], year: int) -> dict[str, object] | None:
     return next((r for r in rows if int(r["year"]) > year), None)  # type: ignore[call-overload]
 
@@ -129,20 +147,25 @@ def actions_frame(ds: Dataset, iso3: str) -> pl.DataFrame:
     out: list[dict[str, object]] = []
     for m in country_actions(ds, iso3).iter_rows(named=True):
         y = start_year(m["date"])
-        before = _before(ranks, y) if y is not None else None
-        after = _after(ranks, y) if y is not None else None
-        nb = _before(net, y) if y is not None else None
-        na = _after(net, y) if y is not None else None
-        used = [r for r in (before, after, latest) if r is not None]
+        status = "undated" if y is None else "planned" if m["kind"] == PLANNED else "dated"
+        at = y if status == "dated" else None  # a plan is set beside no edition
+        before = _before(ranks, at) if at is not None else None
+        during = _during(ranks, at) if at is not None else None
+        after = _after(ranks, at) if at is not None else None
+        nb = _before(net, at) if at is not None else None
+        na = _after(net, at) if at is not None else None
+        used = [r for r in (before, during, after, latest) if r is not None]
         caveats: list[str] = []
         for r in used:
-            if int(r["year"]) in READINESS_ERA and "readiness_era" not in caveats:  # type: ignore[call-overload]
+            if int(r["year"]) in READINESS_INDEX and "readiness_era" not in caveats:  # type: ignore[call-overload]
                 caveats.append("readiness_era")
             for f in str(r["flags"] or "").split(";"):
                 if f.startswith("egdi") and f not in caveats:
                     caveats.append(f)
         if y is None:
             caveats.append("no_start")
+        elif status == "planned":
+            caveats.append("planned")
         out.append(
             {
                 "milestone_id": m["milestone_id"],
@@ -153,9 +176,13 @@ def actions_frame(ds: Dataset, iso3: str) -> pl.DataFrame:
                 "end": m["end_date"],
                 "start_inferred": m["inferred"],
                 "start_year": y,
+                "status": status,
                 "year_before": before["year"] if before else None,
                 "rank_before": before["egdi_rank"] if before else None,
                 "egdi_before": before["egdi"] if before else None,
+                "year_during": during["year"] if during else None,
+                "rank_during": during["egdi_rank"] if during else None,
+                "egdi_during": during["egdi"] if during else None,
                 "year_after": after["year"] if after else None,
                 "rank_after": after["egdi_rank"] if after else None,
                 "egdi_after": after["egdi"] if after else None,
@@ -167,6 +194,8 @@ def actions_frame(ds: Dataset, iso3: str) -> pl.DataFrame:
                 "internet_year_after": na["year"] if na else None,
                 "internet_after": na["value"] if na else None,
                 "caveats": ";".join(caveats) or None,
+                "record_note": m.get("record_note"),
+                "record_source_id": m.get("record_source_id"),
                 "source_id": m["source_id"],
                 "rank_source_ids": ";".join(dict.fromkeys(str(r["source_id"]) for r in used))
                 or None,

@@ -35,6 +35,25 @@ ORIGIN_SHORT = N_(
 )
 ORIGIN_SOURCES = ("hanson_2012_revolution", "hanson_2012_baked_in")
 
+# Whether Table 1 follows the paper behind the article's references 2 and 5
+# (Adesina 2017) or Hanson directly: what of that paper could be read here does not say.
+ADESINA_NOTE = N_(
+    "ddx's note: the article's references 2 and 5 are one paper, Adesina (2017, Cogent "
+    "Social Sciences). Whether Table 1 follows it or Hanson directly cannot be told from "
+    "what of the paper could be read (its abstract)."
+)
+ADESINA_SOURCE = "adesina_2017"
+
+# The two kinds of link (milestone_goals.link), in words a reader sees.
+LINK_DIRECT = N_(
+    "direct: bears on the goal as Hanson's area defines it, the state's work abroad or "
+    "what foreign audiences see"
+)
+LINK_FOUNDATION = N_(
+    "foundation: a domestic capability (a national strategy, e-government) that the "
+    "article argues digital diplomacy rests on; not itself an act of digital diplomacy"
+)
+
 
 def goals(ds: Dataset) -> list[Row]:
     """The eight goals in the article's order (Table 1)."""
@@ -56,6 +75,7 @@ def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
         row: Row = {
             "milestone_id": link["milestone_id"],
             "polarity": link["polarity"],
+            "link": link.get("link"),
             "rationale": link["rationale"],
             "link_source_id": link["source_id"],
         }
@@ -72,6 +92,23 @@ def goal_actions(ds: Dataset, goal_id: str) -> list[Row]:
         )
     )
     return rows
+
+
+def milestone_links(ds: Dataset, milestone_id: str) -> list[Row]:
+    """A milestone's links to goals (goal id, polarity, link kind), in the goals' order."""
+    order = {str(g["goal_id"]): int(g["position"]) for g in goals(ds)}  # type: ignore[call-overload]
+    rows = [dict(r) for r in ds.records("milestone_goals") if r["milestone_id"] == milestone_id]
+    return sorted(rows, key=lambda r: order.get(str(r["goal_id"]), 99))
+
+
+def link_counts(ds: Dataset) -> dict[str, dict[str, int]]:
+    """Per goal, how many links are ``direct`` and how many ``foundation``."""
+    out: dict[str, dict[str, int]] = {}
+    for r in ds.records("milestone_goals"):
+        kinds = out.setdefault(str(r["goal_id"]), {"direct": 0, "foundation": 0})
+        kind = str(r.get("link") or "foundation")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return out
 
 
 def split_by_role(rows: list[Row]) -> tuple[list[Row], list[Row]]:

@@ -200,6 +200,8 @@ def check_header(
                 i,
             )
         positions[clean] = i
+    for name in table.absent_optional(header):
+        positions[name] = len(positions) + 1  # past the last column: never named in an error
     for name in table.names:
         if name not in positions:
             raise DataError(

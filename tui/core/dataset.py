@@ -137,6 +137,9 @@ class Dataset:
         refs: list[Ref] = []
         if table.has_source:
             refs.append(("source_id", self.source_ids(), "source", "sources"))
+        for col in ("note_source_id", "record_source_id"):  # a note's own source
+            if col in table.names:
+                refs.append((col, self.source_ids(), "source", "sources"))
         if table.iso3_cols:
             known = self.known_iso3()
             refs += [(col, known, "country code", "economies") for col in table.iso3_cols]
@@ -182,7 +185,7 @@ class Dataset:
 
         if loaded.frame is None:
             values = loaded.lazy.select(pl.col(col).unique()).collect(engine="streaming")[col]
-            bad = [v for v in values if v not in known]
+            bad = [v for v in values if v is not None and v not in known]
             if bad:
                 raise DataError(
                     loaded.path, f"column '{col}': unknown {what} {bad[0]!r} (not in {where})"

@@ -33,7 +33,7 @@ import polars as pl
 
 from .caveats import caveat_keys
 from .dataset import Dataset
-from .schema import FOCUS, READINESS_ERA
+from .schema import FOCUS, READINESS_INDEX
 
 # lon_min, lat_min, lon_max, lat_max: Central Asia and its neighbours, used
 # when the shapes lack the five (a --data folder with other shapes).
@@ -588,4 +588,4 @@ def classify_frame(df: pl.DataFrame) -> Classes:
 
 
 def map_caveats(year: int) -> tuple[str, ...]:
-    return ("readiness_era",) if year in READINESS_ERA else ()
+    return ("readiness_era",) if year in READINESS_INDEX else ()

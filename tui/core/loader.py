@@ -96,6 +96,8 @@ def _read_csv_fast(
     if frame.height != len(lines_text) - 1:
         return None
     cells = {name: frame[name] for name in order}
+    for name in table.absent_optional(header):
+        cells[name] = pl.Series(name, [""] * frame.height, dtype=pl.String)
     return cells, list(range(2, frame.height + 2)), positions
 
 
@@ -124,6 +126,8 @@ def _read_csv_cells(
             cells[name].append(value)
     if not lines:
         raise DataError(path, NO_ROWS, 2, 1)
+    for name in table.absent_optional(header):
+        cells[name] = [""] * len(lines)
     return cells, lines, positions
 
 
@@ -183,6 +187,7 @@ def read_big_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded |
     split = pl.col("_text").str.split_exact(",", width - 1)
     raw = lines.select(
         *[split.struct.field(f"field_{i}").alias(name) for i, name in enumerate(order)],
+        *[pl.lit("", dtype=pl.String).alias(name) for name in table.absent_optional(header)],
         pl.col(LINE),
     )
     typed = check_cells(path, raw, table, positions, big=True)
@@ -245,7 +250,10 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
         raise DataError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
     header = list(schema)
     positions = check_header(path, header, table, line=None)
+    absent = set(table.absent_optional(header))
     for col in table.columns:
+        if col.name in absent:
+            continue
         found = schema[col.name]
         # An all-blank column may be stored with the Null type; blanks are checked below.
         if found != pl.Null and not any(found == ok for ok in _NUMERIC_OK[col.dtype]):
@@ -255,7 +263,14 @@ def read_parquet(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded:
                 None,
                 positions[col.name],
             )
-    lazy = pl.scan_parquet(path).select([pl.col(c.name).cast(c.dtype) for c in table.columns])
+    lazy = pl.scan_parquet(path).select(
+        [
+            pl.lit(None, dtype=c.dtype).alias(c.name)
+            if c.name in absent
+            else pl.col(c.name).cast(c.dtype)
+            for c in table.columns
+        ]
+    )
     n = lazy.select(pl.len()).collect().item()
     if n == 0:
         raise DataError(path, NO_ROWS, 1)

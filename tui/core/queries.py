@@ -13,7 +13,7 @@ import polars as pl
 from .caveats import caveat_keys
 from .dataset import Dataset
 from .errors import UsageError
-from .schema import FOCUS, INDICES, READINESS_ERA
+from .schema import FOCUS, INDICES, READINESS_INDEX
 
 
 def N_(text: str) -> str:
@@ -141,7 +141,7 @@ def figure_caveats(year: int, flags: str | None, indicator: str | None = None) -
     keys = caveat_keys(flags)
     if indicator is not None:
         keys = [k for k in keys if k.startswith(indicator) or k.startswith("egdi_zero")]
-    if year in READINESS_ERA:
+    if year in READINESS_INDEX:
         keys.insert(0, "readiness_era")
     return tuple(keys)
 
@@ -318,6 +318,7 @@ def goal_milestones(ds: Dataset, goal_id: str) -> pl.DataFrame:
     schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "milestone_id": pl.String,
         "polarity": pl.String,
+        "link": pl.String,
         "rationale": pl.String,
         "link_source_id": pl.String,
     }

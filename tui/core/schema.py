@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 # Survey editions are 2003-2005 (yearly) and every even year from 2008.
 READINESS_ERA = (2003, 2004, 2005)
+# Editions whose headline index was still the e-government readiness index: the 2008
+# report still ranks "e-government readiness"; the EGDI by name and method is from 2010.
+READINESS_INDEX = (*READINESS_ERA, 2008)
 INDICES = ("egdi", "osi", "tii", "hci", "epi")
 FOCUS = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
@@ -48,6 +51,9 @@ class Col:
     # Control characters a cell may hold: "" (none) for ids, names and numbers;
     # PROSE (tab, newline) for multi-line text. ESC, C1 and bidi: never.
     allow: str = ""
+    # A column added after users' files were written: a file may leave it out and
+    # reads as if every cell were blank (so it must be nullable).
+    optional: bool = False
 
     @property
     def dtype(self) -> type[pl.DataType]:
@@ -84,6 +90,11 @@ class Table:
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    def absent_optional(self, header: list[str]) -> list[str]:
+        """The optional columns a file's header leaves out (read as blank)."""
+        have = {h.strip() for h in header}
+        return [c.name for c in self.columns if c.optional and c.name not in have]
+
     @property
     def polars_schema(self) -> dict[str, pl.DataType | type[pl.DataType]]:
         return {c.name: c.dtype for c in self.columns}
@@ -102,6 +113,11 @@ DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")
 PRECISION = ("year", "month", "day", "undated")
 ROLES = ("action", "result")  # milestones.role
 POLARITIES = ("serves", "against")  # milestone_goals.polarity
+# milestone_goals.link: "direct", an act of digital diplomacy as Hanson's areas define it
+# (foreign-facing communication, consular service, crisis response, policy abroad), or
+# what foreign audiences see of the country; "foundation", a domestic capability the
+# article argues digital diplomacy rests on (national strategies, e-government).
+LINKS = ("direct", "foundation")
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -128,6 +144,19 @@ TABLES: dict[str, Table] = {
                 Col("position", I, lo=1, hi=99),
                 Col("name", S),
                 Col("summary", S, allow=PROSE),
+                # The article's own words in Table 1, quoted as the article gives them.
+                Col("article_wording", S, nullable=True, allow=PROSE, optional=True),
+                # ddx's note where the goal's origin (Hanson's area) differs from the
+                # article's wording, and the source the note cites.
+                Col("ddx_note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "note_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("goal_id",),
@@ -139,6 +168,16 @@ TABLES: dict[str, Table] = {
                 Col("ref_no", I, lo=1, hi=999),
                 Col("reference", S),
                 Col("url", S, nullable=True),
+                # ddx's note identifying the work where the article's entry is unclear
+                Col("note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "note_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("ref_no",),
@@ -195,6 +234,7 @@ TABLES: dict[str, Table] = {
                         "statistic",
                         "rank",
                         "presentation",
+                        "tax",
                     ),
                 ),
                 # An action a government took, or a result that bears on it
@@ -209,6 +249,17 @@ TABLES: dict[str, Table] = {
                 Col("value", F, nullable=True),
                 Col("unit", S, nullable=True),
                 Col("summary", S, allow=PROSE),
+                # ddx's dated note where the official record differs from the article
+                # (the article's claim stays the article's), and the source it cites.
+                Col("record_note", S, nullable=True, allow=PROSE, optional=True),
+                Col(
+                    "record_source_id",
+                    S,
+                    nullable=True,
+                    pattern=ID_RE,
+                    expect=SRC.expect,
+                    optional=True,
+                ),
                 SRC,
             ),
             key=("milestone_id",),
@@ -222,6 +273,7 @@ TABLES: dict[str, Table] = {
                 Col("milestone_id", S, pattern=ID_RE, expect="a milestone id"),
                 Col("goal_id", S, pattern=ID_RE, expect="a goal id"),
                 Col("polarity", S, choices=POLARITIES),
+                Col("link", S, choices=LINKS),
                 Col("rationale", S, allow=PROSE),
                 SRC,
             ),
@@ -455,8 +507,12 @@ def _id(name: str, what: str) -> Col:
 TABLES["goals_i18n"] = _translation(
     "goals_i18n",
     (_id("goal_id", "a goal id"),),
-    (Col("name", S), Col("summary", S, allow=PROSE)),
-    "Each goal's name and summary in Russian and Uzbek.",
+    (
+        Col("name", S),
+        Col("summary", S, allow=PROSE),
+        Col("ddx_note", S, nullable=True, allow=PROSE, optional=True),
+    ),
+    "Each goal's name, summary and ddx's note in Russian and Uzbek.",
 )
 TABLES["countries_i18n"] = _translation(
     "countries_i18n",
@@ -488,8 +544,12 @@ TABLES["glossary"] = Table(
 TABLES["milestones_i18n"] = _translation(
     "milestones_i18n",
     (_id("milestone_id", "a milestone id"),),
-    (Col("title", S), Col("summary", S, allow=PROSE)),
-    "Each milestone's title and summary in Russian and Uzbek.",
+    (
+        Col("title", S),
+        Col("summary", S, allow=PROSE),
+        Col("record_note", S, nullable=True, allow=PROSE, optional=True),
+    ),
+    "Each milestone's title, summary and ddx's note on the official record in Russian and Uzbek.",
 )
 TABLES["conclusions_i18n"] = _translation(
     "conclusions_i18n",

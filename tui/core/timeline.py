@@ -52,6 +52,7 @@ KIND_LABEL = {
     "statistic": N_("figure"),
     "rank": N_("UN rank"),
     "presentation": N_("presentation"),
+    "tax": N_("tax"),
 }
 ROLE_LABEL = {"action": N_("action"), "result": N_("result")}
 

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from ..charts.actions import action_ranks_figure
 from ..charts.widget import Chart
-from ..core import FOCUS
+from ..core import FOCUS, article
 from ..core import actions as act
 from ..core.timeline import KIND_LABEL
 from ..i18n import (
@@ -207,11 +207,18 @@ class ActionsView(Container):
                 kind=_kind(str(r["kind"])),
             )
         ]
-        if r["start_year"] is None:
+        if r["start_year"] is None or r["status"] == "planned":
+            none = (
+                _(
+                    "Planned: the article says when it was to start, not that it did; no rank before, during or after."
+                )
+                if r["status"] == "planned"
+                else _("No start date in the article: no rank before or after.")
+            )
             lines.append(
                 markup(
                     "[dim]$none [/dim]$latest_word $latest",
-                    none=_("No start date in the article: no rank before or after."),
+                    none=none,
                     latest_word=_("Latest UN rank:"),
                     latest=_rank(r["rank_latest"], r["year_latest"]),
                 )
@@ -219,10 +226,13 @@ class ActionsView(Container):
         else:
             lines.append(
                 markup(
-                    "$un_rank [b]$before[/b] → [b]$after[/b] → $latest",
+                    "$un_rank [b]$before[/b] → [b]$during[/b] → [b]$after[/b] → $latest",
                     un_rank=_("UN rank:"),
                     before=_("before {rank}").format(
                         rank=_rank(r["rank_before"], r["year_before"])
+                    ),
+                    during=_("during {rank}").format(
+                        rank=_rank(r["rank_during"], r["year_during"])
                     ),
                     after=_("after {rank}").format(rank=_rank(r["rank_after"], r["year_after"])),
                     latest=_("latest {rank}").format(
@@ -237,8 +247,37 @@ class ActionsView(Container):
                     f" → {_pct(r['internet_after'], r['internet_year_after'])}"
                 )
             )
+        links = article.milestone_links(self.ds, str(r["milestone_id"]))
+        if links:
+            names = {str(g["goal_id"]): str(g["name"]) for g in article.goals(self.ds)}
+            own = translated_rows(self.ds, "goals_i18n", "goal_id")
+            parts = []
+            for k in links:
+                gid = str(k["goal_id"])
+                name = (own.get(gid) or {}).get("name") or names.get(gid, gid)
+                kind = _("foundation") if k.get("link") == "foundation" else _("direct")
+                against = ", " + _("against") if k["polarity"] == "against" else ""
+                parts.append(f"{name} ({kind}{against})")
+            lines.append(
+                markup(
+                    "$goals_word $goals [dim]$why[/dim]",
+                    goals_word=_("Goals (ddx's reading):"),
+                    goals="; ".join(parts),
+                    why=_(
+                        "foundation = a domestic capability the article argues digital diplomacy rests on, not an act of it."
+                    ),
+                )
+            )
+        if r.get("record_note"):
+            lines.append(
+                markup(
+                    "[b]! [/b]$note [dim]($src)[/dim]",
+                    note=milestone_text(self.ds, r, "record_note"),
+                    src=str(r["record_source_id"]),
+                )
+            )
         srcs = [str(r["source_id"])]
-        srcs += [s for c in ("rank_source_ids", "internet_source_id") if r[c] for s in str(r[c]).split(";")]  # fmt: skip
+        srcs += [s for c in ("rank_source_ids", "internet_source_id", "record_source_id") if r[c] for s in str(r[c]).split(";")]  # fmt: skip
         lines.append(
             markup(
                 "[dim]$srcs_word $srcs $what[/dim]",
@@ -255,7 +294,7 @@ class ActionsView(Container):
         )
         if r["caveats"] and "readiness_era" in str(r["caveats"]):
             lines.append(
-                plain("! " + _("the rank before is from the 2003-2005 readiness era"), "dim")
+                plain("! " + _("a rank here is from a readiness-index edition (2003-2008)"), "dim")
             )
         return join_lines(lines)
 

@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,6 +35,7 @@ class GoalsPane(Pane):
             with VerticalScroll(id="goal-main"):
                 yield Static("", id="goal-summary")
                 yield Static("", id="goal-actions")
+                yield Static("", id="goal-words")
 
     def on_mount(self) -> None:
         # Rows as dicts (tui/core/article.py): the pane only lists and shows text.
@@ -50,6 +52,8 @@ class GoalsPane(Pane):
         own = translated_rows(self.ds, "goals_i18n", "goal_id").get(goal_id)
         if own:
             g["name"], g["summary"] = own["name"] or g["name"], own["summary"] or g["summary"]
+            if g.get("ddx_note") and own.get("ddx_note"):
+                g["ddx_note"] = own["ddx_note"]
         return g
 
     def _fill_list(self) -> None:
@@ -83,20 +87,37 @@ class GoalsPane(Pane):
 
     def _show(self) -> None:
         g = self._goal(self.goal_id)
-        self.query_one("#goal-summary", Static).update(
-            markup(
-                "[b]$position. $name[/b]\n$summary\n[dim]$from_table[/dim]\n"
-                "[dim italic]$origin[/dim italic]",
-                position=g["position"],
-                name=g["name"],
-                summary=g["summary"],
-                from_table=_("Goal from the article's Table 1, summarised in our words."),
-                origin=_(article.ORIGIN_SHORT),
-            )
+        text = markup(
+            "[b]$position. $name[/b]\n$summary\n[dim]$from_table[/dim]",
+            position=g["position"],
+            name=g["name"],
+            summary=g["summary"],
+            from_table=_("Goal from the article's Table 1, summarised in our words."),
         )
+        text += markup("\n[dim italic]$origin[/dim italic]", origin=_(article.ORIGIN_SHORT))
+        self.query_one("#goal-summary", Static).update(text)
+        self.query_one("#goal-words", Static).update(self._words_text(g))
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
         self.query_one("#goal-actions", Static).update(self._links_text(acts))
+
+    def _words_text(self, g: dict[str, object]) -> Content:
+        """Table 1's own wording, ddx's note where Hanson's area differs from it, and
+        whether Table 1 follows the Adesina paper: under the links, as they are longer."""
+        text = markup("\n")
+        if g.get("article_wording"):
+            text += markup(
+                "[dim]$label[/dim] “$wording”",
+                label=_("The article's words (Table 1, in English):"),
+                wording=g["article_wording"],
+            )
+        if g.get("ddx_note"):
+            text += markup(
+                "\n[b]! [/b][italic]$note[/italic] [dim]($src)[/dim]",
+                note=g["ddx_note"],
+                src=_("source: {id}").format(id=g.get("note_source_id") or "ddx_reading"),
+            )
+        return text + markup("\n[dim italic]$adesina[/dim italic]", adesina=_(article.ADESINA_NOTE))
 
     def _links_text(self, rows: list[dict[str, object]]) -> Group:
         """The goal's actions and the results bearing on it, in two labelled
@@ -106,7 +127,9 @@ class GoalsPane(Pane):
             as_text(
                 _("Links are the project's own reading of the article, not the article's claim."),
                 "dim",
-            )
+            ),
+            as_text("  " + _(article.LINK_DIRECT), "dim"),
+            as_text("  " + _(article.LINK_FOUNDATION), "dim"),
         ]
         ascii_mode = self.ddx.ascii_mode
         against = ("x " if ascii_mode else "✗ ") + _("works against this goal")
@@ -134,10 +157,12 @@ class GoalsPane(Pane):
                 if r.get("inferred") == "yes":
                     when += " " + _("(inferred)")
                 who = self.country_label(str(r["iso3"]), r["country"] or r["iso3"])
+                kind = _("foundation") if r.get("link") == "foundation" else _("direct")
                 line = Text.assemble(
                     as_text(who, "bold"),
                     as_text(f" {when}: "),
                     as_text(milestone_text(self.ds, r, "title")),
+                    as_text(f"  ({kind})", "italic"),
                 )
                 if r["polarity"] == "against":
                     line.append_text(Text("  ")).append_text(as_text(against, "bold reverse"))
@@ -152,6 +177,20 @@ class GoalsPane(Pane):
         items = [
             Provenance(_("Goal name and summary (article, Table 1)"), "article", ("article_claim",))
         ]
+        note_src = self.goals[self.goal_id].get("note_source_id")
+        if note_src:
+            items.append(
+                Provenance(
+                    _("ddx's note on the goal's wording"), str(note_src), ("project_reading",)
+                )
+            )
+        items.append(
+            Provenance(
+                _("The paper behind the article's references 2 and 5 (ddx's note)"),
+                article.ADESINA_SOURCE,
+                ("project_reading",),
+            )
+        )
         items += [
             Provenance(
                 _("Where the eight goals come from (ddx's note; the article names no source)"),

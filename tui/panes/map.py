@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from ..core import FOCUS, geo
 from ..core import queries as q
-from ..core.schema import READINESS_ERA
+from ..core.schema import READINESS_INDEX
 from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
@@ -100,7 +100,7 @@ class MapPane(Pane):
         head = Text()
         head.append(f"{q.INDICATOR_SHORT[ind]} {year}", "bold")
         head.append(f" {term(self.ds, ind, q.INDICATOR_NAMES[ind])} · ")
-        if year in READINESS_ERA:
+        if year in READINESS_INDEX:
             head.append(_("readiness-era index"), "bold")
         else:
             head.append(_("Central Asia and neighbours"))

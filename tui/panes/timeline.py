@@ -192,7 +192,27 @@ class TimelinePane(Pane):
             plain(milestone_text(self.ds, r, "summary")),
             markup("[dim]! $claim[/dim]", claim=_(describe("article_claim"))),
         ]
+        record = self._record(str(r["milestone_id"]))
+        if record is not None:
+            lines.append(
+                markup(
+                    "[b]! [/b]$note [dim]($src)[/dim]",
+                    note=milestone_text(self.ds, record, "record_note"),
+                    src=str(record["record_source_id"]),
+                )
+            )
         self.query_one("#tl-detail", Static).update(join_lines(lines))
+
+    def _record(self, milestone_id: str) -> dict[str, object] | None:
+        """The milestone's row when ddx has a note on the official record for it."""
+        return next(
+            (
+                m
+                for m in self.ds.records("milestones")
+                if m["milestone_id"] == milestone_id and m.get("record_note")
+            ),
+            None,
+        )
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
@@ -212,6 +232,15 @@ class TimelinePane(Pane):
                     detail,
                 )
             )
+            record = self._record(str(r["milestone_id"]))
+            if record is not None:
+                items.append(
+                    Provenance(
+                        _("ddx's note on the official record"),
+                        str(record["record_source_id"]),
+                        ("project_reading",),
+                    )
+                )
         srcs = sorted(set(self.frame["source_id"].to_list())) if len(self.frame) else []
         for s in srcs:
             items.append(
@@ -247,6 +276,14 @@ class TimelinePane(Pane):
                 ("article_claim",) + (("inferred_date",) if r["start_inferred"] == "yes" else ()),
             )
         ]
+        if r.get("record_source_id"):
+            items.append(
+                Provenance(
+                    _("ddx's note on the official record"),
+                    str(r["record_source_id"]),
+                    ("project_reading",),
+                )
+            )
         for col, label in (
             ("rank_source_ids", _("UN rank")),
             ("internet_source_id", _("Internet users")),

@@ -75,7 +75,7 @@ EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
 }
 
 READING = [
-    N_("2003-2005 indices measured 'readiness', later ones 'development'."),
+    N_("Editions up to 2008 published a 'readiness' index; the EGDI dates from 2010."),
     N_("An index of 0 with a shared bottom rank means no assessed online presence."),
     N_("Ranks are relative; EPI ranks (marked *) are derived by ddx from EPI values."),
     N_("A gap in a chart or '—' in a table is a gap in the source, never filled in."),

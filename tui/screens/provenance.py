@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..core import queries as q
-from ..core.caveats import describe
+from ..core.caveats import caveat_sources, describe
 from ..core.provenance import Provenance
 from ..i18n import N_, _
 from ..textsafe import lines as join_lines
@@ -51,6 +51,7 @@ class ProvenanceScreen(ModalScreen[None]):
                 groups[-1][1].append(item)
             else:
                 groups.append((item.source_id, [item]))
+        shown: list[str] = []  # every caveat told, for the list of their sources below
         for source_id, items in groups:
             for item in items:
                 line = markup("[b]$label[/b]", label=item.label)
@@ -76,6 +77,14 @@ class ProvenanceScreen(ModalScreen[None]):
                 caveats += [k for k in item.caveats if k not in caveats]
             for key in caveats:
                 lines.append(plain(f"  ! {_(describe(key))}"))
+                if key not in shown:
+                    shown.append(key)
+            lines.append(plain(""))
+        cited = [(k, caveat_sources(k)) for k in shown if caveat_sources(k)]
+        if cited:
+            lines.append(plain(_("The caveats above rest on these sources:"), "dim"))
+            for key, ids in cited:
+                lines.append(plain(f"  {key}: {', '.join(ids)}", "dim"))
             lines.append(plain(""))
         lines.append(plain(_("Escape closes this; the Sources pane (4) lists every source.")))
         with VerticalScroll(id="provenance-body"):
