@@ -58,11 +58,12 @@ def write_stdout(text: str, raw: bool = False) -> None:
         from ..textsafe import for_terminal
 
         text = for_terminal(text)
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
+    if not utf8_out():
+        # A letter the stream cannot hold becomes "?", one cell wide, so a table
+        # stays aligned (the stream's own fallback, a \\u escape, would not).
         enc = getattr(sys.stdout, "encoding", None) or "ascii"
-        sys.stdout.write(text.encode(enc, "replace").decode(enc))
+        text = text.encode(enc, "replace").decode(enc)
+    sys.stdout.write(text)
     sys.stdout.flush()
 
 

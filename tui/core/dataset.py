@@ -38,7 +38,10 @@ class Dataset:
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
-            strays = [p for p in unknown_files(d, TABLES) if p.name != MANIFEST]
+            try:
+                strays = [p for p in unknown_files(d, TABLES) if p.name != MANIFEST]
+            except OSError as exc:  # a folder the user may not read
+                raise DataError(d, f"cannot read the folder: {exc.strerror or exc}") from None
             if strays:
                 raise DataError(
                     strays[0],
