@@ -151,9 +151,7 @@ def test_a_survey_year_too_big_for_any_column_is_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "year.csv"
-    path.write_bytes(
-        EDITION_2026.read_bytes().replace(b"2026,", b"9999999999999999999999,", 1)
-    )
+    path.write_bytes(EDITION_2026.read_bytes().replace(b"2026,", b"9999999999999999999999,", 1))
     code, _, err = run(capsys, "import-un", "--dry-run", str(path))
     assert code == 2
     assert "column 'Survey Year': expected a survey year" in one_line(err)
