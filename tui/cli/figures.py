@@ -34,10 +34,18 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
         c = charts.add_parser(name, help=help, description=help)
         add_data(c)
         c.add_argument(
-            "--width", type=positive_int, help=_("columns (default: the terminal's width)")
+            "--width",
+            type=_size(MIN_WIDTH, MAX_WIDTH),
+            help=_("columns, {lo} to {hi} (default: the terminal's width)").format(
+                lo=MIN_WIDTH, hi=MAX_WIDTH
+            ),
         )
         c.add_argument(
-            "--height", type=positive_int, help=_("rows (default: the terminal's height minus 2)")
+            "--height",
+            type=_size(MIN_HEIGHT, MAX_HEIGHT),
+            help=_("rows, {lo} to {hi} (default: the terminal's height minus 2)").format(
+                lo=MIN_HEIGHT, hi=MAX_HEIGHT
+            ),
         )
         c.add_argument("--ascii", action="store_true", help=_("plain ASCII markers"))
         c.add_argument(
@@ -87,6 +95,27 @@ def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # 
     c.add_argument("--y", choices=INDICES, help=_("scatter: the index up (default: the pane's)"))
 
 
+# The sizes a chart is drawn and read back at in the tests (test_chart_honesty:
+# from 40x6) are the least it is drawn at; below them a chart says nothing. The
+# most keeps plotext's canvas (a cell a character) to a few megabytes.
+MIN_WIDTH, MIN_HEIGHT = 40, 6
+MAX_WIDTH, MAX_HEIGHT = 1000, 500
+
+
+def _size(lo: int, hi: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number of cells from ``lo`` to ``hi``."""
+
+    def parse(text: str) -> int:
+        value = positive_int(text)
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(
+                _("a chart needs {lo} to {hi}, got {value}").format(lo=lo, hi=hi, value=value)
+            )
+        return value
+
+    return parse
+
+
 def cmd_chart(args: argparse.Namespace) -> int:
     from ..charts import draw as cd
     from ..core import queries as q
@@ -94,8 +123,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
     ds = load_dataset(args)
     size = shutil.get_terminal_size((80, 24))
     style = cd.Style(
-        width=args.width or size.columns,
-        height=args.height or max(10, size.lines - 2),
+        # From the terminal: at least the least size (a chart wider than a
+        # narrow terminal wraps, which beats one that says nothing).
+        width=args.width or min(max(MIN_WIDTH, size.columns), MAX_WIDTH),
+        height=args.height or min(max(10, size.lines - 2), MAX_HEIGHT),
         # the Linux console has no braille or blocks: ASCII there, as in the explorer
         ascii=args.ascii or os.environ.get("TERM") == "linux",
     )
@@ -119,11 +150,17 @@ def cmd_chart(args: argparse.Namespace) -> int:
     )
     try:
         text = cd.render_text(draw, style, color=color)
+    except MemoryError:
+        raise UsageError(
+            _(
+                "not enough memory to draw this chart at {width}x{height}; try a smaller "
+                "--width/--height"
+            ).format(width=style.width, height=style.height)
+        ) from None
     except Exception as exc:  # plotext cannot draw at every size
         raise UsageError(
             _(
-                "cannot draw this chart at {width}x{height} ({error}); try a larger "
-                "--width/--height"
+                "cannot draw this chart at {width}x{height} ({error}); try another --width/--height"
             ).format(width=style.width, height=style.height, error=type(exc).__name__)
         ) from None
     # raw: the chart's colour codes are plotext's own; its texts (the key

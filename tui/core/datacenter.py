@@ -18,7 +18,6 @@ the built-in data's rules (``derive``).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from .csvrows import _decode, _show, csv_reader, iter_rows, read_header, refuse_
 from .dataset import Dataset
 from .errors import DataError
 from .loader import Loaded, check_values
+from .queries import closest
 from .schema import TABLES
 from .text import cell_error, quote
 
@@ -82,12 +82,12 @@ def name_index(ds: Dataset) -> dict[str, str]:
 
 
 def _suggest(key: str, index: dict[str, str], ds: Dataset) -> str:
-    near = difflib.get_close_matches(key, list(index), n=1, cutoff=0.75)
-    if not near:
+    near = closest(key, list(index))
+    if near is None:
         return ""
-    econ = ds.frame("economies").filter(pl.col("iso3") == index[near[0]])
-    name = econ["name"][0] if len(econ) else index[near[0]]
-    return f"; did you mean {name} ({index[near[0]]})?"
+    econ = ds.frame("economies").filter(pl.col("iso3") == index[near])
+    name = econ["name"][0] if len(econ) else index[near]
+    return f"; did you mean {name} ({index[near]})?"
 
 
 # -- reading the export -----------------------------------------------------------------

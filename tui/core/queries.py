@@ -180,10 +180,21 @@ def focus_countries(ds: Dataset) -> pl.DataFrame:
     return ds.frame("countries").sort("iso3")
 
 
-def resolve_country(ds: Dataset, text: str) -> str:
-    """ISO3 for a code or name (any case); a helpful error for a typo."""
+# How alike a name must be to a known one to be offered as "did you mean":
+# 'Kazakstan', 'Germny', 'Brasil' are (0.83 and up); 'Narnia' is not Armenia (0.77).
+SUGGEST_CUTOFF = 0.8
+
+
+def closest(key: str, candidates: list[str]) -> str | None:
+    """The candidate ``key`` is most likely a typo of, or None if none is close."""
     import difflib
 
+    near = difflib.get_close_matches(key, candidates, n=1, cutoff=SUGGEST_CUTOFF)
+    return near[0] if near else None
+
+
+def resolve_country(ds: Dataset, text: str) -> str:
+    """ISO3 for a code or name (any case); a helpful error for a typo."""
     econ = ds.frame("economies")
     key = text.strip().lower()
     codes = {c.lower(): c for c in econ["iso3"]}
@@ -195,10 +206,10 @@ def resolve_country(ds: Dataset, text: str) -> str:
     matches = [n for n in names if n.startswith(key)] if len(key) >= 3 else []
     if len(matches) == 1:
         return names[matches[0]]
-    near = difflib.get_close_matches(key, list(names) + list(codes), n=1, cutoff=0.6)
+    near = closest(key, list(names) + list(codes))
     hint = ""
     if near:
-        code = codes.get(near[0]) or names[near[0]]
+        code = codes.get(near) or names[near]
         hint = f"; did you mean {code} ({econ.filter(pl.col('iso3') == code)['name'][0]})?"
     raise UsageError(f"unknown country {text!r}{hint}")
 
