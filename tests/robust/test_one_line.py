@@ -189,3 +189,23 @@ def test_import_refuses_a_2gb_sparse_file_at_once(tmp_path: Path) -> None:
 def test_import_refuses_a_device_without_reading_it(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "import-un", "--dry-run", "/dev/zero")
     assert code == 2 and "/dev/zero: not a regular file" in one_line(err)
+
+
+# -- imported tables are checked at start, as --data is ---------------------------------------
+def test_a_bad_table_in_the_import_folder_is_one_line_before_the_explorer_opens(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import DDXApp
+    from tui.paths import user_data_dir
+
+    imported = user_data_dir() / "imported"
+    imported.mkdir(parents=True)
+    rows = (ROOT / "data" / "itu_idi.csv").read_text(encoding="utf-8")
+    (imported / "itu_idi.csv").write_text(rows + "KAZ,2023,1\x1b,x,itu\n", encoding="utf-8")
+    opened: list[bool] = []
+    monkeypatch.setattr(DDXApp, "run", lambda self, **kw: opened.append(True))
+    code, _, err = run(capsys)
+    assert code == 2 and opened == []
+    assert f"{imported.resolve() / 'itu_idi.csv'}:" in one_line(err)
+    code, _, err = run(capsys, "rankings")  # not only the explorer: every command
+    assert code == 2 and "itu_idi.csv:" in one_line(err)

@@ -231,6 +231,13 @@ class Dataset:
     def known_iso3(self) -> set[str]:
         return set(self.frame("economies")["iso3"])
 
+    def validate_tables_in(self, directory: Path) -> None:
+        """Load every table that has a file in ``directory`` (one overlay), merged
+        as it will be shown: its errors now, not when a view first asks."""
+        for name in TABLES:
+            if find_table_file(Path(directory), name) is not None:
+                self.lazy(name)
+
     def validate_all(self) -> None:
         for name in TABLES:
             if self.has(name) or name in REQUIRED:
