@@ -54,25 +54,30 @@ def _decode(path: Path, raw: bytes, first_line: int = 1) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def scan_big_csv(path: Path, chunk: int = 16 * 2**20) -> tuple[list[str], bool]:
+def scan_big_csv(path: Path, chunk: int = 4 * 2**20) -> tuple[list[str], bool]:
     """Check a big CSV's bytes a chunk at a time (UTF-16, UTF-8 with the line and
     column of a bad byte), never holding the file. Returns the header cells and
-    whether every line is one row: no quote anywhere, CR only before LF."""
+    whether every line is one row: no quote anywhere, CR only before LF.
+
+    A chunk is a few MiB, decoded only to be checked as UTF-8 and then dropped;
+    quotes and line ends are counted in the bytes."""
     plain, line, carry = True, 1, b""
     header: list[str] | None = None
     try:
         with path.open("rb") as f:
             while True:
                 block = f.read(chunk)
-                data = carry + block
+                data = carry + block if carry else block
                 cut = len(data) if not block else data.rfind(b"\n") + 1
                 part, carry = data[:cut], data[cut:]
+                del data
                 if part:
                     text = _decode(path, part, line)
                     if header is None:
                         first = text.split("\n", 1)[0].removeprefix("\ufeff").removesuffix("\r")
                         header = first.split(",")
-                    plain = plain and '"' not in text and text.count("\r") == text.count("\r\n")
+                    del text
+                    plain = plain and b'"' not in part and part.count(b"\r") == part.count(b"\r\n")
                     line += part.count(b"\n")
                 if not block:
                     break

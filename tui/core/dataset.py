@@ -34,6 +34,7 @@ class Dataset:
         self._frames: dict[str, pl.LazyFrame] = {}
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
+        self._large: set[str] = set()  # tables kept lazy: never collected whole
         self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
         for d in self.overlays:
             if not d.is_dir():
@@ -79,7 +80,10 @@ class Dataset:
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
         if rows is None:
-            frame = self.frame(name)
+            if columns is not None and self.is_large(name):
+                frame = self.lazy(name).select(columns).collect(engine="streaming")
+            else:
+                frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
             self._records[key] = rows
         return rows
@@ -93,6 +97,19 @@ class Dataset:
         if name not in self._frames:
             self._frames[name] = self._load(name)
         return self._frames[name]
+
+    def is_large(self, name: str) -> bool:
+        """Whether ``name`` is kept lazy (a big CSV or Parquet file among its
+        files): ask it for the rows a question needs (``where``), not the whole."""
+        self.lazy(name)
+        return name in self._large
+
+    def where(self, name: str, predicate: pl.Expr) -> pl.DataFrame:
+        """The rows of ``name`` that ``predicate`` keeps. A large table is
+        filtered as it streams from disk, so memory holds only those rows."""
+        if self.is_large(name):
+            return self.lazy(name).filter(predicate).collect(engine="streaming")
+        return self.frame(name).filter(predicate)
 
     def frame(self, name: str) -> pl.DataFrame:
         """The whole table in memory (small tables); cached."""
@@ -133,6 +150,7 @@ class Dataset:
         assert merged is not None
         if not large and all(read_is_small(p) for p in files):
             return merged.sort(list(table.key)).collect().lazy()
+        self._large.add(name)
         return merged
 
     def _refs(self, table: Table) -> list[Ref]:

@@ -53,7 +53,7 @@ def fmt_index(v: float | None) -> str:
 
 # -- survey editions and rankings ---------------------------------------------
 def editions(ds: Dataset) -> list[int]:
-    return sorted(ds.frame("egov_survey")["year"].unique().to_list())
+    return ds.distinct("egov_survey", "year")  # type: ignore[return-value]
 
 
 def survey(ds: Dataset) -> pl.DataFrame:
@@ -83,7 +83,7 @@ def ranking(
     """
     if indicator not in INDICES:
         raise UsageError(f"unknown indicator {indicator!r}; choose one of {', '.join(INDICES)}")
-    df = survey(ds).filter(pl.col("year") == year)
+    df = ds.where("egov_survey", pl.col("year") == year)
     if df.is_empty():
         have = editions(ds)
         listed = (
@@ -110,8 +110,8 @@ def ranking(
             raise UsageError("scope 'region' needs a region name")
         df = df.filter(pl.col("region").str.to_lowercase() == region.lower())
         if df.is_empty():
-            regions = ", ".join(sorted(survey(ds)["region"].drop_nulls().unique()))
-            raise UsageError(f"unknown region {region!r}; regions are {regions}")
+            regions_text = ", ".join(regions(ds))
+            raise UsageError(f"unknown region {region!r}; regions are {regions_text}")
     elif scope != "world":
         raise UsageError(f"unknown scope {scope!r}; choose central-asia, world or a region")
     return df.select(
@@ -129,11 +129,11 @@ def ranking(
 
 
 def regions(ds: Dataset) -> list[str]:
-    return sorted(survey(ds)["region"].drop_nulls().unique().to_list())
+    return ds.distinct("egov_survey", "region")  # type: ignore[return-value]
 
 
 def region_of(ds: Dataset, iso3: str) -> str | None:
-    row = survey(ds).filter(pl.col("iso3") == iso3).select("region").drop_nulls()
+    row = ds.where("egov_survey", pl.col("iso3") == iso3).select("region").drop_nulls()
     return row["region"][0] if len(row) else None
 
 
@@ -150,15 +150,14 @@ def figure_caveats(year: int, flags: str | None, indicator: str | None = None) -
 def series(ds: Dataset, iso3s: list[str], column: str) -> pl.DataFrame:
     """year, iso3, value for survey columns (indices or ranks), sorted by year."""
     return (
-        survey(ds)
-        .filter(pl.col("iso3").is_in(iso3s))
+        ds.where("egov_survey", pl.col("iso3").is_in(iso3s))
         .select("year", "iso3", pl.col(column).alias("value"))
         .sort(["iso3", "year"])
     )
 
 
 def components(ds: Dataset, iso3: str) -> pl.DataFrame:
-    return survey(ds).filter(pl.col("iso3") == iso3).select("year", *INDICES).sort("year")
+    return ds.where("egov_survey", pl.col("iso3") == iso3).select("year", *INDICES).sort("year")
 
 
 def indicator_series(ds: Dataset, iso3s: list[str], code: str) -> pl.DataFrame:
@@ -257,7 +256,7 @@ def latest_value(ds: Dataset, iso3: str, code: str) -> Figure:
 
 def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
     """The figures shown for a country: latest (or given) edition and its change."""
-    df = survey(ds).filter(pl.col("iso3") == iso3).sort("year")
+    df = ds.where("egov_survey", pl.col("iso3") == iso3).sort("year")
     if df.is_empty():
         return []
     if year is not None:
