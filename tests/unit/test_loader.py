@@ -320,3 +320,19 @@ def test_milestones_fixture_loads() -> None:
     frame = read("milestones_ok.csv", "milestones")
     assert frame["precision"].to_list() == ["year", "month"]
     assert frame["title"][1] == '"Digital Kazakhstan" launched'
+
+
+def test_a_quoted_csv_too_big_to_read_whole_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quoted CSV is read whole; past the cap it is one line, not gigabytes of memory."""
+    from tui.core import loader
+
+    monkeypatch.setattr(loader, "MAX_CAREFUL_CSV", 4096)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    path = tmp_path / "sources.csv"
+    rows = "".join(f'src_{i},"Pub",T,2020,,,"n"\n' for i in range(300))
+    path.write_text("source_id,publisher,title,year,url,licence,note\n" + rows, encoding="utf-8")
+    with pytest.raises(DataError, match="over 4 KiB with quotes") as info:
+        loader.read_table(path, TABLES["sources"])
+    assert str(info.value).startswith(f"{path}: over")

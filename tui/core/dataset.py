@@ -9,6 +9,7 @@ the tests use it).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,9 @@ class Dataset:
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
         self._large: set[str] = set()  # tables kept lazy: never collected whole
+        # One pass over a large table at a time: Polars holds about the file's
+        # size while it streams a CSV, so two panes asking at once would double it.
+        self._stream_lock = threading.Lock()
         self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
         for d in self.overlays:
             if not d.is_dir():
@@ -81,7 +85,8 @@ class Dataset:
         rows = self._records.get(key)
         if rows is None:
             if columns is not None and self.is_large(name):
-                frame = self.lazy(name).select(columns).collect(engine="streaming")
+                with self._stream_lock:
+                    frame = self.lazy(name).select(columns).collect(engine="streaming")
             else:
                 frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
@@ -108,7 +113,8 @@ class Dataset:
         """The rows of ``name`` that ``predicate`` keeps. A large table is
         filtered as it streams from disk, so memory holds only those rows."""
         if self.is_large(name):
-            return self.lazy(name).filter(predicate).collect(engine="streaming")
+            with self._stream_lock:
+                return self.lazy(name).filter(predicate).collect(engine="streaming")
         return self.frame(name).filter(predicate)
 
     def frame(self, name: str) -> pl.DataFrame:

@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from . import rules
+from .bounded import size_text
 from .csvrows import (
     BIG_CSV,
     NO_ROWS,
@@ -99,10 +100,22 @@ def _read_csv_fast(
     return cells, list(range(2, frame.height + 2)), positions
 
 
+# A CSV with quotes (or bare CRs) is read whole by the careful reader, at many
+# times its size in memory; past this it is refused rather than read.
+MAX_CAREFUL_CSV = 2 * BIG_CSV
+
+
 def _read_csv_cells(
     path: Path, table: Table
 ) -> tuple[dict[str, list[str]] | dict[str, pl.Series], list[int], dict[str, int]]:
     try:
+        if path.stat().st_size > MAX_CAREFUL_CSV:
+            raise DataError(
+                path,
+                f"over {size_text(MAX_CAREFUL_CSV)} with quotes or bare carriage returns; "
+                "a CSV this big is read as it streams only when every line is one row "
+                "without quotes: save it so, or as Parquet",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
