@@ -13,12 +13,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from .bounded import size_text
 from .errors import DataError
 from .schema import MAX_CELL, Table
 from .text import describe, find_unsafe, quote
 
 # A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
 BIG_CSV = 32 * 2**20
+# The longest line a big CSV may have: a row of cells at the cell limit fits many
+# times over; a file with no line break for this long is refused, not held.
+MAX_LINE_BYTES = 32 * 2**20
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -71,6 +75,13 @@ def scan_big_csv(path: Path, chunk: int = 4 * 2**20) -> tuple[list[str], bool]:
                 cut = len(data) if not block else data.rfind(b"\n") + 1
                 part, carry = data[:cut], data[cut:]
                 del data
+                if len(carry) > MAX_LINE_BYTES:  # no line break for megabytes: not a table
+                    raise DataError(
+                        path,
+                        f"a line longer than {size_text(MAX_LINE_BYTES)}; is it a CSV table?",
+                        line + part.count(b"\n"),
+                        1,
+                    )
                 if part:
                     text = _decode(path, part, line)
                     if header is None:
