@@ -36,6 +36,9 @@ class Dataset:
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
         self._large: set[str] = set()  # tables kept lazy: never collected whole
+        # A large table's files in overlay order: a checked big CSV by its path
+        # (read again in chunks), anything else as its frame.
+        self._parts: dict[str, list[Path | pl.LazyFrame]] = {}
         # One pass over a large table at a time: Polars holds about the file's
         # size while it streams a CSV, so two panes asking at once would double it.
         self._stream_lock = threading.Lock()
@@ -85,8 +88,10 @@ class Dataset:
         rows = self._records.get(key)
         if rows is None:
             if columns is not None and self.is_large(name):
+                import polars as pl
+
                 with self._stream_lock:
-                    frame = self.lazy(name).select(columns).collect(engine="streaming")
+                    frame = self._where_large(name, pl.lit(True), columns)
             else:
                 frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
@@ -114,8 +119,38 @@ class Dataset:
         filtered as it streams from disk, so memory holds only those rows."""
         if self.is_large(name):
             with self._stream_lock:
-                return self.lazy(name).filter(predicate).collect(engine="streaming")
+                return self._where_large(name, predicate)
         return self.frame(name).filter(predicate)
+
+    def _where_large(
+        self, name: str, predicate: pl.Expr, columns: Sequence[str] | None = None
+    ) -> pl.DataFrame:
+        """``where`` on a large table, file by file in overlay order: a row is
+        kept if it matches and no later file has a row with its key (matching or
+        not), as the merged table has it. A big CSV is read in chunks. With
+        ``columns``, only those (and the key) are kept."""
+        import polars as pl
+
+        from .loader import iter_big_csv
+
+        table = TABLES[name]
+        key = list(table.key)
+        wanted = {*key, *(columns or table.names)}
+        keep = [n for n in table.names if n in wanted]
+        kept = pl.DataFrame(schema=table.polars_schema).select(keep)
+        for part in self._parts[name]:
+            if isinstance(part, Path):
+                earlier, found = kept, []
+                for chunk in iter_big_csv(part, table):
+                    earlier = earlier.join(chunk.select(key), on=key, how="anti")
+                    found.append(_compact(chunk.filter(predicate).select(keep)))
+            else:
+                keys = part.select(key).collect(engine="streaming")
+                earlier = kept.join(keys, on=key, how="anti")
+                found = [part.filter(predicate).select(keep).collect(engine="streaming")]
+            kept = pl.concat([earlier, *found], how="vertical")
+        kept = kept.sort(key)
+        return kept if columns is None else kept.select(columns)
 
     def frame(self, name: str) -> pl.DataFrame:
         """The whole table in memory (small tables); cached."""
@@ -139,6 +174,7 @@ class Dataset:
             return pl.LazyFrame(schema=table.polars_schema)
         merged: pl.LazyFrame | None = None
         large = False
+        parts: list[Path | pl.LazyFrame] = []
         for path in files:
             # A big Parquet or CSV file checks its references in its streaming pass.
             refs = self._refs(table) if path.suffix == ".parquet" or is_big_csv(path) else []
@@ -148,6 +184,8 @@ class Dataset:
             else:
                 self._check_refs(loaded)
             lf = loaded.lazy
+            big_csv = loaded.frame is None and path.suffix == ".csv"
+            parts.append(path if big_csv else lf)
             if merged is None:
                 merged = lf
             else:
@@ -157,6 +195,7 @@ class Dataset:
         if not large and all(read_is_small(p) for p in files):
             return merged.sort(list(table.key)).collect().lazy()
         self._large.add(name)
+        self._parts[name] = parts
         return merged
 
     def _refs(self, table: Table) -> list[Ref]:
@@ -266,6 +305,21 @@ class Dataset:
         for name in TABLES:
             if self.has(name) or name in REQUIRED:
                 self.lazy(name)
+
+
+def _compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` in buffers of its own. A filtered frame's text still points
+    into the whole chunk it came from (Polars' string views), so keeping a few
+    rows of each chunk would keep every chunk; a round trip through Arrow IPC
+    copies out only the rows kept."""
+    import io
+
+    import polars as pl
+
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer)
+    buffer.seek(0)
+    return pl.read_ipc(buffer)
 
 
 def read_is_small(path: Path) -> bool:
