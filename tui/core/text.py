@@ -58,7 +58,7 @@ _NAMES = {
 
 def is_unsafe_char(ch: str) -> bool:
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _RANGES)
+    return any(lo <= o <= hi for lo, hi in _RANGES + _PY_ONLY)
 
 
 def _class(allow: str = "", rust: bool = False) -> str:
