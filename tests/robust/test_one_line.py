@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from tests.conftest import FIXTURES, ROOT
@@ -209,3 +210,24 @@ def test_a_bad_table_in_the_import_folder_is_one_line_before_the_explorer_opens(
     assert f"{imported.resolve() / 'itu_idi.csv'}:" in one_line(err)
     code, _, err = run(capsys, "rankings")  # not only the explorer: every command
     assert code == 2 and "itu_idi.csv:" in one_line(err)
+
+
+def test_a_staged_import_that_fails_its_check_names_the_users_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The tables an import stages are checked before they are put in use; if
+    that check fails, the message names the file the user gave, not ddx's
+    hidden staging folder."""
+    from tui.core import importer
+
+    real = importer.source_rows
+
+    def bad_note(parsed, years):  # type: ignore[no-untyped-def]
+        return real(parsed, years).with_columns(note=pl.lit("a note with \x1b in it"))
+
+    monkeypatch.setattr(importer, "source_rows", bad_note)
+    path = tmp_path / "EGOV_DATA_2030.csv"
+    path.write_bytes(_edition(2030))
+    code, _, err = run(capsys, "import-un", str(path))
+    assert code == 2 and one_line(err).startswith(f"ddx: {path}: cannot be imported: ")
+    assert ".imported-" not in err and "ESC (\\x1b)" in err
