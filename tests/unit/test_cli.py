@@ -374,3 +374,27 @@ def test_did_you_mean_only_for_a_name_that_is_close(capsys: pytest.CaptureFixtur
     assert code == 2 and err == "ddx: unknown country 'Narnia'\n"  # not "Armenia"
     code, _, err = run(capsys, "country", "Germny")
     assert code == 2 and "did you mean DEU (Germany)?" in err
+
+
+def test_out_over_a_device_a_pipe_or_a_link_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--out renames a new file over its target: over /dev/stdout, a pipe or a
+    symbolic link that would replace the thing itself."""
+    import os
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("keep\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(mine)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for target in (link, fifo, Path("/dev/null")):
+        code, out, err = run(capsys, "rankings", "--format", "csv", "--out", str(target))
+        assert code == 2 and out == ""
+        assert (
+            err
+            == f"ddx: {target} is not a regular file; --out writes a file (leave it off to print)\n"
+        )
+    assert link.is_symlink() and fifo.exists() and mine.read_text() == "keep\n"
+    assert Path("/dev/null").is_char_device()

@@ -147,6 +147,14 @@ def check_out_folder(out: Path) -> None:
     parent = out.parent
     if not parent.is_dir():
         raise UsageError(_("no such folder: {folder}").format(folder=parent))
+    # The file is written beside its target and renamed over it: over a device
+    # (--out /dev/stdout), a pipe or a link that would replace the thing itself.
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise UsageError(
+            _("{out} is not a regular file; --out writes a file (leave it off to print)").format(
+                out=out
+            )
+        )
 
 
 def inside(path: Path, parent: Path) -> bool:
