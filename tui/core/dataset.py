@@ -100,7 +100,18 @@ class Dataset:
 
     def distinct(self, name: str, column: str) -> list[object]:
         """The sorted distinct values of a column (blanks left out)."""
-        values = {r[column] for r in self.records(name, [column])}
+        if self.is_large(name):
+            # Not as records: a dict a row of a big table is hundreds of MiB.
+            key = (name, (column, "distinct"))
+            if key not in self._records:
+                import polars as pl
+
+                with self._stream_lock:
+                    frame = self._where_large(name, pl.lit(True), [column])
+                self._records[key] = [{column: v} for v in frame[column].unique().drop_nulls()]
+            values = {r[column] for r in self._records[key]}
+        else:
+            values = {r[column] for r in self.records(name, [column])}
         return sorted(v for v in values if v is not None)  # type: ignore[type-var]
 
     def lazy(self, name: str) -> pl.LazyFrame:
