@@ -19,7 +19,7 @@ from .schema import MAX_CELL, Table
 from .text import describe, find_unsafe, quote
 
 # A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
-BIG_CSV = 32 * 2**20
+BIG_CSV = 8 * 2**20
 # The longest line a big CSV may have: a row of cells at the cell limit fits many
 # times over; a file with no line break for this long is refused, not held.
 MAX_LINE_BYTES = 32 * 2**20

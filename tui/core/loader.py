@@ -102,7 +102,7 @@ def _read_csv_fast(
 
 # A CSV with quotes (or bare CRs) is read whole by the careful reader, at many
 # times its size in memory; past this it is refused rather than read.
-MAX_CAREFUL_CSV = 2 * BIG_CSV
+MAX_CAREFUL_CSV = 64 * 2**20
 
 
 def _read_csv_cells(
