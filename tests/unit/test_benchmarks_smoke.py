@@ -92,3 +92,68 @@ def test_big_csv_bad_cell_is_one_clear_error(
     with pytest.raises(loader.DataError) as info:
         Dataset(ROOT / "data", [tmp_path]).lazy("indicators")
     assert str(info.value).startswith(f"{path}:5001:1: column 'iso3': bidi override RLO (\\u202e)")
+
+
+def test_big_survey_csv_answers_rankings_without_collecting_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """benchmarks/data_rss.py's egov_survey.csv at 1 MiB, the big-CSV threshold
+    below it: the rankings, editions and a country's rows are read from it as it
+    streams, and the whole table is never held (peak memory stays near the file)."""
+    import data_rss
+
+    data_rss.generate(tmp_path, 1)
+    monkeypatch.setattr(loader, "BIG_CSV", 2**19)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    ds = Dataset(ROOT / "data", [tmp_path])
+    ds.validate_all()
+    assert ds.is_large("egov_survey")
+    years = q.editions(ds)
+    assert years[0] == 2003 and years[-1] > 2024
+    df = q.ranking(ds, 2024, "egdi", "world")
+    want = pl.read_csv(tmp_path / "egov_survey.csv").filter(pl.col("year") == 2024)
+    builtin = pl.read_csv(ROOT / "data" / "egov_survey.csv").filter(pl.col("year") == 2024)
+    assert len(df) == len(want) + len(builtin)
+    assert q.ranking(ds, 2024)["iso3"].sort().to_list() == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    code = want["iso3"][0]
+    rows = pl.read_csv(tmp_path / "egov_survey.csv").filter(pl.col("iso3") == code)
+    assert q.components(ds, code)["year"].to_list() == sorted(rows["year"].to_list())
+    assert "egov_survey" not in ds._eager  # never materialised whole
+
+
+def test_rows_of_a_big_survey_csv_are_those_of_the_merged_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dataset.where reads a big CSV in chunks: the rows it gives are exactly the
+    merged table's (a later file's row replaces an earlier one with its key,
+    whether or not it matches), for predicates on the key and off it."""
+    import data_rss
+
+    big = tmp_path / "big"
+    data_rss.generate(big, 1)
+    with (big / "egov_survey.csv").open("a", encoding="utf-8") as f:  # replaces a built-in row
+        f.write("KAZ,Kazakhstan,2024,0.5,99,,,,,,Asia,Central Asia,,unegov_2024\n")
+    code = pl.read_csv(big / "egov_survey.csv")["iso3"][0]
+    later = tmp_path / "later"
+    later.mkdir()
+    header = (big / "egov_survey.csv").read_text(encoding="utf-8").splitlines()[0]
+    (later / "egov_survey.csv").write_text(  # replaces a row of the big file, with no region
+        f"{header}\n{code},Later,2024,0.25,7,,,,,,,,,unegov_2024\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(loader, "BIG_CSV", 2**19)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    ds = Dataset(ROOT / "data", [big, later])
+    assert ds.is_large("egov_survey")
+    for predicate in (
+        pl.col("year") == 2024,
+        pl.col("iso3").is_in(["KAZ", "UZB", code]),
+        pl.col("region") == "Asia",  # the later row has none: its key's older row must go too
+        pl.col("egdi_rank") == 99,
+    ):
+        merged = ds.lazy("egov_survey").filter(predicate).collect().sort(["iso3", "year"])
+        assert ds.where("egov_survey", predicate).equals(merged), predicate
+    kaz = ds.where("egov_survey", (pl.col("iso3") == "KAZ") & (pl.col("year") == 2024))
+    assert kaz["egdi_rank"].to_list() == [99]
+    assert ds.distinct("egov_survey", "region") == sorted(
+        set(ds.lazy("egov_survey").select("region").collect()["region"].drop_nulls())
+    )

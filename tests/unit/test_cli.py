@@ -301,3 +301,102 @@ def test_cli_path_does_not_import_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
+
+
+# -- surprises a new user met (issue 19) ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--out", "x.xlsx"], "cannot write .xlsx files (x.xlsx); --out takes .csv, .json"),
+        (
+            ["--format", "csv", "--out", "y.json"],
+            "--format csv contradicts the extension of y.json",
+        ),
+        (["--out", "missing/dir/x.csv"], "no such folder: missing/dir"),
+    ],
+)
+def test_out_that_says_one_thing_and_would_write_another_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "rankings", *argv)
+    assert code == 2 and out == "" and err == f"ddx: {message}" + err[len(message) + 5 :]
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
+
+
+def test_out_extension_and_format_that_agree_are_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name, argv in (("a.csv", ["--format", "csv"]), ("b.TSV", []), ("c.txt", []), ("d", [])):
+        code, _, err = run(capsys, "rankings", *argv, "--out", str(tmp_path / name))
+        assert code == 0, err
+    assert (tmp_path / "b.TSV").read_text().startswith("year\tindicator")
+    assert (tmp_path / "c.txt").read_text().startswith("UN E-Government Survey")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--width", "5"], "argument --width: a chart needs 40 to 1000, got 5"),
+        (["--height", "2"], "argument --height: a chart needs 6 to 500, got 2"),
+        (["--width", "100000"], "argument --width: a chart needs 40 to 1000, got 100000"),
+    ],
+)
+def test_chart_sizes_it_cannot_draw_honestly_are_refused(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["chart", "rankings", *argv])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and message in err and err.count("\n") == 1
+
+
+def test_chart_out_of_memory_says_smaller_not_larger(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.charts import draw
+
+    def no_memory(*args: object, **kwargs: object) -> str:
+        raise MemoryError
+
+    monkeypatch.setattr(draw, "render_text", no_memory)
+    code, _, err = run(capsys, "chart", "rankings", "--width", "900", "--height", "400")
+    assert code == 2
+    assert "not enough memory to draw this chart at 900x400; try a smaller" in err
+    assert "larger" not in err
+
+
+def test_did_you_mean_only_for_a_name_that_is_close(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "country", "Narnia")
+    assert code == 2 and err == "ddx: unknown country 'Narnia'\n"  # not "Armenia"
+    code, _, err = run(capsys, "country", "Germny")
+    assert code == 2 and "did you mean DEU (Germany)?" in err
+
+
+def test_out_over_a_device_a_pipe_or_a_link_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--out renames a new file over its target: over /dev/stdout, a pipe or a
+    symbolic link that would replace the thing itself."""
+    import os
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("keep\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(mine)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for target in (link, fifo, Path("/dev/null")):
+        code, out, err = run(capsys, "rankings", "--format", "csv", "--out", str(target))
+        assert code == 2 and out == ""
+        assert (
+            err
+            == f"ddx: {target} is not a regular file; --out writes a file (leave it off to print)\n"
+        )
+    assert link.is_symlink() and fifo.exists() and mine.read_text() == "keep\n"
+    assert Path("/dev/null").is_char_device()

@@ -412,3 +412,29 @@ def test_a_reader_stays_on_the_generation_it_opened(
     assert current_import(_user_dir(tmp_path)) != opened
     years = reader.frame("egov_survey")["year"].unique().to_list()
     assert 2026 in years and 2028 not in years
+
+
+def test_the_readme_sample_export_dry_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """The sample the README offers to try import-un on ships in the checkout, reads,
+    and a dry run writes nothing."""
+    from tui.paths import user_data_dir
+
+    sample = ROOT / "examples" / "EGOV_DATA_2022_sample.csv"
+    assert f"ddx import-un {sample.relative_to(ROOT)} --dry-run" in (ROOT / "README.md").read_text(
+        encoding="utf-8"
+    )
+    assert main(["import-un", str(sample), "--dry-run"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("EGOV_DATA_2022_sample.csv: 8 data rows, 8 country-editions\n")
+    assert "dry run: nothing written" in out
+    assert not user_data_dir().exists() or not any(user_data_dir().iterdir())
+
+
+@needs_reference
+def test_the_sample_export_is_rows_of_the_verbatim_2022_export() -> None:
+    sample = (ROOT / "examples" / "EGOV_DATA_2022_sample.csv").read_bytes()
+    raw = (RAW / "pluralitybook_plurality" / "EGOV_DATA_2022.csv").read_bytes()
+    lines = sample.split(b"\r\n")
+    assert lines[-1] == b"" and len(lines) == 10  # header, 8 rows, CRLF after the last
+    assert set(lines) <= set(raw.split(b"\r\n"))

@@ -320,3 +320,36 @@ def test_milestones_fixture_loads() -> None:
     frame = read("milestones_ok.csv", "milestones")
     assert frame["precision"].to_list() == ["year", "month"]
     assert frame["title"][1] == '"Digital Kazakhstan" launched'
+
+
+def test_a_quoted_csv_too_big_to_read_whole_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quoted CSV is read whole; past the cap it is one line, not gigabytes of memory."""
+    from tui.core import loader
+
+    monkeypatch.setattr(loader, "MAX_CAREFUL_CSV", 4096)
+    monkeypatch.setattr(loader, "_CSV_CACHE", {})
+    path = tmp_path / "sources.csv"
+    rows = "".join(f'src_{i},"Pub",T,2020,,,"n"\n' for i in range(300))
+    path.write_text("source_id,publisher,title,year,url,licence,note\n" + rows, encoding="utf-8")
+    with pytest.raises(DataError, match="over 4 KiB with quotes") as info:
+        loader.read_table(path, TABLES["sources"])
+    assert str(info.value).startswith(f"{path}: over")
+
+
+def test_a_big_csv_without_line_breaks_is_refused_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 2 GB sparse file given as a --data table is NUL bytes and no line break:
+    the streaming check stops at the longest line a table may have."""
+    from tui.core import csvrows, loader
+
+    monkeypatch.setattr(loader, "BIG_CSV", 2**16)
+    monkeypatch.setattr(csvrows, "MAX_LINE_BYTES", 2**18)
+    path = tmp_path / "egov_survey.csv"
+    with path.open("wb") as f:
+        f.truncate(2**20)
+    with pytest.raises(DataError) as info:
+        loader.read_table(path, TABLES["egov_survey"])
+    assert str(info.value) == f"{path}:1:1: a line longer than 256 KiB; is it a CSV table?"

@@ -19,7 +19,7 @@ from .output import write_stdout
 from .tables import resolve_scope
 
 if TYPE_CHECKING:
-    from ..charts.draw import Draw
+    from ..charts.draw import Draw, Style
     from ..core.dataset import Dataset
 
 
@@ -43,10 +43,18 @@ def register(
         c = charts.add_parser(name, help=help, description=help)
         add_data(c)
         c.add_argument(
-            "--width", type=positive_int, help=_("columns (default: the terminal's width)")
+            "--width",
+            type=_size(MIN_WIDTH, MAX_WIDTH),
+            help=_("columns, {lo} to {hi} (default: the terminal's width)").format(
+                lo=MIN_WIDTH, hi=MAX_WIDTH
+            ),
         )
         c.add_argument(
-            "--height", type=positive_int, help=_("rows (default: the terminal's height minus 2)")
+            "--height",
+            type=_size(MIN_HEIGHT, MAX_HEIGHT),
+            help=_("rows, {lo} to {hi} (default: the terminal's height minus 2)").format(
+                lo=MIN_HEIGHT, hi=MAX_HEIGHT
+            ),
         )
         c.add_argument("--ascii", action="store_true", help=_("plain ASCII markers"))
         c.add_argument(
@@ -97,6 +105,27 @@ def register(
     c.add_argument("--y", choices=INDICES, help=_("scatter: the index up (default: the pane's)"))
 
 
+# The sizes a chart is drawn and read back at in the tests (test_chart_honesty:
+# from 40x6) are the least it is drawn at; below them a chart says nothing. The
+# most keeps plotext's canvas (a cell a character) to a few megabytes.
+MIN_WIDTH, MIN_HEIGHT = 40, 6
+MAX_WIDTH, MAX_HEIGHT = 1000, 500
+
+
+def _size(lo: int, hi: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number of cells from ``lo`` to ``hi``."""
+
+    def parse(text: str) -> int:
+        value = positive_int(text)
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(
+                _("a chart needs {lo} to {hi}, got {value}").format(lo=lo, hi=hi, value=value)
+            )
+        return value
+
+    return parse
+
+
 def cmd_chart(args: argparse.Namespace) -> int:
     from ..charts import draw as cd
     from ..core import queries as q
@@ -107,8 +136,10 @@ def cmd_chart(args: argparse.Namespace) -> int:
     if fmt == "svg":  # a picture for a slide: the explorer's own 80 columns
         size = os.terminal_size((SVG_WIDTH, SVG_HEIGHT + 2))
     style = cd.Style(
-        width=args.width or size.columns,
-        height=args.height or max(10, size.lines - 2),
+        # From the terminal: at least the least size (a chart wider than a
+        # narrow terminal wraps, which beats one that says nothing).
+        width=args.width or min(max(MIN_WIDTH, size.columns), MAX_WIDTH),
+        height=args.height or min(max(10, size.lines - 2), MAX_HEIGHT),
         # the Linux console has no braille or blocks: ASCII there, as in the explorer
         ascii=args.ascii or os.environ.get("TERM") == "linux",
     )
@@ -163,16 +194,23 @@ def _compare_draw(ds: Dataset, args: argparse.Namespace) -> Draw:
     return compare_bars_figure(df, year, args.indicator)
 
 
-def _render(draw, style, color: bool) -> str:  # type: ignore[no-untyped-def]
+def _render(draw: Draw, style: Style, color: bool) -> str:
+    """The chart as text, or one line saying why it cannot be drawn at this size."""
     from ..charts import draw as cd
 
     try:
         return cd.render_text(draw, style, color=color)
+    except MemoryError:
+        raise UsageError(
+            _(
+                "not enough memory to draw this chart at {width}x{height}; try a smaller "
+                "--width/--height"
+            ).format(width=style.width, height=style.height)
+        ) from None
     except Exception as exc:  # plotext cannot draw at every size
         raise UsageError(
             _(
-                "cannot draw this chart at {width}x{height} ({error}); try a larger "
-                "--width/--height"
+                "cannot draw this chart at {width}x{height} ({error}); try another --width/--height"
             ).format(width=style.width, height=style.height, error=type(exc).__name__)
         ) from None
 

@@ -116,8 +116,13 @@ def load_dataset(args: argparse.Namespace, check_all: bool = True) -> Dataset:
     from ..core import Dataset
     from ..paths import data_dir
 
-    ds = Dataset(data_dir(), data_overlays(args))
+    overlays = data_overlays(args)
+    ds = Dataset(data_dir(), overlays)
     if check_all and args.data:
         # The user's own files are checked in full before anything is drawn.
         ds.validate_all()
+    elif check_all and len(overlays) > len(args.data):
+        # So are the imported ones (the import folder comes first): a bad file
+        # there is one line now, not a traceback when its view opens.
+        ds.validate_tables_in(overlays[0])
     return ds

@@ -59,11 +59,12 @@ def write_stdout(text: str, raw: bool = False) -> None:
         from ..textsafe import for_terminal
 
         text = for_terminal(text)
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:
+    if not utf8_out():
+        # A letter the stream cannot hold becomes "?", one cell wide, so a table
+        # stays aligned (the stream's own fallback, a \\u escape, would not).
         enc = getattr(sys.stdout, "encoding", None) or "ascii"
-        sys.stdout.write(text.encode(enc, "replace").decode(enc))
+        text = text.encode(enc, "replace").decode(enc)
+    sys.stdout.write(text)
     sys.stdout.flush()
 
 
@@ -73,12 +74,13 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
 
     fmt = args.format
     out: Path | None = args.out
-    if fmt is None:
-        fmt = export.format_for(out, "table") if out is not None else "table"
-        if out is not None and out.suffix.lower() == ".tsv":
-            fmt = "tsv"
     if out is not None:
+        fmt = out_format(out, fmt)
         check_writable_target(out)
+        check_out_folder(out)
+    elif fmt is None:
+        fmt = "table"
+    if out is not None:
         data = table() if fmt == "table" else export.render(frame, fmt)
         export.atomic_write(out, data)
         print(
@@ -103,6 +105,57 @@ def emit(args: argparse.Namespace, frame: pl.DataFrame, table: Callable[[], str]
         # CSV/JSON to a pipe stay byte for byte; on a terminal, controls are escaped.
         write_stdout(str(export.render(frame, fmt)), raw=not sys.stdout.isatty())
     return 0
+
+
+# What each extension of --out means; a file without one takes --format (or the table).
+OUT_EXTENSIONS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".tsv": "tsv",
+    ".txt": "table",
+}
+
+
+def out_format(out: Path, fmt: str | None) -> str:
+    """The format to write ``--out`` in: ``--format`` or the file's extension,
+    which must agree. An extension ddx does not write (``x.xlsx``) or one that
+    contradicts ``--format`` (``--format csv --out y.json``) is refused, rather
+    than a file whose name says one thing and whose bytes another."""
+    ext = out.suffix.lower()
+    by_name = OUT_EXTENSIONS.get(ext)
+    known = ", ".join(OUT_EXTENSIONS)
+    if ext and by_name is None:
+        raise UsageError(
+            _("cannot write {ext} files ({out}); --out takes {known}").format(
+                ext=ext, out=out, known=known
+            )
+        )
+    if fmt is None:
+        return by_name or "table"
+    if ext and by_name != fmt:
+        raise UsageError(
+            _(
+                "--format {fmt} contradicts the extension of {out}; drop one or make them agree"
+            ).format(fmt=fmt, out=out)
+        )
+    return fmt
+
+
+def check_out_folder(out: Path) -> None:
+    """``--out`` goes into a folder that exists: a typo in a path is refused,
+    never made into new folders."""
+    parent = out.parent
+    if not parent.is_dir():
+        raise UsageError(_("no such folder: {folder}").format(folder=parent))
+    # The file is written beside its target and renamed over it: over a device
+    # (--out /dev/stdout), a pipe or a link that would replace the thing itself.
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise UsageError(
+            _("{out} is not a regular file; --out writes a file (leave it off to print)").format(
+                out=out
+            )
+        )
 
 
 def inside(path: Path, parent: Path) -> bool:

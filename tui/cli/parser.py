@@ -8,9 +8,12 @@ on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from .. import __version__, serve
 from ..core.errors import DataError, UsageError
@@ -18,6 +21,9 @@ from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
 from . import actions, explorer, figures, handout, import_export, tables, tour
 from .options import add_data_options, add_tui_options
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +37,11 @@ class _Parser(argparse.ArgumentParser):
             )
             + "\n",
         )
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops an OSError here; a full disk under --help says so (main).
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,24 +101,77 @@ def _lang_argument(argv: Sequence[str]) -> str | None:
     return value
 
 
+def _tolerant_streams() -> None:
+    """A stream whose encoding cannot hold the language's letters (``LC_ALL=C``
+    with ``PYTHONUTF8=0``: ASCII) shows them as ``\\u0443`` escapes instead of
+    raising; tables keep their own ``?`` stand-ins (output.write_stdout)."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if enc not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):  # not a stream we may change
+                stream.reconfigure(errors="backslashreplace")
+
+
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE)
+
+
+def _os_error_line(exc: OSError) -> str:
+    """One line for an OSError no command turned into a DataError: a full disk
+    under standard output, a folder that cannot be read."""
+    why = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return visible(f"ddx: {os.fsdecode(exc.filename)}: {why}")
+    if exc.errno in _OUTPUT_ERRORS:
+        return visible(_("ddx: cannot write the output: {why}").format(why=why))
+    return visible(f"ddx: {why}")
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's flush at exit
+    finds nothing to write and prints no second error (the recipe of Python's
+    signal docs for a broken pipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     try:
         set_language(resolve_language(_lang_argument(argv)))
     except UsageError as exc:
         print(f"ddx: {exc}", file=sys.stderr)
         return 2
-    translate_argparse()
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        if args.command is None:
-            return explorer.run_tui(args)
-        return int(args.handler(args) or 0)
+        translate_argparse()
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version, bad usage: flushed here, not at exit
+            sys.stdout.flush()
+            raise exc
+        code = explorer.run_tui(args) if args.command is None else int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full disk shows here, not in the interpreter's exit
+        return code
     except (DataError, UsageError) as exc:
         print(f"ddx: {visible(str(exc), chr(10))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except RecursionError:
+        print(_("ddx: input nested too deeply to read"), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            _drop_stdout()
+        print(_os_error_line(exc), file=sys.stderr)
+        return 2

@@ -217,7 +217,7 @@ def cmd_country(args: argparse.Namespace) -> int:
     ds = load_dataset(args)
     iso3 = q.resolve_country(ds, args.country)
     info = q.country(ds, iso3)
-    df = q.survey(ds).filter(pl.col("iso3") == iso3).sort("year")
+    df = ds.where("egov_survey", pl.col("iso3") == iso3).sort("year")
 
     def table() -> str:
         lines = [f"{country_name(ds, iso3, str(info['name']))} ({iso3})"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core.errors import UsageError
 from ..i18n import _, current_language, ngettext
 from .options import AddOptions, load_dataset
+from .output import write_stdout
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -18,7 +19,7 @@ def _check(args: argparse.Namespace) -> int:
 
     tour = load_tour(args.file, vocabulary(load_dataset(args)))
     n = len(tour.steps)
-    print(ngettext("ok: {n} step", "ok: {n} steps", n).format(n=n))
+    write_stdout(ngettext("ok: {n} step", "ok: {n} steps", n).format(n=n) + "\n")
     return 0
 
 
@@ -46,10 +47,12 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(
             _("cannot write {target}: {why}").format(target=target, why=exc.strerror or exc)
         ) from None
-    print(
+    # The file name is the user's text: through the one escaping path (write_stdout).
+    write_stdout(
         _(
             "wrote {target}: the built-in tour {name!r}; edit it, then ddx tour check {target}"
         ).format(target=target, name=args.name)
+        + "\n"
     )
     return 0
 
@@ -59,15 +62,15 @@ def _notes(args: argparse.Namespace) -> int:
     from ..tour.presenter import follow
 
     tour = load_tour(args.file, vocabulary(load_dataset(args)))
-    print(
+    write_stdout(
         _("Following {title!r} ({n} steps); Ctrl+C stops.").format(
             title=tour.title_in(current_language()), n=len(tour.steps)
-        ),
-        flush=True,
+        )
+        + "\n"
     )
 
     def out(text: str) -> None:
-        print(f"\n{text}", flush=True)
+        write_stdout(f"\n{text}\n")  # names the tour file: escaped, never raw
 
     return follow(tour, out, wait=args.wait)
 

@@ -104,8 +104,7 @@ def country_actions(ds: Dataset, iso3: str) -> pl.DataFrame:
 def rank_series(ds: Dataset, iso3: str) -> list[dict[str, object]]:
     """The country's survey editions with an EGDI rank, oldest first."""
     return (
-        ds.frame("egov_survey")
-        .filter((pl.col("iso3") == iso3) & pl.col("egdi_rank").is_not_null())
+        ds.where("egov_survey", (pl.col("iso3") == iso3) & pl.col("egdi_rank").is_not_null())
         .select("year", "egdi_rank", "egdi", "flags", "source_id")
         .sort("year")
         .to_dicts()

@@ -11,7 +11,7 @@ import polars as pl
 
 from .dataset import Dataset
 from .errors import UsageError
-from .queries import INDICATOR_SHORT, figure_caveats, survey
+from .queries import INDICATOR_SHORT, figure_caveats
 from .schema import FOCUS, INDICES
 
 # Neighbours a lecturer reaches for, in the order the issue names them.
@@ -48,8 +48,7 @@ def names(ds: Dataset, iso3s: list[str] | tuple[str, ...]) -> dict[str, str]:
     """Display names: the latest survey name (Türkiye, not Turkey) unless it is long
     (Russian Federation: the economies list's Russia), else the economies list."""
     latest = (
-        survey(ds)
-        .filter(pl.col("iso3").is_in(list(iso3s)))
+        ds.where("egov_survey", pl.col("iso3").is_in(list(iso3s)))
         .sort("year")
         .group_by("iso3")
         .agg(pl.col("country").last())
@@ -100,10 +99,8 @@ def compare_frame(ds: Dataset, year: int, iso3s: list[str] | tuple[str, ...]) ->
     with every value null and ``in_edition`` false.
     """
     order = pl.DataFrame({"iso3": list(iso3s), "_order": list(range(len(iso3s)))})
-    rows = (
-        survey(ds)
-        .filter(pl.col("year") == year)
-        .select("iso3", "country", *INDICES, "egdi_rank", "flags", "source_id")
+    rows = ds.where("egov_survey", pl.col("year") == year).select(
+        "iso3", "country", *INDICES, "egdi_rank", "flags", "source_id"
     )
     label = names(ds, iso3s)
     df = order.join(rows, on="iso3", how="left").with_columns(

@@ -13,12 +13,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from .bounded import size_text
 from .errors import DataError
 from .schema import MAX_CELL, Table
 from .text import describe, find_unsafe, quote
 
 # A CSV this big is checked as it streams from disk (loader.read_big_csv), not held whole.
-BIG_CSV = 32 * 2**20
+BIG_CSV = 8 * 2**20
+# The longest line a big CSV may have: a row of cells at the cell limit fits many
+# times over; a file with no line break for this long is refused, not held.
+MAX_LINE_BYTES = 32 * 2**20
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -54,25 +58,37 @@ def _decode(path: Path, raw: bytes, first_line: int = 1) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def scan_big_csv(path: Path, chunk: int = 16 * 2**20) -> tuple[list[str], bool]:
+def scan_big_csv(path: Path, chunk: int = 4 * 2**20) -> tuple[list[str], bool]:
     """Check a big CSV's bytes a chunk at a time (UTF-16, UTF-8 with the line and
     column of a bad byte), never holding the file. Returns the header cells and
-    whether every line is one row: no quote anywhere, CR only before LF."""
+    whether every line is one row: no quote anywhere, CR only before LF.
+
+    A chunk is a few MiB, decoded only to be checked as UTF-8 and then dropped;
+    quotes and line ends are counted in the bytes."""
     plain, line, carry = True, 1, b""
     header: list[str] | None = None
     try:
         with path.open("rb") as f:
             while True:
                 block = f.read(chunk)
-                data = carry + block
+                data = carry + block if carry else block
                 cut = len(data) if not block else data.rfind(b"\n") + 1
                 part, carry = data[:cut], data[cut:]
+                del data
+                if len(carry) > MAX_LINE_BYTES:  # no line break for megabytes: not a table
+                    raise DataError(
+                        path,
+                        f"a line longer than {size_text(MAX_LINE_BYTES)}; is it a CSV table?",
+                        line + part.count(b"\n"),
+                        1,
+                    )
                 if part:
                     text = _decode(path, part, line)
                     if header is None:
                         first = text.split("\n", 1)[0].removeprefix("\ufeff").removesuffix("\r")
                         header = first.split(",")
-                    plain = plain and '"' not in text and text.count("\r") == text.count("\r\n")
+                    del text
+                    plain = plain and b'"' not in part and part.count(b"\r") == part.count(b"\r\n")
                     line += part.count(b"\n")
                 if not block:
                     break

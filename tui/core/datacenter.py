@@ -18,7 +18,6 @@ the built-in data's rules (``derive``).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -26,10 +25,12 @@ from pathlib import Path
 
 import polars as pl
 
+from .bounded import read_capped
 from .csvrows import _decode, _show, csv_reader, iter_rows, read_header, refuse_unsafe_names
 from .dataset import Dataset
 from .errors import DataError
 from .loader import Loaded, check_values
+from .queries import closest
 from .schema import TABLES
 from .text import cell_error, quote
 
@@ -48,6 +49,9 @@ FIELD = dict(
 )
 VALUES = ("egdi", "egdi_rank", "osi", "tii", "hci", "epi")
 SURVEY = TABLES["egov_survey"]
+# A Data Center export of every edition is about 250 KB; a file many times that
+# is not one, and is refused before it is read (a 2 GB file, /dev/zero).
+MAX_EXPORT_BYTES = 16 * 2**20
 
 
 def import_source_id(year: int) -> str:
@@ -78,12 +82,12 @@ def name_index(ds: Dataset) -> dict[str, str]:
 
 
 def _suggest(key: str, index: dict[str, str], ds: Dataset) -> str:
-    near = difflib.get_close_matches(key, list(index), n=1, cutoff=0.75)
-    if not near:
+    near = closest(key, list(index))
+    if near is None:
         return ""
-    econ = ds.frame("economies").filter(pl.col("iso3") == index[near[0]])
-    name = econ["name"][0] if len(econ) else index[near[0]]
-    return f"; did you mean {name} ({index[near[0]]})?"
+    econ = ds.frame("economies").filter(pl.col("iso3") == index[near])
+    name = econ["name"][0] if len(econ) else index[near]
+    return f"; did you mean {name} ({index[near]})?"
 
 
 # -- reading the export -----------------------------------------------------------------
@@ -135,7 +139,9 @@ def _number(
         v = float(s)
     except ValueError:
         v = math.nan
-    if not math.isfinite(v) or (whole and v != int(v)):
+    # A whole number past 2**53 is not a rank or a year, and would overflow the
+    # table's 64-bit column (9999999999999999999999 as a Survey Year).
+    if not math.isfinite(v) or (whole and (v != int(v) or abs(v) >= 2**53)):
         raise DataError(path, f"column '{column}': expected {expect}, got {_show(text)}", line, col)
     return int(v) if whole else v
 
@@ -143,10 +149,12 @@ def _number(
 def read_export(path: Path, ds: Dataset) -> Parsed:
     """Parse and map an export; every problem is a DataError with file/line/column."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
+    raw = read_capped(
+        path,
+        MAX_EXPORT_BYTES,
+        "a UN Data Center export",
+        missing="cannot read file: No such file or directory",
+    )
     text = _decode(path, raw)
     reader = csv_reader(text)
     header = read_header(path, text, reader, ",".join(HEADER))

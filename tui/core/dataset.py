@@ -9,6 +9,7 @@ the tests use it).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,11 +35,21 @@ class Dataset:
         self._frames: dict[str, pl.LazyFrame] = {}
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
+        self._large: set[str] = set()  # tables kept lazy: never collected whole
+        # A large table's files in overlay order: a checked big CSV by its path
+        # (read again in chunks), anything else as its frame.
+        self._parts: dict[str, list[Path | pl.LazyFrame]] = {}
+        # One pass over a large table at a time: Polars holds about the file's
+        # size while it streams a CSV, so two panes asking at once would double it.
+        self._stream_lock = threading.Lock()
         self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
-            strays = [p for p in unknown_files(d, TABLES) if p.name != MANIFEST]
+            try:
+                strays = [p for p in unknown_files(d, TABLES) if p.name != MANIFEST]
+            except OSError as exc:  # a folder the user may not read
+                raise DataError(d, f"cannot read the folder: {exc.strerror or exc}") from None
             if strays:
                 raise DataError(
                     strays[0],
@@ -76,20 +87,81 @@ class Dataset:
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
         if rows is None:
-            frame = self.frame(name)
+            if columns is not None and self.is_large(name):
+                import polars as pl
+
+                with self._stream_lock:
+                    frame = self._where_large(name, pl.lit(True), columns)
+            else:
+                frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
             self._records[key] = rows
         return rows
 
     def distinct(self, name: str, column: str) -> list[object]:
         """The sorted distinct values of a column (blanks left out)."""
-        values = {r[column] for r in self.records(name, [column])}
+        if self.is_large(name):
+            # Not as records: a dict a row of a big table is hundreds of MiB.
+            key = (name, (column, "distinct"))
+            if key not in self._records:
+                import polars as pl
+
+                with self._stream_lock:
+                    frame = self._where_large(name, pl.lit(True), [column])
+                self._records[key] = [{column: v} for v in frame[column].unique().drop_nulls()]
+            values = {r[column] for r in self._records[key]}
+        else:
+            values = {r[column] for r in self.records(name, [column])}
         return sorted(v for v in values if v is not None)  # type: ignore[type-var]
 
     def lazy(self, name: str) -> pl.LazyFrame:
         if name not in self._frames:
             self._frames[name] = self._load(name)
         return self._frames[name]
+
+    def is_large(self, name: str) -> bool:
+        """Whether ``name`` is kept lazy (a big CSV or Parquet file among its
+        files): ask it for the rows a question needs (``where``), not the whole."""
+        self.lazy(name)
+        return name in self._large
+
+    def where(self, name: str, predicate: pl.Expr) -> pl.DataFrame:
+        """The rows of ``name`` that ``predicate`` keeps. A large table is
+        filtered as it streams from disk, so memory holds only those rows."""
+        if self.is_large(name):
+            with self._stream_lock:
+                return self._where_large(name, predicate)
+        return self.frame(name).filter(predicate)
+
+    def _where_large(
+        self, name: str, predicate: pl.Expr, columns: Sequence[str] | None = None
+    ) -> pl.DataFrame:
+        """``where`` on a large table, file by file in overlay order: a row is
+        kept if it matches and no later file has a row with its key (matching or
+        not), as the merged table has it. A big CSV is read in chunks. With
+        ``columns``, only those (and the key) are kept."""
+        import polars as pl
+
+        from .loader import iter_big_csv
+
+        table = TABLES[name]
+        key = list(table.key)
+        wanted = {*key, *(columns or table.names)}
+        keep = [n for n in table.names if n in wanted]
+        kept = pl.DataFrame(schema=table.polars_schema).select(keep)
+        for part in self._parts[name]:
+            if isinstance(part, Path):
+                earlier, found = kept, []
+                for chunk in iter_big_csv(part, table):
+                    earlier = earlier.join(chunk.select(key), on=key, how="anti")
+                    found.append(_compact(chunk.filter(predicate).select(keep)))
+            else:
+                keys = part.select(key).collect(engine="streaming")
+                earlier = kept.join(keys, on=key, how="anti")
+                found = [part.filter(predicate).select(keep).collect(engine="streaming")]
+            kept = pl.concat([earlier, *found], how="vertical")
+        kept = kept.sort(key)
+        return kept if columns is None else kept.select(columns)
 
     def frame(self, name: str) -> pl.DataFrame:
         """The whole table in memory (small tables); cached."""
@@ -113,6 +185,7 @@ class Dataset:
             return pl.LazyFrame(schema=table.polars_schema)
         merged: pl.LazyFrame | None = None
         large = False
+        parts: list[Path | pl.LazyFrame] = []
         for path in files:
             # A big Parquet or CSV file checks its references in its streaming pass.
             refs = self._refs(table) if path.suffix == ".parquet" or is_big_csv(path) else []
@@ -122,6 +195,8 @@ class Dataset:
             else:
                 self._check_refs(loaded)
             lf = loaded.lazy
+            big_csv = loaded.frame is None and path.suffix == ".csv"
+            parts.append(path if big_csv else lf)
             if merged is None:
                 merged = lf
             else:
@@ -130,6 +205,8 @@ class Dataset:
         assert merged is not None
         if not large and all(read_is_small(p) for p in files):
             return merged.sort(list(table.key)).collect().lazy()
+        self._large.add(name)
+        self._parts[name] = parts
         return merged
 
     def _refs(self, table: Table) -> list[Ref]:
@@ -204,10 +281,32 @@ class Dataset:
     def known_iso3(self) -> set[str]:
         return set(self.frame("economies")["iso3"])
 
+    def validate_tables_in(self, directory: Path) -> None:
+        """Load every table that has a file in ``directory`` (one overlay), merged
+        as it will be shown: its errors now, not when a view first asks."""
+        for name in TABLES:
+            if find_table_file(Path(directory), name) is not None:
+                self.lazy(name)
+
     def validate_all(self) -> None:
         for name in TABLES:
             if self.has(name) or name in REQUIRED:
                 self.lazy(name)
+
+
+def _compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` in buffers of its own. A filtered frame's text still points
+    into the whole chunk it came from (Polars' string views), so keeping a few
+    rows of each chunk would keep every chunk; a round trip through Arrow IPC
+    copies out only the rows kept."""
+    import io
+
+    import polars as pl
+
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer)
+    buffer.seek(0)
+    return pl.read_ipc(buffer)
 
 
 def read_is_small(path: Path) -> bool:

@@ -547,10 +547,8 @@ def map_values(ds: Dataset, year: int, indicator: str, iso3s: list[str]) -> pl.D
     """
     econ = ds.frame("economies").select("iso3", pl.col("name").alias("econ_name"))
     base = pl.DataFrame({"iso3": iso3s}, schema={"iso3": pl.String})
-    sv = (
-        ds.frame("egov_survey")
-        .filter(pl.col("year") == year)
-        .select("iso3", "country", pl.col(indicator).alias("value"), "flags", "source_id")
+    sv = ds.where("egov_survey", pl.col("year") == year).select(
+        "iso3", "country", pl.col(indicator).alias("value"), "flags", "source_id"
     )
     df = base.join(sv, on="iso3", how="left").join(econ, on="iso3", how="left")
     zero_flag = [

@@ -31,6 +31,7 @@ from .dataset import Dataset
 from .errors import DataError
 from .loader import read_table
 from .schema import TABLES
+from .text import visible
 
 __all__ = ["HEADER", "VALUES", "derive", "name_index", "read_export"]
 
@@ -153,7 +154,7 @@ def source_rows(parsed: Parsed, years: list[int]) -> pl.DataFrame:
             "url": UN_DATA_CENTER,
             "licence": None,
             "note": (
-                f"Imported with ddx import-un on {today} from {parsed.path.resolve()} "
+                f"Imported with ddx import-un on {today} from {visible(str(parsed.path.resolve()))} "
                 f"(sha256 {parsed.sha256[:16]}), a UN E-Government Knowledgebase Data Center export. "
                 "Values as in the file (exact repeats dropped, names mapped to ISO3). epi_rank derived by ddx "
                 "from the EPI values (competition ranking); region/subregion from the economies table."
@@ -228,8 +229,14 @@ def apply_import(plan: ImportPlan, target: Path, builtin: Path | None) -> list[P
         survey.write_csv(work / "egov_survey.csv")
         sources.write_csv(work / "sources.csv")
         check = Dataset(builtin, [work])
-        check.lazy("sources")
-        check.lazy("egov_survey")
+        try:
+            check.lazy("sources")
+            check.lazy("egov_survey")
+        except DataError as exc:
+            # The staged copy is ours; what the user can act on is their file.
+            raise DataError(
+                plan.parsed.path, f"cannot be imported: {exc.message} (in the merged data)"
+            ) from None
         userstore.publish_generation(work, target)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)

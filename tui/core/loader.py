@@ -10,13 +10,14 @@ lazy (read_big_csv), as is a large Parquet table (_check_large).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from . import rules
+from .bounded import size_text
 from .csvrows import (
     BIG_CSV,
     NO_ROWS,
@@ -101,10 +102,22 @@ def _read_csv_fast(
     return cells, list(range(2, frame.height + 2)), positions
 
 
+# A CSV with quotes (or bare CRs) is read whole by the careful reader, at many
+# times its size in memory; past this it is refused rather than read.
+MAX_CAREFUL_CSV = 64 * 2**20
+
+
 def _read_csv_cells(
     path: Path, table: Table
 ) -> tuple[dict[str, list[str]] | dict[str, pl.Series], list[int], dict[str, int]]:
     try:
+        if path.stat().st_size > MAX_CAREFUL_CSV:
+            raise DataError(
+                path,
+                f"over {size_text(MAX_CAREFUL_CSV)} with quotes or bare carriage returns; "
+                "a CSV this big is read as it streams only when every line is one row "
+                "without quotes: save it so, or as Parquet",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(path, f"cannot read file: {exc.strerror or exc}") from None
@@ -202,6 +215,42 @@ def read_big_csv(path: Path, table: Table, refs: Sequence[Ref] = ()) -> Loaded |
     ]
     rules.first_failure(path, typed, unknown, positions, file_order=True, big=True)
     return Loaded(table, path, None, typed.drop(LINE), None, positions)
+
+
+def iter_big_csv(path: Path, table: Table, chunk: int = 8 * 2**20) -> Iterator[pl.DataFrame]:
+    """A big CSV that ``read_big_csv`` has checked, read again a few MiB of lines
+    at a time and typed the same way, for a question that needs only some of its
+    rows (``Dataset.where``): memory holds a chunk, not the file (Polars' own
+    scan holds about the whole file while it streams)."""
+    names = {n: pl.String for n in table.names}
+    with path.open("rb") as f:
+        first = f.readline().decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+        order = [h.strip() for h in first.split(",")]
+        carry = b""
+        while True:
+            block = f.read(chunk)
+            data = carry + block if carry else block
+            cut = len(data) if not block else data.rfind(b"\n") + 1
+            part, carry = data[:cut], data[cut:]
+            del data
+            lines = [
+                line[:-1] if line.endswith(b"\r") else line
+                for line in part.split(b"\n")
+                if line.strip()
+            ]
+            del part
+            if lines:
+                raw = pl.read_csv(
+                    io.BytesIO(b"\n".join(lines) + b"\n"),
+                    has_header=False,
+                    new_columns=order,
+                    schema={n: names[n] for n in order},
+                    quote_char=None,
+                )
+                del lines
+                yield raw.select(rules.typed(table))
+            if not block:
+                return
 
 
 def _unknown_message(col: str, what: str, value: object, where: str) -> str:

@@ -53,7 +53,7 @@ def fmt_index(v: float | None) -> str:
 
 # -- survey editions and rankings ---------------------------------------------
 def editions(ds: Dataset) -> list[int]:
-    return sorted(ds.frame("egov_survey")["year"].unique().to_list())
+    return ds.distinct("egov_survey", "year")  # type: ignore[return-value]
 
 
 def survey(ds: Dataset) -> pl.DataFrame:
@@ -83,7 +83,7 @@ def ranking(
     """
     if indicator not in INDICES:
         raise UsageError(f"unknown indicator {indicator!r}; choose one of {', '.join(INDICES)}")
-    df = survey(ds).filter(pl.col("year") == year)
+    df = ds.where("egov_survey", pl.col("year") == year)
     if df.is_empty():
         have = editions(ds)
         listed = (
@@ -110,8 +110,8 @@ def ranking(
             raise UsageError("scope 'region' needs a region name")
         df = df.filter(pl.col("region").str.to_lowercase() == region.lower())
         if df.is_empty():
-            regions = ", ".join(sorted(survey(ds)["region"].drop_nulls().unique()))
-            raise UsageError(f"unknown region {region!r}; regions are {regions}")
+            regions_text = ", ".join(regions(ds))
+            raise UsageError(f"unknown region {region!r}; regions are {regions_text}")
     elif scope != "world":
         raise UsageError(f"unknown scope {scope!r}; choose central-asia, world or a region")
     return df.select(
@@ -129,11 +129,11 @@ def ranking(
 
 
 def regions(ds: Dataset) -> list[str]:
-    return sorted(survey(ds)["region"].drop_nulls().unique().to_list())
+    return ds.distinct("egov_survey", "region")  # type: ignore[return-value]
 
 
 def region_of(ds: Dataset, iso3: str) -> str | None:
-    row = survey(ds).filter(pl.col("iso3") == iso3).select("region").drop_nulls()
+    row = ds.where("egov_survey", pl.col("iso3") == iso3).select("region").drop_nulls()
     return row["region"][0] if len(row) else None
 
 
@@ -150,15 +150,14 @@ def figure_caveats(year: int, flags: str | None, indicator: str | None = None) -
 def series(ds: Dataset, iso3s: list[str], column: str) -> pl.DataFrame:
     """year, iso3, value for survey columns (indices or ranks), sorted by year."""
     return (
-        survey(ds)
-        .filter(pl.col("iso3").is_in(iso3s))
+        ds.where("egov_survey", pl.col("iso3").is_in(iso3s))
         .select("year", "iso3", pl.col(column).alias("value"))
         .sort(["iso3", "year"])
     )
 
 
 def components(ds: Dataset, iso3: str) -> pl.DataFrame:
-    return survey(ds).filter(pl.col("iso3") == iso3).select("year", *INDICES).sort("year")
+    return ds.where("egov_survey", pl.col("iso3") == iso3).select("year", *INDICES).sort("year")
 
 
 def indicator_series(ds: Dataset, iso3s: list[str], code: str) -> pl.DataFrame:
@@ -180,10 +179,21 @@ def focus_countries(ds: Dataset) -> pl.DataFrame:
     return ds.frame("countries").sort("iso3")
 
 
-def resolve_country(ds: Dataset, text: str) -> str:
-    """ISO3 for a code or name (any case); a helpful error for a typo."""
+# How alike a name must be to a known one to be offered as "did you mean":
+# 'Kazakstan', 'Germny', 'Brasil' are (0.83 and up); 'Narnia' is not Armenia (0.77).
+SUGGEST_CUTOFF = 0.8
+
+
+def closest(key: str, candidates: list[str]) -> str | None:
+    """The candidate ``key`` is most likely a typo of, or None if none is close."""
     import difflib
 
+    near = difflib.get_close_matches(key, candidates, n=1, cutoff=SUGGEST_CUTOFF)
+    return near[0] if near else None
+
+
+def resolve_country(ds: Dataset, text: str) -> str:
+    """ISO3 for a code or name (any case); a helpful error for a typo."""
     econ = ds.frame("economies")
     key = text.strip().lower()
     codes: dict[str, str] = {c.lower(): c for c in econ["iso3"]}
@@ -195,10 +205,10 @@ def resolve_country(ds: Dataset, text: str) -> str:
     matches = [n for n in names if n.startswith(key)] if len(key) >= 3 else []
     if len(matches) == 1:
         return names[matches[0]]
-    near = difflib.get_close_matches(key, list(names) + list(codes), n=1, cutoff=0.6)
+    near = closest(key, list(names) + list(codes))
     hint = ""
     if near:
-        code = codes.get(near[0]) or names[near[0]]
+        code = codes.get(near) or names[near]
         hint = f"; did you mean {code} ({econ.filter(pl.col('iso3') == code)['name'][0]})?"
     raise UsageError(f"unknown country {text!r}{hint}")
 
@@ -246,7 +256,7 @@ def latest_value(ds: Dataset, iso3: str, code: str) -> Figure:
 
 def profile(ds: Dataset, iso3: str, year: int | None = None) -> list[Figure]:
     """The figures shown for a country: latest (or given) edition and its change."""
-    df = survey(ds).filter(pl.col("iso3") == iso3).sort("year")
+    df = ds.where("egov_survey", pl.col("iso3") == iso3).sort("year")
     if df.is_empty():
         return []
     if year is not None:

@@ -27,6 +27,11 @@ _RANGES: tuple[tuple[int, int], ...] = (
     (0x202A, 0x202E),
     (0x2066, 0x2069),
 )
+# Lone surrogates: never in text decoded as UTF-8, but a file name that is not
+# UTF-8 reaches Python as one (U+DC80-U+DCFF for each undecodable byte), and no
+# terminal or UTF-8 stream can take it. Python-side only: Rust strings, hence
+# Polars' patterns, cannot hold them.
+_PY_ONLY: tuple[tuple[int, int], ...] = ((0xD800, 0xDFFF),)
 
 _NAMES = {
     0x00: "NUL",
@@ -59,7 +64,7 @@ def _class(allow: str = "", rust: bool = False) -> str:
     def fmt(o: int) -> str:
         return f"\\x{{{o:x}}}" if rust else f"\\U{o:08x}"
 
-    for lo, hi in _RANGES:
+    for lo, hi in _RANGES if rust else _RANGES + _PY_ONLY:
         run: list[int] = [o for o in range(lo, hi + 1) if o not in keep]
         # coalesce consecutive code points into ranges
         i = 0
@@ -110,6 +115,8 @@ def escape_char(ch: str) -> str:
     o = ord(ch)
     if ch in _SHORT:
         return _SHORT[ch]
+    if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte of a file name: the byte
+        return f"\\x{o - 0xDC00:02x}"
     return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
 
 
@@ -129,6 +136,8 @@ def visible(s: str, allow: str = "") -> str:
 def describe(ch: str) -> str:
     """Words for an unsafe character: 'ESC (\\x1b)', 'bidi override RLO (\\u202e)'."""
     o = ord(ch)
+    if 0xD800 <= o <= 0xDFFF:
+        return f"a byte that is not UTF-8 ({escape_char(ch)})"
     name = _NAMES.get(o) or ("control character" if o < 0x20 else "C1 control character")
     return f"{name} ({escape_char(ch)})"
 

@@ -294,7 +294,7 @@ class CountriesPane(Pane):
             if self.chart_kind == "rank"
             else _("index components across editions")
         )
-        srcs = sorted(set(q.survey(self.ds).filter(pl.col("iso3") == iso3)["source_id"]))
+        srcs = sorted(set(self.ds.where("egov_survey", pl.col("iso3") == iso3)["source_id"]))
         items.append(
             Provenance(
                 _("Chart: {chart}").format(chart=chart),

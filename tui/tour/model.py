@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.bounded import read_capped
 from ..core.errors import DataError
 from ..core.schema import FOCUS, INDICES
 from ..panes import PANE_IDS, pane_spec
@@ -68,6 +69,10 @@ PANE_KEYS: dict[str, tuple[str, ...]] = {spec.pane_id: spec.tour_keys for spec i
 STEP_KEYS = COMMON_KEYS + tuple(dict.fromkeys(k for keys in PANE_KEYS.values() for k in keys))
 # Text fields longer than this are surely not a caption.
 MAX_TEXT = 2000
+# A tour is a lesson: the built-in one is 12 KB and 15 steps. Past these it is
+# surely not a tour, and reading on would only cost time and memory.
+MAX_TOUR_BYTES = 2**20
+MAX_STEPS = 500
 
 
 @dataclass(frozen=True)
@@ -268,6 +273,10 @@ class _Reader:
             raise self.fail("'steps': expected [[steps]] tables", None, "steps")
         if not steps:
             raise self.fail("no steps: add at least one [[steps]] table", None, "steps")
+        if len(steps) > MAX_STEPS:
+            raise self.fail(
+                f"{len(steps)} steps; a tour may have at most {MAX_STEPS}", MAX_STEPS, None
+            )
         return TourFile(
             title=title,
             titles=titles,
@@ -441,19 +450,15 @@ def parse_tour(source: str, path: str | Path, vocab: Vocabulary | None = None) -
         col = getattr(exc, "colno", None) or (int(m.group(2)) if m else None)
         msg = getattr(exc, "msg", None) or (text[: m.start()] if m else text)
         raise DataError(path, f"not valid TOML: {msg}", line, col) from None
+    except RecursionError:
+        # tomllib reads nested arrays and tables by recursion.
+        raise DataError(path, "not valid TOML for a tour: values nested too deeply") from None
     return _Reader(path, source, vocab).read(data)
 
 
 def read_source(path: str | Path) -> str:
     """A tour file's text; a DataError if it cannot be read or is not UTF-8."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DataError(path, "no such tour file") from None
-    except IsADirectoryError:
-        raise DataError(path, "is a folder, not a tour file") from None
-    except OSError as exc:
-        raise DataError(path, f"cannot read: {exc.strerror or exc}") from None
+    raw = read_capped(Path(path), MAX_TOUR_BYTES, "a tour file", missing="no such tour file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
