@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -86,6 +86,12 @@ class DDXApp(ViewActions):
     # Focus is placed by _focus_active; Textual's own auto-focus could land late
     # on the Goals list and pull the tabs back after a number key was pressed.
     AUTO_FOCUS = None
+    # Build the panes not on show in the background just after the first frame,
+    # so that a user's first visit to each is instant. Tests turn it off
+    # (tests/conftest.py): a test then builds only the panes it visits, on the
+    # visit (action_show_pane), as a key pressed before the background build
+    # got there does.
+    build_hidden_panes: ClassVar[bool] = True
 
     BINDINGS = [
         Binding("1", "show_pane(0)", i18n.N_("Goals"), show=False, id="pane1"),
@@ -187,7 +193,8 @@ class DDXApp(ViewActions):
         self.call_after_refresh(self._focus_active)
         # Give the first frame time to reach the terminal before the other
         # panes are built (building them first delayed it by ~0.3 s).
-        self.set_timer(0.3, self._mount_hidden_panes)
+        if self.build_hidden_panes:
+            self.set_timer(0.3, self._mount_hidden_panes)
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
