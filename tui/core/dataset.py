@@ -35,6 +35,10 @@ class Dataset:
         self._eager: dict[str, pl.DataFrame] = {}
         self._missing: set[str] = set()
         self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
+        # Rows checked at build time (tui/core/checked.py): built-in data only.
+        self._checked: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] | None
+        self._checked = None
+        self._use_checked = not self.overlays and builtin is not None
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
@@ -75,11 +79,23 @@ class Dataset:
         a key press on the Goals pane asks again without new work."""
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
+        if rows is None and self._use_checked:
+            rows = self._checked_rows().get(key)
         if rows is None:
             frame = self.frame(name)
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
             self._records[key] = rows
         return rows
+
+    def _checked_rows(self) -> dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]]:
+        """The built-in rows checked at build time (tui/core/checked.py), read
+        once; empty when data/ differs from what was checked, or with overlays."""
+        if self._checked is None:
+            from . import checked
+
+            assert self.builtin is not None
+            self._checked = checked.load(self.builtin) or {}
+        return self._checked
 
     def distinct(self, name: str, column: str) -> list[object]:
         """The sorted distinct values of a column (blanks left out)."""
