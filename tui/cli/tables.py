@@ -4,14 +4,16 @@ data as a readable table, or CSV, JSON, Parquet for scripts (tui/cli/output.py).
 from __future__ import annotations
 
 import argparse
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from ..core.errors import UsageError
 from ..core.schema import INDICES
 from ..i18n import _, current_language, format_decimal
 from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
+
+if TYPE_CHECKING:  # Polars is imported when a command runs, not when ddx starts
+    import polars as pl
 
 
 def register(sub: argparse._SubParsersAction, add_data: AddOptions) -> None:  # type: ignore[type-arg]
@@ -114,6 +116,8 @@ def scope_label(ds, scope: str) -> str:  # type: ignore[no-untyped-def]
 
 def rankings_frame(ds, year: int | None, indicator: str, scope: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
     """The rankings view as a frame: what ``ddx rankings`` prints and the pane exports."""
+    import polars as pl
+
     from ..core import queries as q
 
     year = year if year is not None else q.editions(ds)[-1]
@@ -129,6 +133,8 @@ def localised(ds, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -> pl.Data
     """The reading view in the current language: country names from CLDR (and
     the overrides), index values in its notation (Russian ``0,90093``).
     CSV, JSON and Parquet stay as the data is: they are for programs."""
+    import polars as pl
+
     if current_language() == "en":
         return view
     from ..i18n import country_names
@@ -147,6 +153,8 @@ def localised(ds, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -> pl.Data
 
 
 def cmd_rankings(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.caveats import caveat_keys
     from ..i18n import term
@@ -202,6 +210,8 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 
 
 def cmd_country(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.caveats import caveat_keys
     from ..i18n import country_name, translated_rows
@@ -290,6 +300,8 @@ def cmd_country(args: argparse.Namespace) -> int:
 
 
 def cmd_goals(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.article import ORIGIN_NOTE, ORIGIN_SOURCES
     from ..i18n import translated_rows
@@ -365,6 +377,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_milestones(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..textsafe import table as to_table
 
