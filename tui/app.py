@@ -191,10 +191,12 @@ class DDXApp(ViewActions):
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
-        # Give the first frame time to reach the terminal before the other
-        # panes are built (building them first delayed it by ~0.3 s).
+        # The other panes (and Polars, which they need) are built only once
+        # the first frame has been drawn, and a moment after: building them
+        # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
+        # busy machine it fired before the first frame was out.
         if self.build_hidden_panes:
-            self.set_timer(0.3, self._mount_hidden_panes)
+            self.call_after_refresh(self.set_timer, 0.1, self._mount_hidden_panes)
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
