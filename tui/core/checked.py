@@ -34,7 +34,8 @@ FIRST_SCREEN: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("milestone_goals_i18n", None),
     ("countries", None),
     ("countries_i18n", None),
-    ("country_name_overrides", None),
+    ("country_name_overrides", ("iso3", "lang", "name")),
+    ("economy_codes", ("iso3", "iso2")),  # country names from CLDR (tui/i18n.py)
 )
 
 Key = tuple[str, tuple[str, ...] | None]
