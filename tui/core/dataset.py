@@ -76,10 +76,13 @@ class Dataset:
     def records(self, name: str, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
         """A small table's rows as dicts (only ``columns`` if given), from the
         checked frame: one reading, one set of rules (tui/core/rules.py). Cached:
-        a key press on the Goals pane asks again without new work."""
+        a key press on the Goals pane asks again without new work. Before the
+        table is read, the built-in rows checked at build time answer for it
+        when data/ is what was checked (tui/core/checked.py)."""
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
-        if rows is None and self._use_checked:
+        if rows is None and self._use_checked and name not in self._frames:
+            # (a table already read is answered from its frame)
             rows = self._checked_rows().get(key)
         if rows is None:
             frame = self.frame(name)
