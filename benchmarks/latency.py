@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import median, percentile  # noqa: E402
 
-BUDGET_P95_MS = 50.0
+BUDGET_P95_MS = 16.0  # one frame at 60 Hz (issue 21)
 
 
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -74,6 +74,13 @@ async def run(presses: int = 50) -> dict[str, dict[str, float]]:
     results: dict[str, list[float]] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        # Steady state: the other panes are built in the background after the
+        # first frame; a key pressed before then builds its pane, which is start-up
+        # work, not a keypress's.
+        for _ in range(600):
+            if all(p.is_mounted for p in app.panes):
+                break
+            await pilot.pause(0.05)
         keys = _pane_keys()
 
         # Tab switch: cycle through every pane (1, 2, ..., N, 1, ...).

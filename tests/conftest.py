@@ -36,6 +36,19 @@ def _english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _only_visited_panes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An explorer in a test builds only the panes the test visits (the first
+    on show, the others when their key is pressed), not all eight in the
+    background as for a user: most tests need one pane, and building the other
+    seven was most of their time. ``@pytest.mark.all_panes`` keeps the user's
+    behaviour for a test about it. Subprocesses (tests/term) are not affected."""
+    from tui.app import DDXApp
+
+    if request.node.get_closest_marker("all_panes") is None:
+        monkeypatch.setattr(DDXApp, "build_hidden_panes", False)
+
+
 needs_reference = pytest.mark.skipif(
     not REFERENCE.is_dir(), reason="../shared/reference not present"
 )

@@ -48,13 +48,16 @@ def flat(app: App) -> str:
 
 
 async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every pane is mounted (the hidden ones mount just after the
-    first frame), so a snapshot starts from the same state however fast the
-    machine is."""
+    """Wait until the pane on show is mounted (and, under
+    ``@pytest.mark.all_panes``, every pane: the hidden ones mount just after
+    the first frame), so a snapshot starts from the same state however fast
+    the machine is."""
     app = pilot.app
     for _ in range(200):
         await pilot.pause()
-        if all(p.is_attached for p in app.panes):
+        # (tests/conftest.py: unless marked, only the panes a test visits are built)
+        waiting = app.panes if app.build_hidden_panes else [app.active_pane]
+        if all(p.is_attached for p in waiting) and app.active_pane.is_mounted:
             break
     await pilot.pause()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -92,6 +92,12 @@ class DDXApp(ViewActions):
     # Focus is placed by _focus_active; Textual's own auto-focus could land late
     # on the Goals list and pull the tabs back after a number key was pressed.
     AUTO_FOCUS = None
+    # Build the panes not on show in the background just after the first frame,
+    # so that a user's first visit to each is instant. Tests turn it off
+    # (tests/conftest.py): a test then builds only the panes it visits, on the
+    # visit (action_show_pane), as a key pressed before the background build
+    # got there does.
+    build_hidden_panes: ClassVar[bool] = True
 
     BINDINGS = [
         # 1 ... 8: a pane's number is its place in the registry (tui/panes/__init__.py).
@@ -188,9 +194,12 @@ class DDXApp(ViewActions):
 
             start_tour(self)
         self.call_after_refresh(self._focus_active)
-        # Give the first frame time to reach the terminal before the other
-        # panes are built (building them first delayed it by ~0.3 s).
-        self.set_timer(0.3, self._mount_hidden_panes)
+        # The other panes (and Polars, which they need) are built only once
+        # the first frame has been drawn, and a moment after: building them
+        # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
+        # busy machine it fired before the first frame was out.
+        if self.build_hidden_panes:
+            self.call_after_refresh(self.set_timer, 0.1, self._mount_hidden_panes)
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""

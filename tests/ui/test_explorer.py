@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.screen import flat, screen_text, settled
 from tui.app import Options, make_app
 from tui.screens.help import HelpScreen
@@ -234,6 +236,7 @@ async def test_q_quits() -> None:
     assert app.return_code == 0
 
 
+@pytest.mark.all_panes
 async def test_hidden_panes_mount_while_a_dialog_is_open() -> None:
     """The other panes mount just after start; a palette or help opened at once
     must not stop them (they live on the explorer's screen, not the dialog's)."""
@@ -248,6 +251,7 @@ async def test_hidden_panes_mount_while_a_dialog_is_open() -> None:
         assert app.active_pane.pane_id == "infrastructure"
 
 
+@pytest.mark.all_panes
 async def test_quitting_at_once_does_not_trip_the_background_mount() -> None:
     """q (or a test) ending the app before the other panes are built: the
     delayed mount must find nothing to do, not raise."""

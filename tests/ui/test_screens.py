@@ -123,6 +123,28 @@ async def test_key_bar_never_cuts_a_hint_on_any_pane_at_60_80_120() -> None:
                     assert right <= left, (width, key, bottom)  # no hint drawn over another
 
 
+async def test_key_bar_is_not_rebuilt_when_its_hints_stay_the_same() -> None:
+    """Bindings are announced again on every focus change; a bar built anew is
+    repainted whole (bytes over SSH). Tab between the Goals pane's two parts
+    keeps the same hints: the same hint widgets stay; a pane with other keys
+    gets a new bar."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        bar = app.query_one(KeyBar)
+        before = list(bar.hints())
+        assert before
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+        assert list(bar.hints()) == before
+        await pilot.press("3")  # Rankings: its own keys (c, v, o) on the bar
+        for _ in range(3):
+            await pilot.pause()
+        after = [f"{h.key_display} {h.description}" for h in bar.hints()]
+        assert after != [f"{h.key_display} {h.description}" for h in before], after
+
+
 # -- the Countries profile ---------------------------------------------------------
 async def test_profile_pairs_are_never_split_at_any_width() -> None:
     app = make_app()

@@ -210,8 +210,12 @@ def test_machine_formats_stay_as_the_data_is(capsys: pytest.CaptureFixture[str])
     ],
 )
 def test_goals_in_three_languages(
-    capsys: pytest.CaptureFixture[str], lang: str, words: tuple[str, ...]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    words: tuple[str, ...],
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "120")  # a goal's name whole in its cell
     code, out, _ = run(capsys, "--lang", lang, "goals")
     assert code == 0
     for w in words:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.text import _RANGES, describe, find_unsafe, quote, unsafe_pattern, visible
+from tui.core.text import _PY_ONLY, _RANGES, describe, find_unsafe, quote, unsafe_pattern, visible
 
 UNSAFE = (
     [chr(c) for c in range(0x20)]
@@ -29,7 +29,7 @@ def test_visible_never_holds_a_flagged_character(s: str) -> None:
 
 def is_unsafe_char(ch: str) -> bool:
     """The table the pattern is built from, read directly: the oracle."""
-    return any(lo <= ord(ch) <= hi for lo, hi in _RANGES)
+    return any(lo <= ord(ch) <= hi for lo, hi in _RANGES + _PY_ONLY)
 
 
 @given(EDGY)

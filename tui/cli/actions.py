@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from ..i18n import N_, _, country_name, local_decimal, milestone_text, translated_rows
 from .options import AddOptions, load_dataset
 from .output import add_output, emit, gap_text, terminal_width
+
+if TYPE_CHECKING:  # Polars is imported when a command runs, not when ddx starts
+    import polars as pl
 
 
 def register(
@@ -81,6 +83,8 @@ def actions_table(
 ) -> str:
     """The reading view of ``actions_frame``: one line per action (titles in the
     current language where ``milestones_i18n`` has them and ``ds`` is given)."""
+    import polars as pl
+
     from ..core import actions as act
     from ..textsafe import table as to_table
 

@@ -8,13 +8,15 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from ..core.errors import UsageError
 from ..core.text import visible
 from ..i18n import _, ngettext
 from ..paths import protected_dirs
+
+if TYPE_CHECKING:  # Polars is imported when a command runs, not when ddx starts
+    import polars as pl
 
 
 def add_output(

@@ -6,15 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-import polars as pl
-
 from ..core.errors import UsageError
 from ..core.schema import INDICES, READINESS_INDEX
 from ..i18n import _, current_language, format_decimal
 from .options import AddOptions, command_adder, load_dataset, survey_year
 from .output import add_output, emit, gap_text, terminal_width, utf8_out
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Polars is imported when a command runs, not when ddx starts
+    import polars as pl
+
     from ..core.dataset import Dataset
 
 
@@ -121,6 +121,8 @@ def scope_label(ds: Dataset, scope: str) -> str:
 
 def rankings_frame(ds: Dataset, year: int | None, indicator: str, scope: str) -> pl.DataFrame:
     """The rankings view as a frame: what ``ddx rankings`` prints and the pane exports."""
+    import polars as pl
+
     from ..core import queries as q
 
     year = year if year is not None else q.editions(ds)[-1]
@@ -136,6 +138,8 @@ def localised(ds: Dataset, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -
     """The reading view in the current language: country names from CLDR (and
     the overrides), index values in its notation (Russian ``0,90093``).
     CSV, JSON and Parquet stay as the data is: they are for programs."""
+    import polars as pl
+
     if current_language() == "en":
         return view
     from ..i18n import country_names
@@ -154,6 +158,8 @@ def localised(ds: Dataset, view: pl.DataFrame, decimals: tuple[str, ...] = ()) -
 
 
 def cmd_rankings(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.caveats import caveat_keys
     from ..i18n import term
@@ -209,6 +215,8 @@ def cmd_rankings(args: argparse.Namespace) -> int:
 
 
 def cmd_country(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.caveats import caveat_keys
     from ..i18n import country_name, translated_rows
@@ -297,6 +305,8 @@ def cmd_country(args: argparse.Namespace) -> int:
 
 
 def cmd_goals(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..core.article import (
         ADESINA_NOTE,
@@ -418,6 +428,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_milestones(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from ..core import queries as q
     from ..textsafe import table as to_table
 

@@ -43,6 +43,10 @@ class Dataset:
         # size while it streams a CSV, so two panes asking at once would double it.
         self._stream_lock = threading.Lock()
         self._records: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] = {}
+        # Rows checked at build time (tui/core/checked.py): built-in data only.
+        self._checked: dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]] | None
+        self._checked = None
+        self._use_checked = not self.overlays and builtin is not None
         for d in self.overlays:
             if not d.is_dir():
                 raise DataError(d, "not a directory (expected a folder of ddx tables)")
@@ -83,9 +87,14 @@ class Dataset:
     def records(self, name: str, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
         """A small table's rows as dicts (only ``columns`` if given), from the
         checked frame: one reading, one set of rules (tui/core/rules.py). Cached:
-        a key press on the Goals pane asks again without new work."""
+        a key press on the Goals pane asks again without new work. Before the
+        table is read, the built-in rows checked at build time answer for it
+        when data/ is what was checked (tui/core/checked.py)."""
         key = (name, tuple(columns) if columns is not None else None)
         rows = self._records.get(key)
+        if rows is None and self._use_checked and name not in self._frames:
+            # (a table already read is answered from its frame)
+            rows = self._checked_rows().get(key)
         if rows is None:
             if columns is not None and self.is_large(name):
                 import polars as pl
@@ -97,6 +106,16 @@ class Dataset:
             rows = (frame.select(columns) if columns is not None else frame).to_dicts()
             self._records[key] = rows
         return rows
+
+    def _checked_rows(self) -> dict[tuple[str, tuple[str, ...] | None], list[dict[str, object]]]:
+        """The built-in rows checked at build time (tui/core/checked.py), read
+        once; empty when data/ differs from what was checked, or with overlays."""
+        if self._checked is None:
+            from . import checked
+
+            assert self.builtin is not None
+            self._checked = checked.load(self.builtin) or {}
+        return self._checked
 
     def distinct(self, name: str, column: str) -> list[object]:
         """The sorted distinct values of a column (blanks left out)."""
@@ -121,7 +140,11 @@ class Dataset:
 
     def is_large(self, name: str) -> bool:
         """Whether ``name`` is kept lazy (a big CSV or Parquet file among its
-        files): ask it for the rows a question needs (``where``), not the whole."""
+        files): ask it for the rows a question needs (``where``), not the whole.
+        The built-in tables, when data/ is what was checked at build time, are
+        small: answered without reading them (the first frame reads no table)."""
+        if self._use_checked and name not in self._frames:
+            return False
         self.lazy(name)
         return name in self._large
 

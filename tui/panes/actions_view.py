@@ -157,7 +157,13 @@ class ActionsView(Container):
             self.current = str(first["milestone_id"])
 
     def focus_main(self) -> None:
-        self.query_one("#act-list", KeyList).focus()
+        found = self.query("#act-list")
+        if found:
+            found.first(KeyList).focus()
+        elif self.is_attached:
+            # Still being composed: the pane was built by its own key and `c`
+            # came in the same burst ("6c" typed ahead at start).
+            self.call_after_refresh(self.focus_main)
 
     # -- drawing ---------------------------------------------------------------------
     def _show(self) -> None:

@@ -22,6 +22,7 @@ from ..i18n import N_, _
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import Binding
+    from textual.screen import Screen
 
 # Binding id -> importance (lower shows first). Unnamed bindings get PANE_KEYS.
 PRIORITY = {"help": 0, "next": 20, "indicator": 30, "source": 40, "quit": 50}
@@ -53,12 +54,14 @@ def choose(hints: list[tuple[int, int]], room: int) -> set[int]:  # (importance,
 class KeyBar(Footer):
     """A footer that never cuts a hint: whole hints, most important first."""
 
+    _composed: list[tuple[str, str, str, str, bool, str, str]] | None = None
+
     def _width(self) -> int:
         return self.size.width or self.app.size.width
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def _plan(self) -> list[tuple[str, str, str, str, bool, str, str]]:
+        """The hints to show now, in bar order: (key, key display, description,
+        action, disabled, tooltip, classes)."""
         active = self.screen.active_bindings
         first: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
@@ -85,27 +88,66 @@ class KeyBar(Footer):
             for b, _e, _t in entries
         ]
         shown = choose(hints, room)
-        for i, (binding, enabled, tooltip) in enumerate(entries):
-            if i in shown:
-                yield FooterKey(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    _(binding.description),
-                    binding.action,
-                    disabled=not enabled,
-                    tooltip=tooltip,
-                ).data_bind(compact=Footer.compact)
+        plan = [
+            (
+                binding.key,
+                self.app.get_key_display(binding),
+                _(binding.description),
+                binding.action,
+                not enabled,
+                tooltip,
+                "",
+            )
+            for i, (binding, enabled, tooltip) in enumerate(entries)
+            if i in shown
+        ]
         if palette is not None:
             pb, p_enabled, _tooltip = palette
-            yield FooterKey(
-                pb.key,
-                self.app.get_key_display(pb),
-                _(pb.description),
-                pb.action,
-                classes="-command-palette",
-                disabled=not p_enabled,
-                tooltip=pb.tooltip or _(pb.description),
+            plan.append(
+                (
+                    pb.key,
+                    self.app.get_key_display(pb),
+                    _(pb.description),
+                    pb.action,
+                    not p_enabled,
+                    pb.tooltip or _(pb.description),
+                    "-command-palette",
+                )
             )
+        return plan
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._composed = plan = self._plan()
+        for key, display, description, action, disabled, tooltip, classes in plan:
+            hint = FooterKey(
+                key,
+                display,
+                description,
+                action,
+                classes=classes,
+                disabled=disabled,
+                tooltip=tooltip,
+            )
+            # The palette hint keeps its own look (Textual's Footer does the same).
+            yield hint if classes else hint.data_bind(compact=Footer.compact)
+
+    async def _recompose_if_changed(self) -> None:
+        """Build the bar again only when what it shows would change: bindings
+        are announced again on every focus change and pane mount, and a bar
+        built anew is repainted whole (bytes over SSH, and time)."""
+        if not self.is_attached:
+            return
+        if self._composed is None or self._plan() != self._composed:
+            await self.recompose()
+
+    def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
 
     def hints(self) -> Iterator[FooterKey]:
         """The hints on the bar now (for tests)."""
@@ -113,7 +155,7 @@ class KeyBar(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._recompose_if_changed)
 
 
 # Textual's own binding descriptions the bar shows, for the catalogue.
