@@ -243,7 +243,10 @@ async def test_hidden_panes_mount_while_a_dialog_is_open() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        await pilot.pause(0.8)
+        for _ in range(100):  # a condition, not a fixed time: a busy machine is slower
+            await pilot.pause(0.1)
+            if all(p.is_attached for p in app.panes):
+                break
         assert app._exception is None
         assert all(p.is_attached for p in app.panes)
         await pilot.press("escape", "7")
