@@ -325,7 +325,7 @@ def test_a_bad_tour_is_refused_before_the_explorer_opens(
 
 def test_serve_passes_the_tour_on(tmp_path: Path) -> None:
     from tui.cli import build_parser
-    from tui.serve import app_command
+    from tui.cli.serve import app_command
 
     args = build_parser().parse_args(
         ["serve", "--tour", str(FIXTURE), "--notes", "--interval", "5", "--theme", "light"]
