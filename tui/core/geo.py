@@ -1,7 +1,7 @@
 """The map's query: the selected survey indicator and edition for every
 country drawn, with gaps and flagged zeros marked, and its classes.
 
-Polars only; the shapes, raster and classes are in tui/core/geo_shapes.py,
+Polars and the core; the shapes, raster and classes are in tui/core/geo_shapes.py,
 geo_raster.py and geo_classes.py.
 """
 

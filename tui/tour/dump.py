@@ -1,5 +1,6 @@
 """Tour files written back: a step or a tour's header as TOML (tomllib only
-reads), for recording a tour in the explorer and for ``ddx tour export``.
+reads), for recording a tour in the explorer (``R``, tui/tour/record.py);
+``step_table`` also names the state the record dialog shows.
 """
 
 from __future__ import annotations
