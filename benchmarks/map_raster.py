@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core import geo  # noqa: E402
+from tui.core import geo_raster, geo_shapes  # noqa: E402
 from tui.core.dataset import Dataset  # noqa: E402
 from tui.paths import data_dir  # noqa: E402
 
@@ -32,7 +32,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    g = geo.MapGeometry(geo.load_rings(Dataset(data_dir())))
+    g = geo_raster.MapGeometry(geo_shapes.load_rings(Dataset(data_dir())))
     print(f"{'size':>8} {'per cell':>9} {'best ms':>8}")
     for w, h in ((80, 24), (200, 60)):
         for per_cell in (1, 2):

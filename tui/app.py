@@ -1,7 +1,12 @@
 """The explorer: a thin App that holds the shared selection (country, edition,
 indicator), builds the panes and hands keys to the active one. What it does
 with the view on screen (export, copy, sources, help, the palette) is in
-tui/view_actions.py."""
+tui/view_actions.py.
+
+One module of about 450 lines: ``DDXApp`` is one class, its key bindings and
+the small actions that change the shared selection; what can live outside it
+already does (view_actions, the panes, the tour).
+"""
 
 from __future__ import annotations
 

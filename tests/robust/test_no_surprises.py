@@ -67,7 +67,7 @@ def test_no_pickle_or_eval() -> None:
 
 
 def test_serve_listens_on_loopback_by_default(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    serve = pytest.importorskip("tui.serve")
+    serve = pytest.importorskip("tui.cli.serve")
     server_mod = pytest.importorskip("textual_serve.server")
     started: list[tuple[str, int]] = []
     monkeypatch.setattr(

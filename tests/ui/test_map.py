@@ -9,7 +9,7 @@ from rich.style import Style
 
 from tests.screen import flat, screen_text, settled
 from tui.app import Options, make_app
-from tui.core import FOCUS, geo
+from tui.core import FOCUS, geo_classes, geo_raster
 from tui.panes.map import MapPane
 from tui.widgets.map import (
     ASCII_NO_DATA,
@@ -61,7 +61,7 @@ def pixels_read_back(view: ChoroplethMap) -> dict[tuple[int, int], Triplet | Non
     return out
 
 
-def in_crop(app, raster: geo.Raster) -> set[str]:  # type: ignore[no-untyped-def]
+def in_crop(app, raster: geo_raster.Raster) -> set[str]:  # type: ignore[no-untyped-def]
     """Countries with a shape vertex inside what the map shows."""
     lon0, lat0, lon1, lat1 = raster.extent
     shapes = app.dataset.frame("map_shapes")
@@ -140,7 +140,7 @@ async def test_every_country_with_a_value_in_the_crop_is_drawn(
             assert any(read.get(p) == colour for p in own), f"{code} not drawn in its class colour"
 
 
-def _pixels(raster: geo.Raster):  # type: ignore[no-untyped-def]
+def _pixels(raster: geo_raster.Raster):  # type: ignore[no-untyped-def]
     for r, row in enumerate(raster.cells):
         for c, i in enumerate(row):
             yield (r, c), i
@@ -284,7 +284,7 @@ async def test_flagged_zero_is_drawn_as_no_data_and_explained() -> None:
         assert app.edition == 2003
         text = flat(app)
         assert "readiness-era index" in text and "UZB █ 0, not measured" in screen_text(app)
-        assert pane.fill.class_of("UZB") == geo.NO_DATA
+        assert pane.fill.class_of("UZB") == geo_classes.NO_DATA
         labels = [p.label for p in pane.provenance()]
         assert any(lab.startswith("No data class") and "UZB" in lab for lab in labels)
         assert any("Natural Earth" in lab for lab in labels)

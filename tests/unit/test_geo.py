@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from tui.core import geo, infra
+from tui.core import geo, geo_classes, geo_raster, geo_shapes, infra
 from tui.core.dataset import Dataset
 from tui.paths import data_dir
 
@@ -21,13 +21,19 @@ def square(iso3: str, part: int, x0: float, y0: float, x1: float, y1: float) -> 
     return [dict(iso3=iso3, part=part, seq=i, lon=x, lat=y) for i, (x, y) in enumerate(pts)]
 
 
-def geometry(rows: list[dict], view: tuple[float, float, float, float]) -> geo.MapGeometry:
-    return geo.MapGeometry(geo.rings_from_frame(pl.DataFrame(rows)), view)
+def geometry(rows: list[dict], view: tuple[float, float, float, float]) -> geo_raster.MapGeometry:
+    return geo_raster.MapGeometry(geo_shapes.rings_from_frame(pl.DataFrame(rows)), view)
 
 
 # -- projection and fill ------------------------------------------------------------
 def test_unwrap_makes_a_ring_cut_at_the_antimeridian_continuous() -> None:
-    assert geo.unwrap([170.0, 179.0, -179.0, -170.0, 179.5]) == [170.0, 179.0, 181.0, 190.0, 179.5]
+    assert geo_shapes.unwrap([170.0, 179.0, -179.0, -170.0, 179.5]) == [
+        170.0,
+        179.0,
+        181.0,
+        190.0,
+        179.5,
+    ]
 
 
 def test_a_square_fills_its_cells_and_nothing_else() -> None:
@@ -101,12 +107,12 @@ def test_a_country_too_small_for_any_pixel_centre_still_gets_a_pixel() -> None:
 
 
 def test_the_view_is_centred_on_the_five(ds: Dataset) -> None:
-    rings = geo.load_rings(ds)
-    lon0, lat0, lon1, lat1 = geo.focus_view(rings)
+    rings = geo_shapes.load_rings(ds)
+    lon0, lat0, lon1, lat1 = geo_shapes.focus_view(rings)
     boxes = [r.bbox for r in rings if r.iso3 in geo.FOCUS]
     assert lon0 < min(b[0] for b in boxes) and lon1 > max(b[2] for b in boxes)
     assert lat0 < min(b[1] for b in boxes) and lat1 > max(b[3] for b in boxes)
-    g = geo.MapGeometry(rings)
+    g = geo_raster.MapGeometry(rings)
     for w, h in ((56, 17), (96, 33)):
         e = g.raster(w, h, per_cell=2).extent
         assert (e[0] + e[2]) / 2 == pytest.approx((lon0 + lon1) / 2)
@@ -129,14 +135,14 @@ def test_map_colours_stay_apart_in_16_and_256_colours() -> None:
 
 
 def test_raster_is_cached_per_size(ds: Dataset) -> None:
-    g = geo.MapGeometry(geo.load_rings(ds))
+    g = geo_raster.MapGeometry(geo_shapes.load_rings(ds))
     assert g.raster(60, 20) is g.raster(60, 20)
     assert g.raster(61, 20) is not g.raster(60, 20)
     assert g.raster(60, 20, per_cell=2) is not g.raster(60, 20)
 
 
 def test_real_shapes_put_the_five_where_they_belong(ds: Dataset) -> None:
-    g = geo.MapGeometry(geo.load_rings(ds))
+    g = geo_raster.MapGeometry(geo_shapes.load_rings(ds))
     r = g.raster(96, 33)
     shown = set(r.shown())
     assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "CHN", "RUS", "IRN"} <= shown
@@ -152,10 +158,10 @@ def test_real_shapes_put_the_five_where_they_belong(ds: Dataset) -> None:
 
 # -- classes ----------------------------------------------------------------------------
 def test_fixed_classes_and_no_data() -> None:
-    c = geo.classify_fixed({"A": 0.1, "B": 0.25, "C": 0.6, "D": 0.75, "E": 1.0, "F": None})
+    c = geo_classes.classify_fixed({"A": 0.1, "B": 0.25, "C": 0.6, "D": 0.75, "E": 1.0, "F": None})
     assert [b.label for b in c.bins] == ["0.00–0.25", "0.25–0.50", "0.50–0.75", "0.75–1.00"]
-    assert c.of == {"A": 0, "B": 1, "C": 2, "D": 3, "E": 3, "F": geo.NO_DATA}
-    assert c.class_of("ZZZ") == geo.NO_DATA
+    assert c.of == {"A": 0, "B": 1, "C": 2, "D": 3, "E": 3, "F": geo_classes.NO_DATA}
+    assert c.class_of("ZZZ") == geo_classes.NO_DATA
 
 
 def test_map_values_2024_and_a_flagged_zero(ds: Dataset) -> None:
@@ -166,7 +172,8 @@ def test_map_values_2024_and_a_flagged_zero(ds: Dataset) -> None:
     old = geo.map_values(ds, 2003, "egdi", ["UZB"]).row(0, named=True)
     assert old["value"] == 0 and old["status"] == "not_measured"
     assert (
-        geo.classify_frame(geo.map_values(ds, 2003, "egdi", ["UZB"])).class_of("UZB") == geo.NO_DATA
+        geo.classify_frame(geo.map_values(ds, 2003, "egdi", ["UZB"])).class_of("UZB")
+        == geo_classes.NO_DATA
     )
 
 

@@ -418,7 +418,7 @@ def test_the_explorers_start_errors_are_translated(capsys: pytest.CaptureFixture
 
 def test_ddx_serve_passes_the_language_to_each_session() -> None:
     from tui.cli import build_parser
-    from tui.serve import app_command
+    from tui.cli.serve import app_command
 
     args = build_parser().parse_args(["serve"])
     assert "--lang" not in app_command(args)

@@ -24,13 +24,10 @@ from pathlib import Path
 import pytest
 
 from tui.cli import build_parser
-from tui.core.errors import UsageError
-from tui.serve import (
+from tui.cli.serve import app_command
+from tui.cli.serve.guard import (
     MAX_HEIGHT,
     MAX_WIDTH,
-    SizeCap,
-    app_command,
-    check_bind,
     check_public_url,
     clamp_size,
     guard_for,
@@ -38,6 +35,9 @@ from tui.serve import (
     origin_of,
     public_url,
 )
+from tui.cli.serve.server import check_bind
+from tui.cli.serve.sessions import SizeCap
+from tui.core.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -392,13 +392,13 @@ def test_serve_guards_its_sessions(tmp_path: Path) -> None:
 def test_port_in_use_is_one_line_before_serving(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import tui.serve
+    import tui.cli.serve
     from tui.cli import main
 
     def never(*args: object) -> None:
         raise AssertionError("a server was made (and would say 'serving')")
 
-    monkeypatch.setattr(tui.serve, "make_server", never)
+    monkeypatch.setattr(tui.cli.serve, "make_server", never)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -412,8 +412,8 @@ def test_port_in_use_is_one_line_before_serving(
 def test_serve_without_textual_serve_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 
+    from tui.cli.serve import run_serve
     from tui.core.errors import UsageError
-    from tui.serve import run_serve
 
     real_import = builtins.__import__
 
@@ -570,7 +570,7 @@ def test_every_session_ends_when_the_server_stops(how: signal.Signals) -> None:
 
 
 def test_input_is_capped_per_message_and_per_second() -> None:
-    from tui.serve import InputCap
+    from tui.cli.serve.sessions import InputCap
 
     now = [0.0]
     cap = InputCap(chars_per_second=100, messages_per_second=10, max_chars=50, clock=lambda: now[0])

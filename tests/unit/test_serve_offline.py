@@ -16,7 +16,7 @@ TEMPLATE = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
 
 
 def test_the_page_template_has_no_outside_link_and_its_font_is_shipped() -> None:
-    from tui.serve import offline_page
+    from tui.cli.serve.page import offline_page
 
     original = TEMPLATE.read_text(encoding="utf-8")
     assert remote(outside_references(original))  # what it fixes: Google Fonts

@@ -14,12 +14,11 @@ import pytest
 from tui.cli import main
 from tui.core.errors import DataError
 from tui.tour import model, presenter, record
+from tui.tour.dump import dump_header, dump_step
 from tui.tour.model import (
     Step,
     TourFile,
     Vocabulary,
-    dump_header,
-    dump_step,
     load_builtin,
     parse_tour,
 )
@@ -156,7 +155,7 @@ def test_dump_reads_back_the_same() -> None:
 )
 def test_strings_are_escaped(text: str) -> None:
     step = Step(pane="goals", title=text, look=text, notes=text)
-    out = tomllib.loads(HEAD + model.dump_step(step))
+    out = tomllib.loads(HEAD + dump_step(step))
     assert out["steps"][0]["caption"] == text and out["steps"][0]["title"] == text
 
 
@@ -325,7 +324,7 @@ def test_a_bad_tour_is_refused_before_the_explorer_opens(
 
 def test_serve_passes_the_tour_on(tmp_path: Path) -> None:
     from tui.cli import build_parser
-    from tui.serve import app_command
+    from tui.cli.serve import app_command
 
     args = build_parser().parse_args(
         ["serve", "--tour", str(FIXTURE), "--notes", "--interval", "5", "--theme", "light"]

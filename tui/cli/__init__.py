@@ -3,7 +3,8 @@
 ``parser`` builds the parser and holds ``main``; the subcommands live one
 family per module: ``tables`` (rankings, country, goals, sources,
 milestones), ``figures`` (``ddx chart``), ``import_export`` (export, import-un), ``actions``
-(actions, conclusion) and ``explorer`` (``ddx`` itself and ``ddx demo``).
+(actions, conclusion), ``explorer`` (``ddx`` itself and ``ddx demo``) and
+``serve`` (``ddx serve``, a package of its own).
 ``options`` and ``output`` hold what they share. Nothing here imports
 Textual until the explorer opens.
 """

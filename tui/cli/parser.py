@@ -15,11 +15,11 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from .. import __version__, serve
+from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
-from . import actions, explorer, figures, handout, import_export, tables, tour
+from . import actions, explorer, figures, handout, import_export, serve, tables, tour
 from .options import add_data_options, add_tui_options
 
 if TYPE_CHECKING:
@@ -81,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     explorer.register(sub, add_data_options, add_tui_options)
     tour.register(sub, add_data_options)
     handout.register(sub, add_data_options)
-    # ``ddx serve`` (tui/serve.py, the command line's layer): its module imports
-    # only the standard library; textual-serve and aiohttp load when it runs.
+    # ``ddx serve`` (tui/cli/serve/): its modules import only the standard
+    # library; textual-serve and aiohttp load when it runs.
     serve.register(sub, add_data_options, add_tui_options)
     return parser
 

@@ -2,6 +2,10 @@
 written atomically (staged beside the target, then renamed into place: see
 userstore.py), so an interrupted write never leaves half a file behind.
 
+One module of about 440 lines for every way a frame leaves ddx: the renderings,
+the file writes, the whole dataset with its manifest and the TUI's ``e`` key
+share the table of formats and the atomic write.
+
 Polars and the standard library only: the CLI and the TUI both use this.
 """
 

@@ -1,6 +1,9 @@
 """Read one table from CSV or Parquet with its explicit schema, and check it
 with the table rules (tui/core/rules.py).
 
+One module of about 460 lines: the CSV, big-CSV and Parquet paths share
+``Loaded`` and one set of cell checks, so a bad cell reads the same from each.
+
 Nothing is inferred: every cell is read as text, checked, then cast to the
 schema's type, so a bad cell can be reported by line and column instead of
 surfacing later as a wrong chart. A big CSV is checked as it streams and kept

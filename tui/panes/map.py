@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ..core import FOCUS, geo
+from ..core import FOCUS, geo, geo_classes, geo_raster, geo_shapes
 from ..core import queries as q
 from ..core.schema import READINESS_INDEX
 from ..i18n import N_, _, local_decimal, term
@@ -22,9 +22,9 @@ from ..widgets.map import ChoroplethMap
 from .base import Pane, Provenance
 
 STATUS_WORD = {"gap": N_("gap"), "not_measured": N_("0, not measured")}
-# The UN survey's EGDI group names (tui/core/geo.py), for the catalogue.
+# The UN survey's EGDI group names (tui/core/geo_classes.py), for the catalogue.
 GROUP_WORDS = (N_("low"), N_("middle"), N_("high"), N_("very high"), N_("v. high"))
-BREAKS = " / ".join(f"{b:.2f}" for b in geo.FIXED_BREAKS)
+BREAKS = " / ".join(f"{b:.2f}" for b in geo_classes.FIXED_BREAKS)
 
 
 class MapPane(Pane):
@@ -40,12 +40,12 @@ class MapPane(Pane):
         yield Static("", id="map-caption")
 
     def on_mount(self) -> None:
-        self.geometry = geo.MapGeometry(geo.load_rings(self.ds))
+        self.geometry = geo_raster.MapGeometry(geo_shapes.load_rings(self.ds))
         # Every country with a shape is valued and classed (a wide widget shows more
         # than the base view); what is *reported* is what the raster shows.
         self.countries = list(self.geometry.codes)
         self.frame: pl.DataFrame = pl.DataFrame()
-        self.fill: geo.Classes = geo.classify_fixed({})
+        self.fill: geo_classes.Classes = geo_classes.classify_fixed({})
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "country", lambda _: self.show_map(), init=False)
@@ -161,7 +161,7 @@ class MapPane(Pane):
             lines.append(
                 Text.assemble(view.swatch(b.index), f" {label} {_(b.name.replace('very ', 'v. '))}")
             )
-        lines.append(Text.assemble(view.swatch(geo.NO_DATA), " " + _("no data")))
+        lines.append(Text.assemble(view.swatch(geo_classes.NO_DATA), " " + _("no data")))
         outline = view.outline_swatch()
         if outline is not None:
             lines.append(Text.assemble(outline, " " + _("border of the five")))

@@ -22,7 +22,8 @@ from ..core import queries as q
 from ..i18n import _, country_name, current_language
 from ..textsafe import safe
 from . import presenter
-from .model import PANE_KEYS, Step, step_table
+from .dump import step_table
+from .model import PANE_KEYS, Step
 from .steps import tour_steps
 
 if TYPE_CHECKING:

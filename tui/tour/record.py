@@ -20,7 +20,8 @@ from pathlib import Path
 
 from ..core.errors import DataError
 from ..core.fsio import append_locked
-from .model import Step, dump_header, dump_step, parse_tour
+from .dump import dump_header, dump_step
+from .model import Step, parse_tour
 
 DEFAULT_TITLE = "Recorded tour"
 

@@ -4,7 +4,7 @@ Why not plotext: plotext draws lines, scatters and bars on a braille/block
 canvas but has no polygon fill, so a country can only be outlined, and its
 outlines at 1:50m turn into a mesh of dots at 80x24 where neighbours cannot be
 told apart. A filled map needs a point-in-polygon fill per pixel; that is done
-in ``tui.core.geo`` (pure Python, cached per size) and this widget only paints
+in ``tui.core.geo_raster`` (pure Python, cached per size) and this widget only paints
 the result, a line of segments per terminal row.
 
 Two ways of painting:
@@ -39,7 +39,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..core.geo import NO_DATA, WATER, Classes, MapGeometry, Raster
+from ..core.geo_classes import NO_DATA, Classes
+from ..core.geo_raster import WATER, MapGeometry, Raster
 from ..i18n import N_
 from ..theme import map_palette
 
