@@ -380,8 +380,10 @@ def draw_hbars(
         plt.xticks([], [])
         plt.yticks([], [])
         return
+    # A gap says "(gap)"; a value of exactly 0 draws no bar (a one-cell bar
+    # would read as a small value) and its label gives the number.
     shown = [
-        (lab if v is not None else f"{lab} {_('(gap)')}")
+        (lab if v else f"{lab} {tick_label(0)}" if v is not None else f"{lab} {_('(gap)')}")
         for lab, v in zip(labels, values, strict=True)
     ]
     # Each bar a line one row high, laid out in whole rows (the y axis counts
@@ -394,7 +396,7 @@ def draw_hbars(
     ys = [first + i * step for i in range(n)]
     block = "#" if chart.ascii else "█"
     for y, v in zip(ys, values, strict=True):
-        if v is not None:  # a gap draws nothing; its label says "(gap)"
+        if v:  # a gap or a 0 draws nothing; its label says "(gap)" or "0"
             plt.plot([0, v], [y, y], marker=block, color="cyan")
     plt.ylim(0, max(rows - 1, 1))
     plt.yticks(ys, shown)
