@@ -5,6 +5,7 @@ tui/view_actions.py."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,8 +223,10 @@ class DDXApp(ViewActions):
                 "-short": h < 40,
                 "-wide": w >= 150,
                 "-narrow": w < 110,
+                "-low": h < 24,
             }
         )
+        self._label_tabs(w)
         if small:
             self._main.query_one("#too-small", Static).update(
                 i18n._(
@@ -311,7 +314,25 @@ class DDXApp(ViewActions):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        self._label_tabs()
         self.call_after_refresh(self._focus_active)
+
+    def _label_tabs(self, width: int | None = None) -> None:
+        """Every tab's number always in view: the names when all fit the width,
+        else the active tab's name and the others' numbers ("1 2 3 Rankings 4 ...")."""
+        from rich.cells import cell_len
+
+        try:
+            tabs = self._main.query_one("#tabs", TabbedContent)
+        except Exception:
+            return
+        width = width or self.size.width
+        full = [f"{i} {spec.tab_label}" for i, spec in enumerate(PANES, start=1)]
+        fits = sum(cell_len(label) + 1 for label in full) <= width  # a cell of padding each
+        for i, (spec, label) in enumerate(zip(PANES, full, strict=True), start=1):
+            tab_id = f"tab-{spec.pane_id}"
+            with contextlib.suppress(Exception):
+                tabs.get_tab(tab_id).label = label if fits or tabs.active == tab_id else str(i)
 
     def _focus_active(self) -> None:
         pane = self._ready_pane()
@@ -406,9 +427,6 @@ class DDXApp(ViewActions):
         the selection and each pane's view stay as they were."""
         i18n.set_language(lang)
         self.sub_title = i18n._("Digital Diplomacy Explorer")
-        tabs = self._main.query_one("#tabs", TabbedContent)
-        for i, spec in enumerate(PANES, start=1):
-            tabs.get_tab(f"tab-{spec.pane_id}").label = f"{i} {spec.tab_label}"
         with self.batch_update():
             for pane in self._pane_objs.values():
                 if pane.is_mounted:

@@ -283,6 +283,13 @@ def local_ticks(labels: Sequence[str]) -> list[str]:
     return [("0" + label if label.startswith(".") else label).replace(".", ",") for label in labels]
 
 
+def fit_text(text: str, width: int) -> str:
+    """``text``, or its start and "…" when it is wider than ``width`` cells."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
 def plot_rows(height: int, title: bool, xlabel: bool) -> int:
     """Rows plotext's plot area has in a figure ``height`` rows tall.
 
@@ -370,10 +377,15 @@ def draw_hbars(
         rows = plot_rows(height, bool(title), True)  # the note takes the x label's row
         keep = max(0, min(n, rows))
         note = _("{keep} of {n} shown; {lists_all}").format(keep=keep, n=n, lists_all=_(lists_all))
+        if len(note) > chart.size.width - 4:  # a narrow chart: the count, never nothing
+            note = fit_text(
+                _("{shown} of {total} shown").format(shown=keep, total=n), chart.size.width - 4
+            )
         labels, values = labels[n - keep :], values[n - keep :]  # the best are last
         full = f"{xlabel}; {note}" if xlabel else note
         xlabel = full if len(full) <= chart.size.width - 4 else note
-    plt.title(title)
+    # plotext drops a title wider than the chart: cut it with "…" instead.
+    plt.title(fit_text(title, chart.size.width - 2))
     if xlabel:  # on short charts the label costs a bar its row
         plt.xlabel(xlabel)
     if not labels:  # not even one bar fits: only the note
