@@ -44,8 +44,8 @@ SHOWN: dict[str, list[str]] = {
     "The five in the latest edition": ["Rank", "Value", "sorted by rank", "EGDI 2024, index"],
     "The five across editions": ["World rank by EGDI, 1 = best", "survey edition"],
     "Against the whole world": ["world, 193 countries", "▶ Kazakhstan"],
-    "An early edition": ["2003 UN E-Government Survey", "readiness-era index"],
-    "E-participation": ["EPI (E-Participation Index)", "rank* derived by ddx", "27*"],
+    "An early edition": ["2003 · EGDI", "readiness-era index"],
+    "E-participation": ["EPI · the five", "rank* derived by ddx", "27*"],
     "Side by side": ["indices side by side", "▶EGDI", "OSI", "TII", "HCI", "EPI"],
     "Programmes over time": ["Programmes and milestones", "Kazakhstan (KAZ)", "source"],
     "The infrastructure underneath": [
@@ -75,9 +75,10 @@ def _check_step(app, index: int) -> list[str]:  # type: ignore[no-untyped-def]
     if app.demo is None or app.demo.index != index:
         return [f"the tour is not at this step (at {getattr(app.demo, 'index', None)})"]
     lines = screen_text(app).splitlines()
-    height = app.query_one("#demo-caption").size.height
-    pane = _flat(lines[3 : len(lines) - 1 - height])  # below the tabs, above the caption
-    caption = _flat(lines[len(lines) - 1 - height : len(lines) - 1])
+    region = app.query_one("#demo-caption").region
+    top = app.query_one("Tabs").region.bottom  # below the tabs and their underline
+    pane = _flat(lines[top : region.y])  # below the tabs, above the caption
+    caption = _flat(lines[region.y : region.bottom])
     look = step.look
 
     # The caption is on screen whole, heading and sources line included.
