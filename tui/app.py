@@ -312,9 +312,20 @@ class DDXApp(ViewActions):
                 self._main.set_focus(first, scroll_visible=False)
         self.call_after_refresh(self._focus_active)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The key bar offers ``i`` only on a pane where it changes what is shown."""
+        if action == "cycle_indicator":
+            from .panes.base import Pane
+
+            pane = self._ready_pane() if self.screen_stack else None
+            if pane is not None and type(pane).cycle_indicator is Pane.cycle_indicator:
+                return False
+        return True
+
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._label_tabs()
+        self.refresh_bindings()
         self.call_after_refresh(self._focus_active)
 
     def _label_tabs(self, width: int | None = None) -> None:

@@ -31,7 +31,7 @@ class ComparePane(Pane):
     title = N_("Compare")
     key = "5"
     step_help = N_(
-        "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
+        "previous / next survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
     )
     indicator_help = N_(
         "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"

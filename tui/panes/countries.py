@@ -32,7 +32,7 @@ class CountriesPane(Pane):
     pane_id = "countries"
     title = N_("Countries")
     key = "2"
-    step_help = N_("next / previous country")
+    step_help = N_("previous / next country")
     indicator_help = N_("highlight an index in the components chart")
 
     BINDINGS = [

@@ -23,7 +23,7 @@ class GoalsPane(Pane):
     pane_id = "goals"
     title = N_("Goals")
     key = "1"
-    step_help = N_("next / previous goal")
+    step_help = N_("previous / next goal")
 
     def compose(self) -> ComposeResult:
         with Horizontal():

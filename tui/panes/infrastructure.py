@@ -56,7 +56,7 @@ class InfrastructurePane(Pane):
     tab_title = "Infra"
     key = "7"
     step_help = N_(
-        "next / previous view: internet users, broadband, mobile, data price, Digital CASA, "
+        "previous / next view: internet users, broadband, mobile, data price, Digital CASA, "
         "Net freedom, ICT IDI"
     )
     indicator_help = N_("cycle internet users %, fixed broadband /100, mobile subscriptions /100")

@@ -30,7 +30,7 @@ class MapPane(Pane):
     pane_id = "map"
     title = N_("Map")
     key = "8"
-    step_help = N_("next / previous survey edition (shared with Rankings)")
+    step_help = N_("previous / next survey edition (shared with Rankings)")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI (shared)")
 
     def compose(self) -> ComposeResult:

@@ -38,7 +38,7 @@ class RankingsPane(Pane):
     pane_id = "rankings"
     title = N_("Rankings")
     key = "3"
-    step_help = N_("next / previous survey edition")
+    step_help = N_("previous / next survey edition")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI")
     can_focus = True
 

@@ -23,7 +23,7 @@ class SourcesPane(Pane):
     pane_id = "sources"
     title = N_("Sources")
     key = "4"
-    step_help = N_("next / previous source")
+    step_help = N_("previous / next source")
 
     def compose(self) -> ComposeResult:
         # The list on the left, the selected source in full beside it: the

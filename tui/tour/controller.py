@@ -312,7 +312,7 @@ class Tour:
         plain = bool(getattr(self.app, "ascii_mode", False))
         nxt, back, dot = ("right", "left", "-") if plain else ("→", "←", "·")
         keys = (
-            _("space/{next} next  {back} back").format(next=nxt, back=back)
+            _("{back} back  space/{next} next").format(next=nxt, back=back)
             if self.index < n - 1
             else _("last step: {back} back, q quits").format(back=back)
         )
