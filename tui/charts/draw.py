@@ -216,13 +216,19 @@ def draw_ranks(
         worst = max([worst] + [v for v in s["value"] if v is not None])
         series.append(Series(i, f"{names[iso3]}", s["year"].to_list(), ys, iso3))
     # As many round rank labels as the plot has room for (one row between
-    # labels), so plotext never has to drop colliding ones; rank 1 for 0.
+    # labels), so plotext never has to drop colliding ones, the same number
+    # of rows apart (even_axis). The top of the axis is rank 0, labelled 1
+    # when rank 1 falls in that same row.
     rows = max(2, getattr(chart.size, "height", 24) - 5)
     room = max(2, (rows + 1) // 2)
-    ticks = list(dict.fromkeys(max(1, int(t)) for t in nice_ticks(0, worst, room)))
-    labels = [str(t) for t in ticks]
+    canvas_rows = canvas_size(chart.size.width, chart.size.height, ["100"], True, True)[1]
+    ticks = fitted_ticks(0, worst, canvas_rows, room)
+    lo, hi, per_row = even_axis(ticks, canvas_rows)
+    if per_row < 2:  # rank 1 would be a row below the top: no label for it
+        ticks = ticks[1:]
+    labels = ["1" if t == 0 else str(int(t)) for t in ticks]
     plt.yticks([-t for t in ticks], labels)
-    plt.ylim(-(worst + 2), 0)
+    plt.ylim(-hi, -lo)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
     _draw_lines(plt, chart, series, labels, title, _("survey edition"))
 
@@ -241,7 +247,7 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
     ticks = nice_ticks(0, 1, max(2, (rows + 1) // 2))
     labels = [tick_label(t) for t in ticks]
     plt.yticks(ticks, labels)
-    plt.ylim(0, 1)
+    plt.ylim(*even_axis(ticks, rows)[:2])
     plt.xticks(years, [str(y)[2:] for y in years])
     title = _("Index components (0-1); 2003-05 = readiness era")
     _draw_lines(plt, chart, series, labels, title, _("survey edition"))
@@ -263,6 +269,46 @@ def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
             if last - first + 1 <= max_ticks:
                 return [round(i * step, 10) for i in range(first, last + 1)]
         k += 1
+
+
+def fitted_ticks(lo: float, hi: float, rows: int, max_ticks: int) -> list[float]:
+    """Round ticks from ``lo`` to at least ``hi`` (one more tick above the data
+    when the last falls short) that use a canvas ``rows`` tall well when laid
+    out evenly (even_axis): the most ticks that leave at most a quarter of the
+    rows empty under the last, else the fewest rows left over."""
+    best: tuple[int, int, list[float]] | None = None
+    for n in range(max(2, max_ticks), 1, -1):
+        ticks = nice_ticks(lo, hi, n)
+        if len(ticks) >= 2 and ticks[-1] < hi:
+            ticks.append(round(ticks[-1] + ticks[1] - ticks[0], 10))
+        if len(ticks) < 2 or len(ticks) > max(2, max_ticks) + 1:
+            continue
+        spans = len(ticks) - 1
+        left = (rows - 1) - spans * max(1, (rows - 1) // spans)
+        if left < 0:
+            continue
+        key = (0 if left <= max(1, (rows - 1) // 4) else left, -len(ticks))
+        if best is None or key < best[:2]:
+            best = (*key, ticks)
+    return best[2] if best else nice_ticks(lo, hi, max_ticks)
+
+
+def even_axis(ticks: Sequence[float], rows: int) -> tuple[float, float, float]:
+    """The axis limits (lo, hi) that put evenly spaced ``ticks`` the same whole
+    number of rows apart on a canvas ``rows`` tall, the first tick on the
+    first row, and the units one row spans.
+
+    plotext puts ``x`` in row ``floor(0.5 + (rows - 1) * (x - lo) / (hi - lo))``:
+    with ``hi - lo = (rows - 1) * step / m``, tick k lands on row ``k * m``
+    exactly. Without this, rounding put 1-25 two rows apart and 50-75 one.
+    """
+    if len(ticks) < 2 or rows < 2:
+        lo, hi = (ticks[0], ticks[-1]) if ticks else (0.0, 1.0)
+        return lo, hi if hi > lo else lo + 1, 1.0
+    step = ticks[1] - ticks[0]
+    m = max(1, (rows - 1) // (len(ticks) - 1))
+    per_row = step / m
+    return ticks[0], ticks[0] + (rows - 1) * per_row, per_row
 
 
 def tick_label(t: float) -> str:
@@ -433,12 +479,15 @@ def draw_series(
     values = [v for v in grid["value"].to_list() if v is not None]
     top = float(max(values, default=1.0)) or 1.0
     rows = canvas_size(chart.size.width, chart.size.height, [], True, True)[1]
-    ticks = nice_ticks(0, top, max(2, (rows + 1) // 2))
-    if len(ticks) >= 2 and ticks[-1] < top:  # the axis ends on a round value above the data
-        ticks.append(round(ticks[-1] + ticks[1] - ticks[0], 10))
+    # the axis ends on a round value at or above the data
+    ticks = fitted_ticks(0, top, rows, max(2, (rows + 1) // 2))
     labels = [tick_label(t) for t in ticks]
     plt.yticks(ticks, labels)
-    plt.ylim(0, ticks[-1] if len(ticks) >= 2 else top)
+    if len(ticks) >= 2:
+        rows = canvas_size(chart.size.width, chart.size.height, labels, True, True)[1]
+        plt.ylim(*even_axis(ticks, rows)[:2])
+    else:
+        plt.ylim(0, top)
     if years:
         step = 5 if len(years) > 12 else 2
         xt: list[float] = [y for y in years if y % step == 0]
