@@ -197,7 +197,7 @@ def _draw_lines(
             my.append(ry[k])
     for i, (mx, my) in marks.items():
         plt.scatter(mx, my, marker=chart.marker(i), color=COLORS[i % len(COLORS)])
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
     if key:
         plt.xlabel(key)
 
@@ -542,7 +542,7 @@ def draw_grouped_bars(
     if keep < n:
         note = _("{shown} of {total} shown").format(shown=keep, total=n)
         title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
     if key:
         plt.xlabel(key)
     if keep == 0 or cols < g:
@@ -660,7 +660,7 @@ def draw_scatter(
     if gaps:  # a country left out says so on the chart itself
         note = _("not drawn (gap): {codes}").format(codes=", ".join(gaps))
         title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
 
 
 def compare_bars_figure(df: pl.DataFrame, year: int, highlight: str) -> Draw:
