@@ -325,7 +325,8 @@ class DDXApp(ViewActions):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._label_tabs()
-        self.refresh_bindings()
+        if self.screen_stack and not self._leaving:
+            self.refresh_bindings()  # the key bar's i follows the pane (check_action)
         self.call_after_refresh(self._focus_active)
 
     def _label_tabs(self, width: int | None = None) -> None:

@@ -67,6 +67,9 @@ class SourcesPane(Pane):
         return True
 
     def on_resize(self) -> None:
+        # Below 80 columns the detail goes under the list (beside it, its
+        # label column would leave a word a line).
+        self.set_class(self.size.width < 80, "-stacked")
         if getattr(self, "frame", None) is not None:
             self._fill()
 
