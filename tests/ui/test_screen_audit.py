@@ -168,3 +168,26 @@ async def test_screen_audit(lang: str, mode: str) -> None:
                     await _fit(pilot)
                     problems += audit(app, f"{size[0]}x{size[1]} {lang} pane {key}")
     assert not problems, "\n".join(problems)
+
+
+async def test_goals_focus_shows_after_tab() -> None:
+    """Tab from the goal list into the goal's text: the screen shows where the
+    focus went by shape (a heavier bar or border), not by nothing."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        main = app.query_one("#goal-main")
+        before = [
+            line[main.region.x]
+            for line in screen_text(app).splitlines()[main.region.y : main.region.bottom]
+        ]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is main
+        after = [
+            line[main.region.x]
+            for line in screen_text(app).splitlines()[main.region.y : main.region.bottom]
+        ]
+        assert before != after, f"focus in the goal's text does not show: {after}"
+        # and the key bar offers no i there (it changes nothing on Goals)
+        assert "Indicator" not in screen_text(app).splitlines()[-1]
