@@ -222,7 +222,7 @@ class ComparePane(Pane):
         n = len(self.selection)
         self.query_one("#cmp-head", Static).update(
             markup(
-                f"[b]$year[/b] $survey · $n_countries · [b]$view[/b]{era}\n[dim]$keys[/dim]",
+                f"[b]$year[/b] · [b]$view[/b] · $n_countries{era} · $survey\n[dim]$keys[/dim]",
                 year=year,
                 survey=_("UN E-Government Survey"),
                 n_countries=ngettext("{n} country", "{n} countries", n).format(n=n),
