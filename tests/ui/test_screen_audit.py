@@ -191,3 +191,21 @@ async def test_goals_focus_shows_after_tab() -> None:
         assert before != after, f"focus in the goal's text does not show: {after}"
         # and the key bar offers no i there (it changes nothing on Goals)
         assert "Indicator" not in screen_text(app).splitlines()[-1]
+
+
+async def test_rankings_titles_follow_the_scope() -> None:
+    """``v`` through the scopes: the heading names the scope on one line, and
+    the bars (always the five) say so in their title, redrawn each time."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("3")
+        for scope in ("the five", "UN region", "world", "the five"):
+            await _fit(pilot)
+            lines = screen_text(app).splitlines()
+            head = app.query_one("#rank-head")
+            first = lines[head.region.y]
+            assert scope in first, first
+            bars = _region_text(lines, app.query_one("#rank-bars").region)
+            assert "EGDI 2024, index 0-1 (the five)" in bars, bars
+            await pilot.press("v")
