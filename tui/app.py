@@ -303,6 +303,7 @@ class DDXApp(ViewActions):
         if not pane.is_attached:
             self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
         self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
+        self._label_tabs()  # at 60 columns the active tab is the one named
         # Focus into the new pane now, not only after the refresh: a key typed
         # right behind the number (one SSH packet, "6c") would otherwise go to
         # the pane just left. (Widget.focus is deferred; set_focus is not.)
