@@ -10,6 +10,7 @@ already does (view_actions, the panes, the tour).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,8 +240,10 @@ class DDXApp(ViewActions):
                 "-short": h < 40,
                 "-wide": w >= 150,
                 "-narrow": w < 110,
+                "-low": h < 24,
             }
         )
+        self._label_tabs(w)
         if small:
             self._main.query_one("#too-small", Static).update(
                 i18n._(
@@ -318,6 +321,7 @@ class DDXApp(ViewActions):
         if not pane.is_attached:
             self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
         self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
+        self._label_tabs()  # at 60 columns the active tab is the one named
         # Focus into the new pane now, not only after the refresh: a key typed
         # right behind the number (one SSH packet, "6c") would otherwise go to
         # the pane just left. (Widget.focus is deferred; set_focus is not.)
@@ -327,9 +331,39 @@ class DDXApp(ViewActions):
                 self._main.set_focus(first, scroll_visible=False)
         self.call_after_refresh(self._focus_active)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The key bar offers ``i`` only on a pane where it changes what is shown."""
+        if action == "cycle_indicator":
+            from .panes.base import Pane
+
+            pane = self._ready_pane() if self.screen_stack else None
+            if pane is not None and type(pane).cycle_indicator is Pane.cycle_indicator:
+                return False
+        return True
+
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        self._label_tabs()
+        if self.screen_stack and not self._leaving:
+            self.refresh_bindings()  # the key bar's i follows the pane (check_action)
         self.call_after_refresh(self._focus_active)
+
+    def _label_tabs(self, width: int | None = None) -> None:
+        """Every tab's number always in view: the names when all fit the width,
+        else the active tab's name and the others' numbers ("1 2 3 Rankings 4 ...")."""
+        from rich.cells import cell_len
+
+        try:
+            tabs = self._main.query_one("#tabs", TabbedContent)
+        except Exception:
+            return
+        width = width or self.size.width
+        full = [f"{i} {spec.tab_label}" for i, spec in enumerate(PANES, start=1)]
+        fits = sum(cell_len(label) + 1 for label in full) <= width  # a cell of padding each
+        for i, (spec, label) in enumerate(zip(PANES, full, strict=True), start=1):
+            tab_id = f"tab-{spec.pane_id}"
+            with contextlib.suppress(Exception):
+                tabs.get_tab(tab_id).label = label if fits or tabs.active == tab_id else str(i)
 
     def _focus_active(self) -> None:
         pane = self._ready_pane()
@@ -424,9 +458,6 @@ class DDXApp(ViewActions):
         the selection and each pane's view stay as they were."""
         i18n.set_language(lang)
         self.sub_title = i18n._("Digital Diplomacy Explorer")
-        tabs = self._main.query_one("#tabs", TabbedContent)
-        for i, spec in enumerate(PANES, start=1):
-            tabs.get_tab(f"tab-{spec.pane_id}").label = f"{i} {spec.tab_label}"
         with self.batch_update():
             for pane in self._pane_objs.values():
                 if pane.is_mounted:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.screen import screen_text, settled
+from tests.ui.test_screen_audit import FIVE, _region_text, _shows
 from tui.app import Options, make_app
 from tui.core import FOCUS
 from tui.tour.steps import tour_steps
@@ -41,8 +44,8 @@ SHOWN: dict[str, list[str]] = {
     "The five in the latest edition": ["Rank", "Value", "sorted by rank", "EGDI 2024, index"],
     "The five across editions": ["World rank by EGDI, 1 = best", "survey edition"],
     "Against the whole world": ["world, 193 countries", "▶ Kazakhstan"],
-    "An early edition": ["2003 UN E-Government Survey", "readiness-era index"],
-    "E-participation": ["EPI (E-Participation Index)", "rank* derived by ddx", "27*"],
+    "An early edition": ["2003 · EGDI", "readiness-era index"],
+    "E-participation": ["EPI · the five", "rank* derived by ddx", "27*"],
     "Side by side": ["indices side by side", "▶EGDI", "OSI", "TII", "HCI", "EPI"],
     "Programmes over time": ["Programmes and milestones", "Kazakhstan (KAZ)", "source"],
     "The infrastructure underneath": [
@@ -72,9 +75,10 @@ def _check_step(app, index: int) -> list[str]:  # type: ignore[no-untyped-def]
     if app.demo is None or app.demo.index != index:
         return [f"the tour is not at this step (at {getattr(app.demo, 'index', None)})"]
     lines = screen_text(app).splitlines()
-    height = app.query_one("#demo-caption").size.height
-    pane = _flat(lines[3 : len(lines) - 1 - height])  # below the tabs, above the caption
-    caption = _flat(lines[len(lines) - 1 - height : len(lines) - 1])
+    region = app.query_one("#demo-caption").region
+    top = app.query_one("Tabs").region.bottom  # below the tabs and their underline
+    pane = _flat(lines[top : region.y])  # below the tabs, above the caption
+    caption = _flat(lines[region.y : region.bottom])
     look = step.look
 
     # The caption is on screen whole, heading and sources line included.
@@ -121,4 +125,80 @@ async def test_each_caption_says_what_is_on_screen() -> None:
                 await pilot.pause()
                 await settled(pilot)
             problems += _check_step(app, index)
+    assert not problems, "\n".join(problems)
+
+
+# -- each number and country a caption states is on its screen, in every language --
+STEMS = 5  # a country's name by its first letters: Russian and Uzbek inflect it
+FIVE_WORDS = {
+    "en": ("five", "central asia"),
+    "ru": ("пят", "центральная азия"),
+    "uz": ("besh", "markaziy osiyo"),
+}
+
+
+def _claims(look: str, names: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The numbers and the countries (ISO3) a caption states."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", look)
+    low = look.lower()
+    countries = [code for code, name in names.items() if name[:STEMS].lower() in low]
+    return numbers, countries
+
+
+async def _caption_claims_on_screen(lang: str) -> list[str]:
+    from tui import i18n
+
+    i18n.set_language(lang)
+    app = make_app(options=Options(demo=True))
+    problems: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        assert app.demo is not None
+        for index in range(len(app.demo.steps)):
+            app.demo.show(index)
+            await pilot.pause()
+            await pilot.pause()
+            names = {c: i18n.country_name(app.dataset, c, NAMES[c]) for c in FOCUS}
+            _title, look = app.demo.step.in_language(lang)
+            lines = screen_text(app).splitlines()
+            top = app.demo.caption.region.y
+            pane = _flat(lines[:top]).lower()
+            numbers, countries = _claims(look, names)
+            for number in numbers:
+                if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", pane):
+                    problems.append(f"{lang} step {index + 1}: {number} not on screen")
+            for code in countries:
+                if names[code][:STEMS].lower() not in pane and code.lower() not in pane:
+                    problems.append(f"{lang} step {index + 1}: {names[code]} not on screen")
+            # "the five", "Central Asia": each chart and table of the five shows all five.
+            if any(word in look.lower() for word in FIVE_WORDS[lang]):
+                pane_now = app.active_pane
+                for selector in FIVE.get(pane_now.pane_id, ()):
+                    if (
+                        selector == "#rank-table"
+                        and getattr(pane_now, "scope", "") != "central-asia"
+                    ):
+                        continue  # a world table lists the five among the others
+                    for widget in app.query(selector):
+                        if not _shows(app, widget):
+                            continue
+                        seen = _region_text(lines, widget.region).lower()
+                        missing = [
+                            c
+                            for c in FOCUS
+                            if c.lower() not in seen and names[c][:STEMS].lower() not in seen
+                        ]
+                        if missing:
+                            problems.append(
+                                f"{lang} step {index + 1}: the caption speaks of the five; "
+                                f"{selector} leaves out {missing}"
+                            )
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uz"])
+async def test_caption_numbers_and_countries_on_screen(lang: str) -> None:
+    """Every number (a goal, a year, a rank) and every country a built-in caption
+    names is on the screen above it, at 80x24, in the caption's language."""
+    problems = await _caption_claims_on_screen(lang)
     assert not problems, "\n".join(problems)

@@ -21,7 +21,7 @@ from tui.core.schema import FOCUS, INDICES
 
 DS = Dataset(DATA)
 EDITIONS = q.editions(DS)
-LABEL = re.compile(r"^\s*([A-Z]{3})( \(gap\))?[┤+]")
+LABEL = re.compile(r"^\s*([A-Z]{3})( \(gap\)| 0)?[┤+]")
 NOTE = re.compile(r"(\d+) of (\d+) shown")
 
 
@@ -51,9 +51,12 @@ def check_bars(text: str, values: dict[str, float | None], ascii_mode: bool) -> 
         seen.append(iso3)
         v = values[iso3]
         if v is None:
-            assert m.group(2), line  # a gap is labelled as a gap
+            assert m.group(2) == " (gap)", line  # a gap is labelled as a gap
             continue
         cells = line[m.end() :].count(fill_char)
+        if v == 0:  # a 0 draws no bar; its label gives the number
+            assert m.group(2) == " 0" and cells == 0, f"{iso3}=0\n{text}"
+            continue
         # plotext fills from the cell at 0 to the cell at v: v*(width-1)+1 cells
         assert abs(cells - (v * (plot_width - 1) + 1)) <= 1, f"{iso3}={v}: {cells}\n{text}"
     notes = NOTE.findall(text)

@@ -201,7 +201,7 @@ def _draw_lines(
             my.append(ry[k])
     for i, (mx, my) in marks.items():
         plt.scatter(mx, my, marker=chart.marker(i), color=COLORS[i % len(COLORS)])
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
     if key:
         plt.xlabel(key)
 
@@ -220,13 +220,19 @@ def draw_ranks(
         worst = max([worst] + [v for v in s["value"] if v is not None])
         series.append(Series(i, f"{names[iso3]}", s["year"].to_list(), ys, iso3))
     # As many round rank labels as the plot has room for (one row between
-    # labels), so plotext never has to drop colliding ones; rank 1 for 0.
+    # labels), so plotext never has to drop colliding ones, the same number
+    # of rows apart (even_axis). The top of the axis is rank 0, labelled 1
+    # when rank 1 falls in that same row.
     rows = max(2, getattr(chart.size, "height", 24) - 5)
     room = max(2, (rows + 1) // 2)
-    ticks = list(dict.fromkeys(max(1, int(t)) for t in nice_ticks(0, worst, room)))
-    labels = [str(t) for t in ticks]
+    canvas_rows = canvas_size(chart.size.width, chart.size.height, ["100"], True, True)[1]
+    ticks = fitted_ticks(0, worst, canvas_rows, room)
+    lo, hi, per_row = even_axis(ticks, canvas_rows)
+    if per_row < 2:  # rank 1 would be a row below the top: no label for it
+        ticks = ticks[1:]
+    labels = ["1" if t == 0 else str(int(t)) for t in ticks]
     plt.yticks([-t for t in ticks], labels)
-    plt.ylim(-(worst + 2), 0)
+    plt.ylim(-hi, -lo)
     plt.xticks(years, [str(y)[2:] if len(years) > 8 else str(y) for y in years])
     _draw_lines(plt, chart, series, labels, title, _("survey edition"))
 
@@ -245,7 +251,7 @@ def draw_components(plt: Any, chart: ChartStyle, data: pl.DataFrame, highlight: 
     ticks = nice_ticks(0, 1, max(2, (rows + 1) // 2))
     labels = [tick_label(t) for t in ticks]
     plt.yticks(ticks, labels)
-    plt.ylim(0, 1)
+    plt.ylim(*even_axis(ticks, rows)[:2])
     plt.xticks(years, [str(y)[2:] for y in years])
     title = _("Index components (0-1); 2003-05 = readiness era")
     _draw_lines(plt, chart, series, labels, title, _("survey edition"))
@@ -269,6 +275,46 @@ def nice_ticks(lo: float, hi: float, max_ticks: int) -> list[float]:
         k += 1
 
 
+def fitted_ticks(lo: float, hi: float, rows: int, max_ticks: int) -> list[float]:
+    """Round ticks from ``lo`` to at least ``hi`` (one more tick above the data
+    when the last falls short) that use a canvas ``rows`` tall well when laid
+    out evenly (even_axis): the most ticks that leave at most a quarter of the
+    rows empty under the last, else the fewest rows left over."""
+    best: tuple[int, int, list[float]] | None = None
+    for n in range(max(2, max_ticks), 1, -1):
+        ticks = nice_ticks(lo, hi, n)
+        if len(ticks) >= 2 and ticks[-1] < hi:
+            ticks.append(round(ticks[-1] + ticks[1] - ticks[0], 10))
+        if len(ticks) < 2 or len(ticks) > max(2, max_ticks) + 1:
+            continue
+        spans = len(ticks) - 1
+        left = (rows - 1) - spans * max(1, (rows - 1) // spans)
+        if left < 0:
+            continue
+        key = (0 if left <= max(1, (rows - 1) // 4) else left, -len(ticks))
+        if best is None or key < best[:2]:
+            best = (*key, ticks)
+    return best[2] if best else nice_ticks(lo, hi, max_ticks)
+
+
+def even_axis(ticks: Sequence[float], rows: int) -> tuple[float, float, float]:
+    """The axis limits (lo, hi) that put evenly spaced ``ticks`` the same whole
+    number of rows apart on a canvas ``rows`` tall, the first tick on the
+    first row, and the units one row spans.
+
+    plotext puts ``x`` in row ``floor(0.5 + (rows - 1) * (x - lo) / (hi - lo))``:
+    with ``hi - lo = (rows - 1) * step / m``, tick k lands on row ``k * m``
+    exactly. Without this, rounding put 1-25 two rows apart and 50-75 one.
+    """
+    if len(ticks) < 2 or rows < 2:
+        lo, hi = (ticks[0], ticks[-1]) if ticks else (0.0, 1.0)
+        return lo, hi if hi > lo else lo + 1, 1.0
+    step = ticks[1] - ticks[0]
+    m = max(1, (rows - 1) // (len(ticks) - 1))
+    per_row = step / m
+    return ticks[0], ticks[0] + (rows - 1) * per_row, per_row
+
+
 def tick_label(t: float) -> str:
     """0, 0.25, 0.5, 1, 150: no trailing zeros; the decimal comma in Russian
     and Uzbek (0,25), as the tables beside the chart write it."""
@@ -285,6 +331,13 @@ def local_ticks(labels: Sequence[str]) -> list[str]:
     if current_language() == "en":
         return list(labels)
     return [("0" + label if label.startswith(".") else label).replace(".", ",") for label in labels]
+
+
+def fit_text(text: str, width: int) -> str:
+    """``text``, or its start and "…" when it is wider than ``width`` cells."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
 
 
 def plot_rows(height: int, title: bool, xlabel: bool) -> int:
@@ -374,18 +427,25 @@ def draw_hbars(
         rows = plot_rows(height, bool(title), True)  # the note takes the x label's row
         keep = max(0, min(n, rows))
         note = _("{keep} of {n} shown; {lists_all}").format(keep=keep, n=n, lists_all=_(lists_all))
+        if len(note) > chart.size.width - 4:  # a narrow chart: the count, never nothing
+            note = fit_text(
+                _("{shown} of {total} shown").format(shown=keep, total=n), chart.size.width - 4
+            )
         labels, values = labels[n - keep :], values[n - keep :]  # the best are last
         full = f"{xlabel}; {note}" if xlabel else note
         xlabel = full if len(full) <= chart.size.width - 4 else note
-    plt.title(title)
+    # plotext drops a title wider than the chart: cut it with "…" instead.
+    plt.title(fit_text(title, chart.size.width - 2))
     if xlabel:  # on short charts the label costs a bar its row
         plt.xlabel(xlabel)
     if not labels:  # not even one bar fits: only the note
         plt.xticks([], [])
         plt.yticks([], [])
         return
+    # A gap says "(gap)"; a value of exactly 0 draws no bar (a one-cell bar
+    # would read as a small value) and its label gives the number.
     shown = [
-        (lab if v is not None else f"{lab} {_('(gap)')}")
+        (lab if v else f"{lab} {tick_label(0)}" if v is not None else f"{lab} {_('(gap)')}")
         for lab, v in zip(labels, values, strict=True)
     ]
     # Each bar a line one row high, laid out in whole rows (the y axis counts
@@ -398,7 +458,7 @@ def draw_hbars(
     ys = [first + i * step for i in range(n)]
     block = "#" if chart.ascii else "█"
     for y, v in zip(ys, values, strict=True):
-        if v is not None:  # a gap draws nothing; its label says "(gap)"
+        if v:  # a gap or a 0 draws nothing; its label says "(gap)" or "0"
             plt.plot([0, v], [y, y], marker=block, color="cyan")
     plt.ylim(0, max(rows - 1, 1))
     plt.yticks(ys, shown)
@@ -423,12 +483,15 @@ def draw_series(
     values = [v for v in grid["value"].to_list() if v is not None]
     top = float(max(values, default=1.0)) or 1.0
     rows = canvas_size(chart.size.width, chart.size.height, [], True, True)[1]
-    ticks = nice_ticks(0, top, max(2, (rows + 1) // 2))
-    if len(ticks) >= 2 and ticks[-1] < top:  # the axis ends on a round value above the data
-        ticks.append(round(ticks[-1] + ticks[1] - ticks[0], 10))
+    # the axis ends on a round value at or above the data
+    ticks = fitted_ticks(0, top, rows, max(2, (rows + 1) // 2))
     labels = [tick_label(t) for t in ticks]
     plt.yticks(ticks, labels)
-    plt.ylim(0, ticks[-1] if len(ticks) >= 2 else top)
+    if len(ticks) >= 2:
+        rows = canvas_size(chart.size.width, chart.size.height, labels, True, True)[1]
+        plt.ylim(*even_axis(ticks, rows)[:2])
+    else:
+        plt.ylim(0, top)
     if years:
         step = 5 if len(years) > 12 else 2
         xt: list[float] = [y for y in years if y % step == 0]
@@ -483,7 +546,7 @@ def draw_grouped_bars(
     if keep < n:
         note = _("{shown} of {total} shown").format(shown=keep, total=n)
         title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
     if key:
         plt.xlabel(key)
     if keep == 0 or cols < g:
@@ -601,7 +664,7 @@ def draw_scatter(
     if gaps:  # a country left out says so on the chart itself
         note = _("not drawn (gap): {codes}").format(codes=", ".join(gaps))
         title = f"{title}; {note}" if fits_centred(f"{title}; {note}", width, ytw) else note
-    plt.title(title)
+    plt.title(fit_text(title, chart.size.width - 2))  # cut with …, not dropped
 
 
 def compare_bars_figure(df: pl.DataFrame, year: int, highlight: str) -> Draw:

@@ -29,7 +29,7 @@ PICKER_AUTO_WIDTH = 110  # wider panes show the country checklist without asking
 class ComparePane(Pane):
     pane_id = "compare"
     step_help = N_(
-        "next / previous survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
+        "previous / next survey edition (v: bars or scatter; n: with neighbours; c: country checklist)"
     )
     indicator_help = N_(
         "bars: mark an index group (▶); scatter: change the y-axis (x changes the x-axis)"
@@ -220,7 +220,7 @@ class ComparePane(Pane):
         n = len(self.selection)
         self.query_one("#cmp-head", Static).update(
             markup(
-                f"[b]$year[/b] $survey · $n_countries · [b]$view[/b]{era}\n[dim]$keys[/dim]",
+                f"[b]$year[/b] · [b]$view[/b] · $n_countries{era} · $survey\n[dim]$keys[/dim]",
                 year=year,
                 survey=_("UN E-Government Survey"),
                 n_countries=ngettext("{n} country", "{n} countries", n).format(n=n),

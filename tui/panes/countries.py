@@ -64,7 +64,7 @@ def level_word(aspect: str, level: str) -> str:
 
 class CountriesPane(Pane):
     pane_id = "countries"
-    step_help = N_("next / previous country")
+    step_help = N_("previous / next country")
     indicator_help = N_("highlight an index in the components chart")
 
     BINDINGS = [

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 class GoalsPane(Pane):
     pane_id = "goals"
-    step_help = N_("next / previous goal")
+    step_help = N_("previous / next goal")
 
     def compose(self) -> ComposeResult:
         with Horizontal():

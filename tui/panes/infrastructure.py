@@ -54,7 +54,7 @@ SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, 
 class InfrastructurePane(Pane):
     pane_id = "infrastructure"
     step_help = N_(
-        "next / previous view: internet users, broadband, mobile, data price, Digital CASA, "
+        "previous / next view: internet users, broadband, mobile, data price, Digital CASA, "
         "Net freedom, ICT IDI"
     )
     indicator_help = N_("cycle internet users %, fixed broadband /100, mobile subscriptions /100")

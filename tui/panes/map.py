@@ -29,7 +29,7 @@ BREAKS = " / ".join(f"{b:.2f}" for b in geo_classes.FIXED_BREAKS)
 
 class MapPane(Pane):
     pane_id = "map"
-    step_help = N_("next / previous survey edition (shared with Rankings)")
+    step_help = N_("previous / next survey edition (shared with Rankings)")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI (shared)")
 
     def compose(self) -> ComposeResult:

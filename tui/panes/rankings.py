@@ -25,13 +25,18 @@ SORT_LABEL = {
     "value": N_("sorted by value"),
 }
 COLUMNS = ((N_("Rank"), 5), (N_("Country"), 24), (N_("Value"), 8), (N_("Note"), 5))
+# Below 100 cells the table gives the chart room: a narrower Country column
+# (the five's names and the "▶ " marker still fit whole), and below 70 the
+# note ("!", "gap") goes after the rank instead of in a column of its own.
+COLUMNS_NARROW = ((N_("Rank"), 5), (N_("Country"), 14), (N_("Value"), 7), (N_("Note"), 4))
+COLUMNS_SMALL = ((N_("Rank"), 6), (N_("Country"), 14), (N_("Value"), 7))
 SORTS = ("rank", "name", "value")
 NAME_WIDTH = 24
 
 
 class RankingsPane(Pane):
     pane_id = "rankings"
-    step_help = N_("next / previous survey edition")
+    step_help = N_("previous / next survey edition")
     indicator_help = N_("cycle EGDI, OSI, TII, HCI, EPI")
     can_focus = True
 
@@ -53,11 +58,8 @@ class RankingsPane(Pane):
         self.sort = "rank"
         self.chart_kind = "bars"
         self.frame: pl.DataFrame = pl.DataFrame()
-        table = self.query_one("#rank-table", KeyTable)
-        # A fixed country width keeps Value in view next to long official
-        # names ("United Kingdom of Great Britain and Northern Ireland").
-        for label, width in COLUMNS:
-            table.add_column(_(label), width=width, key=label)
+        self.columns: tuple[tuple[str, int], ...] = ()
+        self._set_columns()
         self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
         self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
         self.refresh_view()
@@ -99,10 +101,32 @@ class RankingsPane(Pane):
 
     def retranslate(self) -> None:
         table = self.query_one("#rank-table", KeyTable)
-        for label, _width in COLUMNS:
+        for label, _width in self.columns:
             table.columns[label].label = Text(_(label))  # type: ignore[index]
         table.refresh()
         self.refresh_view()
+
+    def _columns_for(self, width: int) -> tuple[tuple[str, int], ...]:
+        if width >= 100 or not width:
+            return COLUMNS
+        return COLUMNS_NARROW if width >= 70 else COLUMNS_SMALL
+
+    def _set_columns(self) -> bool:
+        """Fixed column widths for the pane's width (a fixed Country width keeps
+        Value in view next to long official names); True if they changed."""
+        columns = self._columns_for(self.size.width or self.app.size.width)
+        if columns == self.columns:
+            return False
+        self.columns = columns
+        table = self.query_one("#rank-table", KeyTable)
+        table.clear(columns=True)
+        for label, width in columns:
+            table.add_column(_(label), width=width, key=label)
+        return True
+
+    def on_resize(self) -> None:
+        if getattr(self, "frame", None) is not None and self._set_columns():
+            self.refresh_view()
 
     # -- view -----------------------------------------------------------------------
     def refresh_view(self) -> None:
@@ -121,13 +145,17 @@ class RankingsPane(Pane):
             if self.scope != "region"
             else _("UN region {region}").format(region=region)
         )
-        era = "  [b]$era[/b]" if year <= 2005 else ""
+        era = " · [b]$era[/b]" if year <= 2005 else ""
+        # One line that says what is drawn, most telling first (cut with "…"
+        # at the end when it must be); the derived-rank note and the keys under it.
+        # In a tour the key bar and the tour bar speak of keys: no keys line.
+        second = (["[b]$derived[/b]"] if derived else []) + (
+            ["[dim]$keys[/dim]"] if self.ddx.demo is None else []
+        )
         self.query_one("#rank-head", Static).update(
             markup(
-                "[b]$year[/b] $survey · [b]$short[/b] ($name) · "
-                f"$scope, $n_countries · $sorted{era}\n"
-                + ("[b]$derived[/b] · " if derived else "")
-                + "[dim]$keys[/dim]",
+                f"[b]$year[/b] · [b]$short[/b] · $scope, $n_countries · $sorted{era} · "
+                "$name · $survey" + ("\n" + " · ".join(second) if second else ""),
                 year=year,
                 survey=_("UN E-Government Survey"),
                 short=short,
@@ -157,15 +185,30 @@ class RankingsPane(Pane):
             name = self.country_label(r["iso3"], r["country"])
             if r["focus"] and self.scope != "central-asia":
                 name = f"▶ {name}" if not self.ddx.ascii_mode else f"> {name}"
+            name_width = dict(self.columns).get("Country", NAME_WIDTH)
             cell = text(name)  # plain text: a name is never markup
-            cell.truncate(NAME_WIDTH, overflow="ellipsis")  # by terminal cells
+            cell.truncate(name_width, overflow="ellipsis")  # by terminal cells
             rank = "—" if r["rank"] is None else f"{r['rank']}{star}"
             value = local_decimal(q.fmt_index(r["value"]))
-            table.add_row(rank, cell, value, " ".join(note), key=r["iso3"])
-        # In a long table, start on the selected country so the five are in view.
+            if len(self.columns) == len(COLUMNS_SMALL):  # no Note column: after the rank
+                table.add_row(
+                    f"{rank}{''.join(n for n in note if n == '!')}", cell, value, key=r["iso3"]
+                )
+            else:
+                table.add_row(rank, cell, value, " ".join(note), key=r["iso3"])
+        # In a long table, start on the selected country, scrolled into view
+        # with the rows around it (a tour step that names it shows it).
         codes = df["iso3"].to_list()
         if self.ddx.country in codes:
-            table.move_cursor(row=codes.index(self.ddx.country), animate=False)
+            row = codes.index(self.ddx.country)
+            table.move_cursor(row=row, animate=False, scroll=False)
+            self.call_after_refresh(self._centre_row, row)
+
+    def _centre_row(self, row: int) -> None:
+        table = self.query_one("#rank-table", KeyTable)
+        if row < table.row_count:
+            visible = max(1, table.scrollable_content_region.height - 1)
+            table.scroll_to(y=max(0, row - visible // 2), animate=False, immediate=True)
 
     def _draw_bars(self, df: pl.DataFrame, year: int, short: str) -> None:
         view = df if self.scope == "central-asia" else df.filter(pl.col("focus"))
@@ -173,12 +216,13 @@ class RankingsPane(Pane):
         view = view.sort("value", descending=False, nulls_last=False)
         labels = view["iso3"].to_list()
         values = view["value"].to_list()
-        title = _("{short} {year}, index 0-1").format(short=short, year=year) + (
-            "" if self.scope == "central-asia" else " " + _("(the five)")
+        # The bars always show the five, whatever the table's scope: the title says so.
+        title = (
+            _("{short} {year}, index 0-1").format(short=short, year=year) + " " + _("(the five)")
         )
         self.query_one("#rank-bars", Chart).show(
             lambda plt, c: draw_hbars(plt, c, labels, values, title, ""),
-            ("bars", year, short, tuple(labels), tuple(values), current_language()),
+            ("bars", title, tuple(labels), tuple(values), current_language()),
         )
 
     def _draw_trajectory(self, ind: str) -> None:

@@ -7,7 +7,7 @@ import polars as pl
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ..core import queries as q
@@ -21,32 +21,59 @@ from .base import Pane, Provenance
 
 class SourcesPane(Pane):
     pane_id = "sources"
-    step_help = N_("next / previous source")
+    step_help = N_("previous / next source")
 
     def compose(self) -> ComposeResult:
-        yield KeyTable(id="source-table", cursor_type="row")
-        with VerticalScroll(id="source-detail"):
-            yield Static("", id="source-text")
+        # The list on the left, the selected source in full beside it: the
+        # list has the pane's height, so many sources show at 80x24.
+        with Horizontal(id="source-body"):
+            yield KeyTable(id="source-table", cursor_type="row")
+            with VerticalScroll(id="source-detail"):
+                yield Static("", id="source-text")
 
     def on_mount(self) -> None:
         self.frame = q.sources(self.ds)
-        table = self.query_one("#source-table", KeyTable)
-        # Fixed widths keep the title in view at 80 columns; details are below.
-        for label, width in COLUMNS:
-            table.add_column(_(label), width=width, key=label)
-        for r in self.frame.iter_rows(named=True):
-            table.add_row(
-                text(r["source_id"]),
-                text(r["publisher"]),
-                text(r["year"] or ""),
-                text(r["title"]),
-                key=r["source_id"],
-            )
+        self.columns: tuple[tuple[str, int], ...] = ()
+        self._fill()
         self._show(0)
+
+    def _columns_for(self, width: int) -> tuple[tuple[str, int], ...]:
+        return COLUMNS if width >= 120 else COLUMNS_NARROW
+
+    def _fill(self) -> bool:
+        """Columns for the pane's width, every cell cut with "…" to its column
+        (the detail beside the list gives each in full); True if they changed."""
+        columns = self._columns_for(self.size.width or self.app.size.width)
+        if columns == self.columns:
+            return False
+        self.columns = columns
+        table = self.query_one("#source-table", KeyTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for label, width in columns:
+            table.add_column(_(label), width=width, key=label)
+        field = {"Id": "source_id", "Publisher": "publisher", "Year": "year", "Title": "title"}
+        for r in self.frame.iter_rows(named=True):
+            cells = []
+            for label, width in columns:
+                cell = text(r[field[label]] or "")
+                cell.truncate(width, overflow="ellipsis")
+                cells.append(cell)
+            table.add_row(*cells, key=r["source_id"])
+        if row:
+            table.move_cursor(row=row, animate=False)
+        return True
+
+    def on_resize(self) -> None:
+        # Below 80 columns the detail goes under the list (beside it, its
+        # label column would leave a word a line).
+        self.set_class(self.size.width < 80, "-stacked")
+        if getattr(self, "frame", None) is not None:
+            self._fill()
 
     def retranslate(self) -> None:
         table = self.query_one("#source-table", KeyTable)
-        for label, _width in COLUMNS:
+        for label, _width in self.columns:
             table.columns[label].label = Text(_(label))  # type: ignore[index]
         table.refresh()
         self._show(table.cursor_row)
@@ -113,7 +140,8 @@ class SourcesPane(Pane):
         return f"source={r['source_id'] if r else None}"
 
 
-COLUMNS = ((N_("Id"), 20), (N_("Publisher"), 20), (N_("Year"), 4), (N_("Title"), None))
+COLUMNS = ((N_("Id"), 22), (N_("Publisher"), 16), (N_("Year"), 4), (N_("Title"), 24))
+COLUMNS_NARROW = ((N_("Id"), 22), (N_("Year"), 4))
 
 _GENERAL = (
     "readiness_era",

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 class TimelinePane(Pane):
     pane_id = "timeline"
-    step_help = N_("next / previous item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)")
+    step_help = N_("previous / next item (also ← → ↑ ↓ j k, PgUp/PgDn, Home/End)")
     indicator_help = N_("(no indicator in this pane)")
 
     BINDINGS = [Binding("c", "toggle_view", N_("Actions"), id="timeline_view")]
@@ -81,6 +81,9 @@ class TimelinePane(Pane):
         gantt.set_items(self._shown_frame(), self.present)
         self._head()
         self.watch(self.ddx, "country", self._follow_country, init=False)
+        codes = self.frame["iso3"].to_list() if len(self.frame) else []
+        if self.ddx.country in codes and self.ddx.country != codes[0]:
+            gantt.show_first(codes.index(self.ddx.country))
         self.call_after_refresh(lambda: self._show_detail(gantt.selected))
 
     def _shown_frame(self) -> pl.DataFrame:
@@ -162,7 +165,7 @@ class TimelinePane(Pane):
             return
         idx = self.frame["iso3"].to_list()
         if iso3 in idx:
-            self.query_one("#tl-gantt", Gantt).selected = idx.index(iso3)
+            self.query_one("#tl-gantt", Gantt).show_first(idx.index(iso3))
 
     def _show_detail(self, index: int) -> None:
         if not 0 <= index < len(self.frame):

@@ -13,6 +13,7 @@ import contextlib
 import os
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
@@ -159,7 +160,9 @@ def record_view(app: DDXApp) -> None:
         if caption is None:
             return
         try:
-            n = append_step(target, replace(step, look=caption))
+            # The playing step's presenter notes go with it (R keeps them).
+            notes = playing.notes if on_step and playing else step.notes
+            n = append_step(target, replace(step, look=caption, notes=notes))
         except DataError as exc:
             app.notify(str(exc), title=_("Not recorded"), severity="error", markup=False)
             app.bell()
@@ -179,6 +182,11 @@ class DemoCaption(Static):
 
     DEFAULT_CLASSES = "demo-caption"
     tour: Tour | None = None
+
+    def on_resize(self) -> None:
+        # The tour bar and sources line are cut to the width: cut them again.
+        if self.tour is not None:
+            self.tour.update_caption()
 
     def on_unmount(self) -> None:
         if self.tour is not None:
@@ -304,7 +312,7 @@ class Tour:
         plain = bool(getattr(self.app, "ascii_mode", False))
         nxt, back, dot = ("right", "left", "-") if plain else ("→", "←", "·")
         keys = (
-            _("space/{next} next  {back} back").format(next=nxt, back=back)
+            _("{back} back  space/{next} next").format(next=nxt, back=back)
             if self.index < n - 1
             else _("last step: {back} back, q quits").format(back=back)
         )
@@ -312,15 +320,25 @@ class Tour:
         if delay:
             keys += "  " + _("(auto: {seconds} s)").format(seconds=f"{delay:g}")
         # Text, not markup: a caption from a file is shown exactly as written.
-        text = Text(no_wrap=False)
-        text.append(
+        # The tour bar and the sources line are one row each, cut with "…" if
+        # they must be (at the caption's width); the caption itself wraps and
+        # is always whole (the caption's height follows its text).
+        width = max(10, (self.caption.content_size.width or self.app.size.width - 2))
+        bar = Text()
+        bar.append(
             _("Tour {i}/{n}").format(i=self.index + 1, n=n) + f" {dot} {safe(title)}", "bold"
         )
-        text.append(f"  {keys}", "dim")
+        if bar.cell_len + 2 + cell_len(keys) <= width:  # the keys whole, or not at all
+            bar.append(f"  {keys}", "dim")
+        bar.truncate(width, overflow="ellipsis")
+        sources = Text(safe(self.sources_line()), "dim")
+        sources.truncate(width, overflow="ellipsis")
+        text = Text(no_wrap=False)
+        text.append_text(bar)
         text.append("\n")
         text.append(safe(look))
         text.append("\n")
-        text.append(safe(self.sources_line()), "dim")
+        text.append_text(sources)
         if self.notes:
             following = (
                 self.steps[self.index + 1].in_language(current_language())[0]
@@ -332,7 +350,6 @@ class Tour:
             text.append(safe(step.notes or _("(none)")))
             text.append(f"  {dot} " + _("next:") + " ", "bold")
             text.append(safe(following))
-        self.caption.set_class(current_language() != "en", "-translated")
         self.caption.update(text)
 
 

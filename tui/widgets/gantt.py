@@ -100,6 +100,7 @@ class Gantt(Widget, can_focus=True):
         self.items: pl.DataFrame = pl.DataFrame()
         self.present = 2000
         self.top = 0  # first body row shown
+        self.pinned = False  # show_first: keep self.top even past the last full page
 
     # -- data -----------------------------------------------------------------
     def set_items(self, items: pl.DataFrame, present: int) -> None:
@@ -126,6 +127,7 @@ class Gantt(Widget, can_focus=True):
         new = max(0, min(n - 1, self.selected + delta))
         if new == self.selected:
             return False
+        self.pinned = False
         self.selected = new
         return True
 
@@ -138,7 +140,19 @@ class Gantt(Widget, can_focus=True):
 
     def action_jump(self, index: int) -> None:
         if len(self.items):
+            self.pinned = False
             self.selected = index % len(self.items)
+
+    def show_first(self, index: int) -> None:
+        """Select item ``index`` with its country's heading at the top of the
+        view, so a country chosen elsewhere (a tour step, --start timeline:UZB)
+        shows its own rows, not the end of the country before it."""
+        rows = self._rows()
+        row = next((r for r, (kind, i) in enumerate(rows) if kind == "item" and i == index), 0)
+        self.top = row - 1 if row and rows[row - 1][0] == "heading" else row
+        self.pinned = True  # the last country too, with blank rows under it
+        self.selected = index
+        self.refresh()
 
     def watch_selected(self, index: int) -> None:
         self.post_message(self.Selected(self, index))
@@ -189,7 +203,8 @@ class Gantt(Widget, can_focus=True):
             )
         elif sel_row >= self.top + body:
             self.top = sel_row - body + 1
-        self.top = max(0, min(self.top, max(0, len(rows) - body)))
+        last = len(rows) - 1 if self.pinned else len(rows) - body
+        self.top = max(0, min(self.top, max(0, last)))
         records = self.items.to_dicts()
         titles = fit_titles(
             [safe(r["title"], "") for r in records], lw - PREFIX, "~" if ascii_mode else "…"

@@ -29,7 +29,12 @@ class KeyList(OptionList):
 
 
 class KeyTable(DataTable[Any]):
+    """Home and End go to the first and last row (the README's promise);
+    DataTable's own would scroll sideways and hide the first column."""
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
     ]
