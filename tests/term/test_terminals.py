@@ -202,12 +202,13 @@ def _assert_pane_content(sess: Session, pane: str) -> None:
             assert name in text, where
         assert re.search(r"\b0\.\d{4}", text), where
         # the index axis runs 0 to 1 on round ticks
-        assert "index 0-1" in text and re.search(r"\b0\s+0\.2\s.*\s1\s*$", text, re.M), where
+        assert "index 0-1" in text and re.search(r"\b0\s+0\.[25]\s.*\s1\s*$", text, re.M), where
         assert _readable(shot.cells("Turkmenistan")), where
         assert _readable(shot.cells("index 0-1")), where
     elif pane == "sources":
-        assert "Publisher" in text and "article" in text, where
-        assert _readable(shot.cells("Publisher")), where
+        # the list (ids) beside the selected source's detail
+        assert "Id" in text and "article" in text and "Link:" in text, where
+        assert _readable(shot.cells("article")), where
     else:  # panes added since: they are about the five, and drawn
         assert any(n in text for n in FIVE + FIVE_CODES), where
         assert sum(ch.isalnum() for ch in text) > 200, where
