@@ -12,7 +12,8 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts.draw import compare_bars_figure, compare_scatter_figure, fill
+from ..charts.bars import fill
+from ..charts.figures import compare_bars_figure, compare_scatter_figure
 from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from ..charts.draw import draw_series
+from ..charts.lines import draw_series
 from ..charts.widget import Chart
 from ..core import infra
 from ..i18n import N_, _, current_language, local_decimal
