@@ -1,5 +1,10 @@
 """Compare: two to eight countries in one edition, EGDI and its parts side by
-side or two indices against each other, with the exact values underneath."""
+side or two indices against each other, with the exact values underneath.
+
+One module on purpose: the picker, heading, chart, table and caption all
+redraw from one selection (``set_selection``, ``refresh_view``), and the data
+and drawing already live apart (tui/core/compare.py, tui/charts/), so what is
+left is one view's state and keys; splitting it would spread that state."""
 
 from __future__ import annotations
 
