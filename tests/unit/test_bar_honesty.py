@@ -1,4 +1,4 @@
-"""Rankings bars are honest at every size (tui/charts/draw.draw_hbars): each
+"""Rankings bars are honest at every size (tui/charts/bars.draw_hbars): each
 labelled bar has its own country's length, no country is labelled twice, and
 when the plot has too few rows for every bar the chart says how many it shows.
 
