@@ -3,7 +3,7 @@
 blocks, braille, chart markers, arrows and typographic dashes.
 
 Two places apply it: the chart drawing layer to every figure
-(tui/charts/draw.py, for the panes and ``ddx chart``) and the terminal driver
+(tui/charts/render.py, for the panes and ``ddx chart``) and the terminal driver
 to the rest of the screen (tui/wire.py). Standard library only.
 """
 
@@ -42,7 +42,7 @@ def _ascii_table() -> dict[int, str]:
     for cp in range(0x2801, 0x2900):  # braille dots
         table[cp] = "."
     table[0x2800] = " "
-    # Chart markers, in tui/charts/draw.py order, onto its ASCII markers.
+    # Chart markers, in tui/charts/style.py order, onto its ASCII markers.
     for u, a in zip("●■▲◆✚★▼◇", "ox+*#@%&", strict=True):
         table[ord(u)] = a
     # Arrows and punctuation that text uses (each one cell, so one ASCII character).

@@ -13,7 +13,7 @@ In ASCII mode (``--ascii``, a non-UTF-8 locale, the Linux console) the same
 driver sends box drawing, blocks, braille and typographic arrows and dashes
 as ASCII (tui/ascii.py), one cell for one, whichever widget drew them: the
 UI's chrome. Charts are ASCII already: the drawing layer converts them
-(tui/charts/draw.py), so ``ddx chart --ascii`` prints the same.
+(tui/charts/render.py), so ``ddx chart --ascii`` prints the same.
 """
 
 from __future__ import annotations

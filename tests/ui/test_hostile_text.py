@@ -376,13 +376,14 @@ def test_chart_texts_are_made_visible() -> None:
 
 def test_chart_title_with_brackets_and_controls_in_ddx_chart() -> None:
     """plotext writes titles into its output; ``ddx chart`` shows them escaped."""
-    from tui.charts import draw as cd
+    from tui.charts.render import render_text
+    from tui.charts.style import Style
 
     def draw(plt, style) -> None:  # type: ignore[no-untyped-def]
         plt.plot([1, 2], [1, 2], label="[b]Kaz[/b]")
         plt.title(f"[/dim]T {OSC52}")
 
-    text = cd.render_text(draw, cd.Style(width=70, height=12), color=True)
+    text = render_text(draw, Style(width=70, height=12), color=True)
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)  # plotext's own colour codes
     assert find_unsafe(plain, "\n") is None
     assert "[/dim]T \\x1b]52" in plain and "[b]Kaz[/b]" in plain

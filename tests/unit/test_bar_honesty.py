@@ -1,4 +1,4 @@
-"""Rankings bars are honest at every size (tui/charts/draw.draw_hbars): each
+"""Rankings bars are honest at every size (tui/charts/bars.draw_hbars): each
 labelled bar has its own country's length, no country is labelled twice, and
 when the plot has too few rows for every bar the chart says how many it shows.
 
@@ -14,7 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
-from tui.charts.draw import Style, nice_ticks, rankings_bars_figure, render_text
+from tui.charts.figures import rankings_bars_figure
+from tui.charts.render import render_text
+from tui.charts.style import Style
+from tui.charts.ticks import nice_ticks
 from tui.core import Dataset
 from tui.core import queries as q
 from tui.core.schema import FOCUS, INDICES

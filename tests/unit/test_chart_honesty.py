@@ -23,21 +23,12 @@ from hypothesis import strategies as st
 from tests.conftest import DATA
 from tests.unit.test_bar_honesty import check_bars
 from tui.charts.actions import draw_action_ranks
-from tui.charts.draw import (
-    ASCII_FILLS,
-    ASCII_MARKERS,
-    UNICODE_FILLS,
-    UNICODE_MARKERS,
-    Style,
-    draw_components,
-    draw_grouped_bars,
-    draw_ranks,
-    draw_scatter,
-    draw_series,
-    focus_names,
-    rankings_bars_figure,
-    render_text,
-)
+from tui.charts.bars import ASCII_FILLS, UNICODE_FILLS, draw_grouped_bars
+from tui.charts.figures import focus_names, rankings_bars_figure
+from tui.charts.lines import draw_components, draw_ranks, draw_series
+from tui.charts.render import render_text
+from tui.charts.scatter import draw_scatter
+from tui.charts.style import ASCII_MARKERS, UNICODE_MARKERS, Style
 from tui.core import Dataset, infra
 from tui.core import actions as act
 from tui.core import compare as cmp

@@ -359,12 +359,12 @@ def test_chart_sizes_it_cannot_draw_honestly_are_refused(
 def test_chart_out_of_memory_says_smaller_not_larger(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.charts import draw
+    from tui.charts import render
 
     def no_memory(*args: object, **kwargs: object) -> str:
         raise MemoryError
 
-    monkeypatch.setattr(draw, "render_text", no_memory)
+    monkeypatch.setattr(render, "render_text", no_memory)
     code, _, err = run(capsys, "chart", "rankings", "--width", "900", "--height", "400")
     assert code == 2
     assert "not enough memory to draw this chart at 900x400; try a smaller" in err

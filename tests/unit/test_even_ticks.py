@@ -8,15 +8,15 @@ import re
 
 import pytest
 
-from tui.charts.draw import (
-    Style,
+from tui.charts.figures import (
     country_components_figure,
     country_rank_figure,
-    draw_series,
     focus_names,
     rankings_trajectory_figure,
-    render_text,
 )
+from tui.charts.lines import draw_series
+from tui.charts.render import render_text
+from tui.charts.style import Style
 from tui.core import infra
 from tui.core.dataset import Dataset
 from tui.paths import data_dir

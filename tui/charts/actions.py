@@ -12,7 +12,8 @@ import polars as pl
 from ..core import queries as q
 from ..core.dataset import Dataset
 from ..i18n import _, country_name
-from .draw import ChartStyle, Draw, draw_ranks
+from .lines import draw_ranks
+from .style import ChartStyle, Draw
 
 
 def _pos(date: str | None, end: bool = False) -> float | None:

@@ -1,7 +1,7 @@
 """Plotext figures that never draw a control character from the data.
 
 Kept apart from tui/textsafe.py (which loads Textual for the screen's text) so
-the headless drawing layer, tui/charts/draw.py and ``ddx chart``, can use it
+the headless drawing layer, tui/charts/ and ``ddx chart``, can use it
 without importing Textual. ``tui.textsafe`` re-exports :func:`safe_plot`.
 """
 

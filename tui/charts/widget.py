@@ -15,8 +15,9 @@ from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
 from ..i18n import _
-from .draw import ASCII_MARKERS, UNICODE_MARKERS, ascii_figure
 from .plotsafe import safe_plot
+from .render import ascii_figure
+from .style import ASCII_MARKERS, UNICODE_MARKERS
 
 __all__ = ["Chart"]
 

@@ -1,5 +1,5 @@
 """``ddx chart``: the explorer's charts as text, drawn by the same code as the
-panes (tui/charts/draw.py), for slides and notes."""
+panes (tui/charts/figures.py), for slides and notes."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .output import write_stdout
 from .tables import resolve_scope
 
 if TYPE_CHECKING:
-    from ..charts.draw import Draw, Style
+    from ..charts.style import Draw, Style
     from ..core.dataset import Dataset
 
 
@@ -127,7 +127,8 @@ def _size(lo: int, hi: int):  # type: ignore[no-untyped-def]
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
-    from ..charts import draw as cd
+    from ..charts import figures as cf
+    from ..charts.style import Style
     from ..core import queries as q
 
     fmt = figure_format(args)
@@ -135,7 +136,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     size = shutil.get_terminal_size((80, 24))
     if fmt == "svg":  # a picture for a slide: the explorer's own 80 columns
         size = os.terminal_size((SVG_WIDTH, SVG_HEIGHT + 2))
-    style = cd.Style(
+    style = Style(
         # From the terminal: at least the least size (a chart wider than a
         # narrow terminal wraps, which beats one that says nothing).
         width=args.width or min(max(MIN_WIDTH, size.columns), MAX_WIDTH),
@@ -145,17 +146,17 @@ def cmd_chart(args: argparse.Namespace) -> int:
     )
     if args.chart == "rankings":
         if args.trajectory:
-            draw = cd.rankings_trajectory_figure(ds, args.indicator)
+            draw = cf.rankings_trajectory_figure(ds, args.indicator)
         else:
             year = args.year if args.year is not None else q.editions(ds)[-1]
             kind, region = resolve_scope(ds, args.scope)
-            draw = cd.rankings_bars_figure(ds, year, args.indicator, kind, region)
+            draw = cf.rankings_bars_figure(ds, year, args.indicator, kind, region)
     elif args.chart == "country":
         iso3 = q.resolve_country(ds, args.country)
         if args.components:
-            draw = cd.country_components_figure(ds, iso3, args.indicator)
+            draw = cf.country_components_figure(ds, iso3, args.indicator)
         else:
-            draw = cd.country_rank_figure(ds, iso3)
+            draw = cf.country_rank_figure(ds, iso3)
     if args.chart == "compare":
         draw = _compare_draw(ds, args)
     if fmt == "svg" or args.out is not None:
@@ -173,7 +174,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 def _compare_draw(ds: Dataset, args: argparse.Namespace) -> Draw:
     """The Compare pane's chart, drawn by the pane's own functions (the key to
     its fills or numbered points is drawn under it)."""
-    from ..charts.draw import compare_bars_figure, compare_scatter_figure
+    from ..charts.figures import compare_bars_figure, compare_scatter_figure
     from ..core import FOCUS
     from ..core import compare as cmp
     from ..core import queries as q
@@ -196,10 +197,10 @@ def _compare_draw(ds: Dataset, args: argparse.Namespace) -> Draw:
 
 def _render(draw: Draw, style: Style, color: bool) -> str:
     """The chart as text, or one line saying why it cannot be drawn at this size."""
-    from ..charts import draw as cd
+    from ..charts import render
 
     try:
-        return cd.render_text(draw, style, color=color)
+        return render.render_text(draw, style, color=color)
     except MemoryError:
         raise UsageError(
             _(

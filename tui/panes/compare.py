@@ -1,5 +1,10 @@
 """Compare: two to eight countries in one edition, EGDI and its parts side by
-side or two indices against each other, with the exact values underneath."""
+side or two indices against each other, with the exact values underneath.
+
+One module on purpose: the picker, heading, chart, table and caption all
+redraw from one selection (``set_selection``, ``refresh_view``), and the data
+and drawing already live apart (tui/core/compare.py, tui/charts/), so what is
+left is one view's state and keys; splitting it would spread that state."""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from textual.events import Resize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts.draw import compare_bars_figure, compare_scatter_figure, fill
+from ..charts.bars import fill
+from ..charts.figures import compare_bars_figure, compare_scatter_figure
 from ..charts.widget import Chart
 from ..core import FOCUS, INDICES, UsageError
 from ..core import compare as cmp

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..charts.draw import country_components_figure, country_rank_figure
+from ..charts.figures import country_components_figure, country_rank_figure
 from ..charts.widget import Chart
 from ..core import FOCUS
 from ..core import queries as q

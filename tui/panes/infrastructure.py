@@ -1,27 +1,27 @@
 """Infrastructure: internet users, fixed broadband and mobile subscriptions of
 the five over time, the price of mobile data, the World Bank's Digital CASA
 projects, Freedom on the Net and ITU IDI ranks; one view at a time, `[`/`]`
-to move between views and `i` to cycle the three series."""
+to move between views and `i` to cycle the three series.
+
+This module is the pane: its widgets, keys and which view shows. What each
+view shows and cites (rows, notes, provenance) is in tui/panes/infra_views.py."""
 
 from __future__ import annotations
-
-import re
 
 import polars as pl
 from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from ..charts.draw import draw_series
+from ..charts.lines import draw_series
 from ..charts.widget import Chart
 from ..core import infra
-from ..i18n import N_, _, current_language, local_decimal
-from ..textsafe import lines as join_lines
-from ..textsafe import markup, plain, text
+from ..i18n import N_, _, current_language
+from ..textsafe import markup, plain
 from ..widgets.infra_tables import fotn_renderable, idi_renderable
 from ..widgets.lists import KeyTable
+from . import infra_views as iv
 from . import pane_spec
 from .base import Pane, Provenance
 
@@ -35,19 +35,6 @@ VIEW_LABEL = {
     "fotn": N_("Net freedom"),
     "idi": "ICT IDI",
 }
-# The series' short names and units (indicator_meta, the World Bank's words).
-META_WORDS = (
-    N_("Internet users %"),
-    N_("Fixed broadband /100"),
-    N_("Mobile subs /100"),
-    N_("Individuals using the Internet (% of population)"),
-    N_("Fixed broadband subscriptions (per 100 people)"),
-    N_("Mobile cellular subscriptions (per 100 people)"),
-)
-PRICE_COLUMNS = (N_("Country"), N_("Year"), N_("US$ per GB"), N_("World rank"), N_("Source"))
-CASA_COLUMNS = (N_("Date"), N_("Ctry"), N_("US$ m"), N_("Status"), N_("Project"), N_("Date type"))
-STATUS_WORDS = {"undated": N_("undated")}
-SCALE_WORDS = {"current": N_("current"), "legacy": N_("legacy")}
 SERIES_VIEW = dict(zip(("internet", "broadband", "mobile"), infra.SERIES_CODES, strict=True))
 
 
@@ -187,133 +174,34 @@ class InfrastructurePane(Pane):
             lambda plt, c: draw_series(plt, c, grid, names, meta),
             ("series", code, current_language()),
         )
-        self.query_one("#infra-latest", Static).update(self._latest_text())
+        self.query_one("#infra-latest", Static).update(
+            iv.latest_text(self.latest, self.gaps, self.names)
+        )
 
-    def _latest_text(self) -> Content:
-        cells = []
-        for r in self.latest.iter_rows(named=True):
-            country = self.names.get(r["iso3"], r["country"])
-            if r["year"] is None:
-                cells.append(plain(_("{country}: no data").format(country=country)))
-            else:
-                cells.append(
-                    markup(
-                        "[b]$head[/b] ($value)",
-                        head=_("{country}: latest {year}").format(country=country, year=r["year"]),
-                        value=local_decimal(f"{r['value']:.1f}"),
-                    )
-                )
-        lines = [plain(" · ").join(cells)]
-        gaps = [f"{c} {infra.year_ranges(ys)}" for c, ys in self.gaps.items() if ys]
-        if gaps:
-            lines.append(
-                markup(
-                    "[dim]$what $gaps[/dim]",
-                    what=_("Gaps in the source (a break in a line):"),
-                    gaps="; ".join(gaps),
-                )
-            )
-        return join_lines(lines)
-
-    # price ------------------------------------------------------------------------------
+    # price and Digital CASA: a table and the highlighted row's note ------------------
     def _fill_price(self) -> None:
         table = self.query_one("#infra-price-table", KeyTable)
-        table.add_columns(*(_(c) for c in PRICE_COLUMNS))
-        for i, r in enumerate(self.price.iter_rows(named=True)):
-            rank = "—" if r["rank"] is None else str(r["rank"])
-            if r["rank"] is not None and r["n_countries"] is not None:
-                rank = _("{rank} of {n}").format(rank=rank, n=r["n_countries"])
-            table.add_row(
-                text(self.names.get(r["iso3"], r["country"])),
-                str(r["year"]),
-                local_decimal(f"{r['usd_per_gb']:g}"),
-                rank,
-                text(r["source_id"]),
-                key=str(i),
-            )
+        table.add_columns(*(_(c) for c in iv.PRICE_COLUMNS))
+        for i, cells in enumerate(iv.price_rows(self.price, self.names)):
+            table.add_row(*cells, key=str(i))
         self._price_note(0)
 
     def _price_note(self, row: int) -> None:
-        head = _(
-            "Cable.co.uk worldwide mobile data pricing, as quoted in the press (the Cable.co.uk "
-            "files themselves were not stored). Rank 1 = cheapest."
-        )
-        note = plain(head, "dim")
-        if len(self.price) and 0 <= row < len(self.price):
-            r = self.price.row(row, named=True)
-            note = (
-                markup(
-                    "[b]$country $year[/b]: $note\n",
-                    country=self.names.get(r["iso3"], r["country"]),
-                    year=r["year"],
-                    note=r["note"] or _("no note"),
-                )
-                + note
-            )
+        note = iv.price_note(self.price, row, self.names)
         self.query_one("#infra-price-note", Static).update(note)
 
-    # Digital CASA -----------------------------------------------------------------------
     def _fill_casa(self) -> None:
         table = self.query_one("#infra-casa-table", KeyTable)
-        table.add_columns(*(_(c) for c in CASA_COLUMNS))
-        mark = ("! " if self.ddx.ascii_mode else "⚠ ") + _("conflict")
-        for i, r in enumerate(self.casa.iter_rows(named=True)):
-            status = (
-                mark
-                if r["status"] == "conflict"
-                else (_(STATUS_WORDS[r["status"]]) if r["status"] in STATUS_WORDS else r["status"])
-            )
-            amount = (
-                "—"
-                if r["amount_usd_million"] is None
-                else local_decimal(f"{r['amount_usd_million']:g}")
-            )
-            table.add_row(
-                text(r["date"] or _("undated")),
-                text(r["iso3"]),
-                amount,
-                text(status),
-                text(r["project"]),
-                text(r["date_type"] or ""),
-                key=str(i),
-            )
-        lines = []
-        for rows in infra.casa_conflicts(self.casa).values():
-            dates = " vs ".join(d or _("undated") for d in rows["date"])
-            what = (
-                f"{rows['iso3'][0]} "
-                + re.split(r"[,(]", rows["date_type"][0] or "date")[0].strip().lower()
-            )
-            lines.append(
-                plain(
-                    _("{mark}: {what} {dates}; both shown, neither preferred.").format(
-                        mark=mark, what=what, dates=dates
-                    )
-                )
-            )
-        undated = self.casa.filter(pl.col("status") == "undated") if len(self.casa) else self.casa
-        if len(undated):
-            lines.append(
-                plain(
-                    _("undated: {codes} (no date in the stored sources)").format(
-                        codes=", ".join(undated["iso3"])
-                    )
-                )
-            )
-        self.query_one("#infra-casa-conflicts", Static).update(join_lines(lines))
+        table.add_columns(*(_(c) for c in iv.CASA_COLUMNS))
+        mark = iv.conflict_mark(self.ddx.ascii_mode)
+        for i, cells in enumerate(iv.casa_rows(self.casa, mark)):
+            table.add_row(*cells, key=str(i))
+        conflicts = iv.casa_conflicts(self.casa, mark)
+        self.query_one("#infra-casa-conflicts", Static).update(conflicts)
         self._casa_note(0)
 
     def _casa_note(self, row: int) -> None:
-        if not len(self.casa) or not 0 <= row < len(self.casa):
-            self.query_one("#infra-casa-note", Static).update(plain(_("No Digital CASA rows.")))
-            return
-        r = self.casa.row(row, named=True)
-        bits = [markup("[b]$project[/b]", project=r["project"])]
-        for key in ("wb_project_id", "instrument", "note"):
-            if r[key]:
-                bits.append(plain(r[key]))
-        bits.append(plain(_("source: {id}").format(id=r["source_id"])))
-        self.query_one("#infra-casa-note", Static).update(plain(" · ").join(bits))
+        self.query_one("#infra-casa-note", Static).update(iv.casa_note(self.casa, row))
 
     # Freedom on the Net and ITU IDI (tui/widgets/infra_tables.py) --------------------
     def _fotn_renderable(self) -> RenderableType:
@@ -324,119 +212,17 @@ class InfrastructurePane(Pane):
 
     # -- pane protocol -------------------------------------------------------------
     def provenance(self) -> list[Provenance]:
-        items: list[Provenance] = []
-        cav: tuple[str, ...]
         if self.view in SERIES_VIEW:
-            for r in self.latest.iter_rows(named=True):
-                gaps = self.gaps.get(r["iso3"], [])
-                cav = ("gap",) if gaps or r["year"] is None else ()
-                country = self.names.get(r["iso3"], r["country"])
-                short = _(self.meta.short)
-                if r["year"] is None:
-                    items.append(
-                        Provenance(
-                            _("{country}: {short}: no data").format(country=country, short=short),
-                            None,
-                            ("gap",),
-                        )
-                    )
-                    continue
-                detail = _("latest {year}").format(year=r["year"]) + (
-                    "; " + _("gaps {years}").format(years=infra.year_ranges(gaps)) if gaps else ""
-                )
-                value = local_decimal(f"{r['value']:.1f}")
-                items.append(
-                    Provenance(
-                        f"{country}: {short} {value} ({r['year']})",
-                        r["source_id"],
-                        cav,
-                        detail,
-                    )
-                )
-            items.append(
-                Provenance(
-                    _("Series: {name}").format(name=_(self.meta.name)),
-                    self.meta.source_id,
-                    (),
-                    self.meta.note or "",
-                )
-            )
-        elif self.view == "price":
-            for r in self.price.iter_rows(named=True):
-                items.append(
-                    Provenance(
-                        _("{country} {year}: US$ {price} per GB").format(
-                            country=self.names.get(r["iso3"], r["country"]),
-                            year=r["year"],
-                            price=local_decimal(f"{r['usd_per_gb']:g}"),
-                        ),
-                        r["source_id"],
-                        (),
-                        r["note"] or "",
-                    )
-                )
-        elif self.view == "casa":
-            rows = list(self.casa.iter_rows(named=True)) if len(self.casa) else []
-            rows.sort(key=lambda r: r["status"] != "conflict")  # conflicts first, order kept
-            for r in rows:
-                cav = (
-                    ("conflict",)
-                    if r["status"] == "conflict"
-                    else ("gap",)
-                    if r["status"] == "undated"
-                    else ()
-                )
-                amount = (
-                    _("no amount")
-                    if r["amount_usd_million"] is None
-                    else _("US$ {amount}m").format(
-                        amount=local_decimal(f"{r['amount_usd_million']:g}")
-                    )
-                )
-                items.append(
-                    Provenance(
-                        f"{r['project']}: {amount}, {r['date'] or _('undated')}",
-                        r["source_id"],
-                        cav,
-                        r["note"] or "",
-                    )
-                )
-        elif self.view == "fotn":
-            for scale in infra.FOTN_SCALES:
-                for r in self.fotn[scale].iter_rows(named=True):
-                    cav = ("legacy_fotn_scale",) if scale == "legacy" else ()
-                    if r["total_score"] is None:
-                        cav += ("gap",)
-                    score = "—" if r["total_score"] is None else r["total_score"]
-                    items.append(
-                        Provenance(
-                            _("{country} FOTN {year} ({scale} scale): {score}").format(
-                                country=self.names.get(r["iso3"], r["country"]),
-                                year=r["edition_year"],
-                                scale=_(SCALE_WORDS.get(scale, scale)),
-                                score=score,
-                            ),
-                            r["source_id"],
-                            cav,
-                            r["note"] or "",
-                        )
-                    )
-        elif self.view == "idi":
-            for r in self.idi.iter_rows(named=True):
-                cav = ("gap",) if r["rank"] is None else ()
-                items.append(
-                    Provenance(
-                        _("{country} {edition}: rank {rank}").format(
-                            country=self.names.get(r["iso3"], r["country"]),
-                            edition=r["edition"],
-                            rank=r["rank"] or "—",
-                        ),
-                        r["source_id"],
-                        cav,
-                        r["note"] or "",
-                    )
-                )
-        return items
+            return iv.series_provenance(self.latest, self.gaps, self.meta, self.names)
+        if self.view == "price":
+            return iv.price_provenance(self.price, self.names)
+        if self.view == "casa":
+            return iv.casa_provenance(self.casa)
+        if self.view == "fotn":
+            return iv.fotn_provenance(self.fotn, self.names)
+        if self.view == "idi":
+            return iv.idi_provenance(self.idi, self.names)
+        return []
 
     def current_frame(self) -> pl.DataFrame:
         if self.view in SERIES_VIEW:

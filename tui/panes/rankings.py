@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from ..charts.draw import draw_hbars, rankings_trajectory_figure
+from ..charts.bars import draw_hbars
+from ..charts.figures import rankings_trajectory_figure
 from ..charts.widget import Chart
 from ..core import queries as q
 from ..i18n import N_, _, current_language, local_decimal, ngettext, term
