@@ -30,7 +30,7 @@ READY = {
     "goals": "Knowledge management",
     "countries": "survey edition",
     "rankings": "index 0-1",
-    "sources": "Publisher",
+    "sources": "Link:",  # the selected source's detail, beside the list
 }
 
 # name -> (environment, extra ddx arguments)
