@@ -186,5 +186,6 @@ def write_document(out: Path, data: str) -> None:
     check_writable_target(out)
     if out.is_dir():
         raise UsageError(_("{out} is a folder; name a file").format(out=out))
+    check_out_folder(out)  # a link or a device is not replaced by a file
     export.atomic_write(out, data)
     print(visible(_("wrote {out}").format(out=out)), file=sys.stderr)

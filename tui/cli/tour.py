@@ -24,7 +24,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ..core.fsio import atomic_write
+    from ..core.fsio import atomic_write, new_file
     from ..tour.model import builtin_path, read_source
     from .output import check_writable_target
 
@@ -37,12 +37,18 @@ def _export(args: argparse.Namespace) -> int:
                 target=target, example=target / "lesson.toml"
             )
         )
-    if target.exists() and not args.force:
-        raise UsageError(_("{target} exists; add --force to replace it").format(target=target))
+    exists = _("{target} exists; add --force to replace it").format(target=target)
+    if (target.exists() or target.is_symlink()) and not args.force:
+        raise UsageError(exists)
     if not target.parent.is_dir():
         raise UsageError(_("no such folder: {folder}").format(folder=target.parent))
     try:
-        atomic_write(target, source)
+        if args.force:
+            atomic_write(target, source)
+        else:  # taken without overwriting: a file made meanwhile is never replaced
+            new_file(target, source)
+    except FileExistsError:
+        raise UsageError(exists) from None
     except OSError as exc:
         raise UsageError(
             _("cannot write {target}: {why}").format(target=target, why=exc.strerror or exc)

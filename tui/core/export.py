@@ -176,10 +176,13 @@ def write_file(path: Path, data: str | bytes) -> None:
         f.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path:
+def atomic_write(
+    path: Path, data: str | bytes | Callable[[Path], None], *, new_only: bool = False
+) -> Path:
     """Write ``data`` (text, bytes, or a function that writes a given path) to
     ``path``: staged in a hidden folder beside it, flushed, then renamed into
-    place. On any failure the staging is removed and ``path`` is untouched."""
+    place. On any failure the staging is removed and ``path`` is untouched.
+    ``new_only``: never replace; FileExistsError when the name is taken."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -191,7 +194,9 @@ def atomic_write(path: Path, data: str | bytes | Callable[[Path], None]) -> Path
                 data(work / path.name)
             else:
                 write_file(work / path.name, data)
-            userstore.publish_files(work, path.parent, [path.name])
+            userstore.publish_files(work, path.parent, [path.name], new_only=new_only)
+        except FileExistsError:
+            raise
         except OSError as exc:
             raise DataError(path, f"cannot write file: {exc.strerror or exc}") from None
     return path
@@ -213,7 +218,7 @@ def unique_path(directory: Path, stem: str, ext: str) -> Path:
     """``directory/stem.ext``, or ``stem-2.ext``, ``stem-3.ext``... never an existing file."""
     path = directory / f"{stem}.{ext}"
     n = 2
-    while path.exists():
+    while path.exists() or path.is_symlink():  # a dangling link is taken too
         path = directory / f"{stem}-{n}.{ext}"
         n += 1
     return path
@@ -439,4 +444,12 @@ def export_view(frame: pl.DataFrame, name: str, state: str, directory: Path) -> 
         raise DataError(
             directory, f"cannot create the export folder: {exc.strerror or exc}"
         ) from None
-    return write_frame(frame, unique_path(Path(directory), stem, "csv"), "csv")
+    data = render(frame, "csv")
+    # A fresh name, taken without overwriting: two explorers (or browser
+    # sessions) saving the same view at once get -2 and -3, never one file.
+    for _ in range(1000):
+        try:
+            return atomic_write(unique_path(Path(directory), stem, "csv"), data, new_only=True)
+        except FileExistsError:
+            continue
+    raise DataError(directory, "no free file name for the export")

@@ -205,6 +205,28 @@ def atomic_write(path: Path, data: str | bytes, *, mode: int | None = None) -> N
     fsync_path(path.parent)
 
 
+def new_file(path: Path, data: str | bytes) -> None:
+    """Write ``data`` as a new file at ``path``, never replacing anything: a
+    hidden temporary file beside it, flushed, then hard-linked to the name, so
+    a name taken by then (a file, a link, even a dangling one) raises
+    FileExistsError and nothing of the user's is touched. Other failures raise
+    OSError; nothing is left behind."""
+    path = Path(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~umask())
+        os.link(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    fsync_path(path.parent)
+
+
 def append_locked(
     path: Path, addition: Callable[[str], str], *, timeout: float | None = None
 ) -> None:

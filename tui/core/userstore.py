@@ -20,6 +20,7 @@ import contextlib
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -72,16 +73,30 @@ def remove_stale(parent: Path, prefixes: Sequence[str]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def publish_files(work: Path, target: Path, names: Sequence[str]) -> list[Path]:
+def publish_files(
+    work: Path, target: Path, names: Sequence[str], *, new_only: bool = False
+) -> list[Path]:
     """Move the files ``names`` from ``work`` into the folder ``target``, in
-    that order, each replacing its namesake in one rename, after all are on disk."""
+    that order, each replacing its namesake in one rename, after all are on disk.
+    A file replaced keeps its mode (a private file stays private). With
+    ``new_only`` nothing is replaced: a name taken by then, even by a dangling
+    link, raises FileExistsError (a hard link, not a check before a rename, so
+    a file another program made in between is never overwritten)."""
     for name in names:
         fsync_path(work / name)
-    mode = 0o666 & ~_umask()
+    default = 0o666 & ~_umask()
     out = []
     for name in names:
-        os.chmod(work / name, mode)  # as a plain write would have made it
-        os.replace(work / name, target / name)
+        try:
+            mode = stat.S_IMODE((target / name).stat().st_mode)
+        except OSError:
+            mode = default  # as a plain write would have made it
+        os.chmod(work / name, mode)
+        if new_only:
+            os.link(work / name, target / name)
+            os.unlink(work / name)
+        else:
+            os.replace(work / name, target / name)
         out.append(target / name)
     fsync_path(target)  # the renames themselves
     return out
