@@ -431,3 +431,68 @@ def test_a_symlinked_lock_is_refused_and_its_target_untouched(
     assert err.count("\n") == 1 and ".lock: is a symbolic link" in err, err
     assert victim.read_text() == "do not truncate me\n"
     assert sorted(p.name for p in user_dir.iterdir()) == [".lock"]
+
+
+# -- writes that never replace what ddx did not make -----------------------------------
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exc:  # argparse's own refusals
+        code = int(exc.code or 0)
+    return code, capsys.readouterr().err
+
+
+def test_tour_export_leaves_a_dangling_link_of_the_users(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    link = tmp_path / "lesson.toml"
+    link.symlink_to(tmp_path / "elsewhere.toml")
+    code, err = _cli(capsys, "tour", "export", "class", str(link))
+    assert code == 2 and "exists; add --force" in err
+    assert link.is_symlink() and not (tmp_path / "elsewhere.toml").exists()
+
+
+def test_out_keeps_a_private_files_mode(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "ranks.csv"
+    out.write_text("old\n")
+    out.chmod(0o600)
+    code, _ = _cli(capsys, "rankings", "--out", str(out))
+    assert code == 0 and "Kazakhstan" in out.read_text()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_chart_out_never_replaces_a_link(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    real = tmp_path / "slides.svg"
+    real.write_text("mine")
+    link = tmp_path / "chart.svg"
+    link.symlink_to(real)
+    code, err = _cli(capsys, "chart", "rankings", "--out", str(link))
+    assert code == 2 and "not a regular file" in err
+    assert link.is_symlink() and real.read_text() == "mine"
+
+
+def test_e_takes_a_new_name_when_its_file_appears_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program (or a second explorer) makes the file between ddx's
+    choice of a name and its write: that file stays, ddx's goes to the next."""
+    import polars as pl
+
+    from tui.core import export
+
+    choose = export.unique_path
+    raced: list[Path] = []
+
+    def racing(directory: Path, stem: str, ext: str) -> Path:
+        path = choose(directory, stem, ext)
+        if not raced:  # once: the file is made just after the check
+            path.write_text("the user's\n")
+            raced.append(path)
+        return path
+
+    monkeypatch.setattr(export, "unique_path", racing)
+    saved = export.export_view(pl.DataFrame({"a": [1]}), "rankings", "", tmp_path)
+    assert (tmp_path / "ddx-rankings.csv").read_text() == "the user's\n"
+    assert saved != tmp_path / "ddx-rankings.csv" and saved.read_text().startswith("a")
