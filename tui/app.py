@@ -343,6 +343,12 @@ class DDXApp(ViewActions):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        # A tab chosen on the tab bar itself (arrow keys, a click) before the
+        # background build reached its pane: build it now, as a number key does.
+        if self.screen_stack and not self._leaving:
+            pane = self.active_pane
+            if not pane.is_attached:
+                self._main.query_one(f"#tab-{pane.pane_id}", TabPane).mount(pane)
         self._label_tabs()
         if self.screen_stack and not self._leaving:
             self.refresh_bindings()  # the key bar's i follows the pane (check_action)

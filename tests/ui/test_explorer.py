@@ -282,3 +282,22 @@ async def test_a_key_typed_right_after_a_pane_key_reaches_the_new_pane() -> None
         await pilot.pause()
         assert app.query_one(TimelinePane).view == "actions"
         assert "Actions and UN results" in flat(app)
+
+
+async def test_a_tab_chosen_on_the_tab_bar_builds_its_pane() -> None:
+    """→ on the focused tab bar (or a click) before the background build reached
+    the next pane: the pane is built and shown, as its number key would."""
+    from textual.widgets import Tabs
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        app.query_one(Tabs).focus()
+        await pilot.pause()
+        await pilot.press("right")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.active_pane.is_mounted:
+                break
+        assert app.active_pane.pane_id == "countries"
+        assert app.active_pane.is_mounted and "Kazakhstan (KAZ)" in screen_text(app)
