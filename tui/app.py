@@ -35,6 +35,7 @@ from .widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.widget import AwaitMount
 
     from .panes.base import Pane
     from .tour.controller import Tour
@@ -304,12 +305,17 @@ class DDXApp(ViewActions):
         pane = self.active_pane
         return pane if pane.is_mounted else None
 
+    def _build_pane(self, pane: Pane) -> AwaitMount:
+        """Build ``pane`` into its tab (on first visit, or before the background
+        build reaches it); awaitable when the caller needs it mounted."""
+        return self._main.query_one(f"#tab-{pane.pane_id}", TabPane).mount(pane)
+
     async def action_show_pane(self, index: int) -> None:
         if 0 <= index < len(PANE_IDS):
             pane_id = PANE_IDS[index]
             pane = self._pane(pane_id)
             if not pane.is_attached:  # asked for before the background mount got to it
-                await self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+                await self._build_pane(pane)
             self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:
@@ -319,7 +325,7 @@ class DDXApp(ViewActions):
     def _switch_to(self, pane_id: str) -> None:
         pane = self._pane(pane_id)
         if not pane.is_attached:
-            self._main.query_one(f"#tab-{pane_id}", TabPane).mount(pane)
+            self._build_pane(pane)
         self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
         self._label_tabs()  # at 60 columns the active tab is the one named
         # Focus into the new pane now, not only after the refresh: a key typed
@@ -348,7 +354,7 @@ class DDXApp(ViewActions):
         if self.screen_stack and not self._leaving:
             pane = self.active_pane
             if not pane.is_attached:
-                self._main.query_one(f"#tab-{pane.pane_id}", TabPane).mount(pane)
+                self._build_pane(pane)
         self._label_tabs()
         if self.screen_stack and not self._leaving:
             self.refresh_bindings()  # the key bar's i follows the pane (check_action)

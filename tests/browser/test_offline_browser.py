@@ -11,7 +11,6 @@ import contextlib
 import os
 import select
 import shutil
-import signal
 import socket
 import struct
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.processes import stop_group
 from tui.cli import main
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,15 +82,7 @@ def _server(*options: str):  # type: ignore[no-untyped-def]
                 line += chunk
         yield proc, line.decode(errors="replace")
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        stop_group(proc)
 
 
 def png_pixels(png: bytes) -> tuple[int, int, list[bytes]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import stop_group
 from tui.cli import build_parser
 from tui.cli.serve import app_command
 from tui.cli.serve.guard import (
@@ -210,15 +211,7 @@ def _server(*options: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
     try:
         yield proc, _read_line(proc, timeout=30)
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        stop_group(proc)
 
 
 def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -111,6 +111,14 @@ class Table:
 
 S, I, F = "str", "int", "float"  # noqa: E741
 SRC = Col("source_id", S, pattern=ID_RE, expect="a source id (lower-case letters, digits, _ . -)")
+
+
+def _note_source(name: str) -> Col:
+    """The source a ddx note cites: blank when there is no note, and optional,
+    so a user's table from before the notes still loads."""
+    return Col(name, S, nullable=True, pattern=ID_RE, expect=SRC.expect, optional=True)
+
+
 ISO3 = Col("iso3", S, pattern=ISO3_RE, expect="an ISO 3166 alpha-3 code such as KAZ")
 DATE = dict(pattern=DATE_RE, expect="a date YYYY, YYYY-MM or YYYY-MM-DD")
 PRECISION = ("year", "month", "day", "undated")
@@ -152,14 +160,7 @@ TABLES: dict[str, Table] = {
                 # ddx's note where the goal's origin (Hanson's area) differs from the
                 # article's wording, and the source the note cites.
                 Col("ddx_note", S, nullable=True, allow=PROSE, optional=True),
-                Col(
-                    "note_source_id",
-                    S,
-                    nullable=True,
-                    pattern=ID_RE,
-                    expect=SRC.expect,
-                    optional=True,
-                ),
+                _note_source("note_source_id"),
                 SRC,
             ),
             key=("goal_id",),
@@ -173,14 +174,7 @@ TABLES: dict[str, Table] = {
                 Col("url", S, nullable=True),
                 # ddx's note identifying the work where the article's entry is unclear
                 Col("note", S, nullable=True, allow=PROSE, optional=True),
-                Col(
-                    "note_source_id",
-                    S,
-                    nullable=True,
-                    pattern=ID_RE,
-                    expect=SRC.expect,
-                    optional=True,
-                ),
+                _note_source("note_source_id"),
                 SRC,
             ),
             key=("ref_no",),
@@ -255,14 +249,7 @@ TABLES: dict[str, Table] = {
                 # ddx's dated note where the official record differs from the article
                 # (the article's claim stays the article's), and the source it cites.
                 Col("record_note", S, nullable=True, allow=PROSE, optional=True),
-                Col(
-                    "record_source_id",
-                    S,
-                    nullable=True,
-                    pattern=ID_RE,
-                    expect=SRC.expect,
-                    optional=True,
-                ),
+                _note_source("record_source_id"),
                 SRC,
             ),
             key=("milestone_id",),
