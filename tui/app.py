@@ -46,6 +46,19 @@ MIN_WIDTH, MIN_HEIGHT = 60, 18
 STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
 
 
+def size_classes(width: int, height: int) -> dict[str, bool]:
+    """The screen's layout classes for a terminal of this size: they let the
+    stylesheets use the room a big terminal gives (styles/*.tcss)."""
+    return {
+        "-too-small": width < MIN_WIDTH or height < MIN_HEIGHT,
+        "-tall": height >= 40,
+        "-short": height < 40,
+        "-wide": width >= 150,
+        "-narrow": width < 110,
+        "-low": height < 24,
+    }
+
+
 @dataclass
 class Options:
     """What the command line can change about a session."""
@@ -177,6 +190,9 @@ class DDXApp(ViewActions):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The size classes before anything is styled: set later (on mount),
+        # they restyled every widget a second time before the first frame.
+        self.screen.update_classes(size_classes(*self.size), update=False)
         yield Header(icon="≡" if not self.ascii_mode else "=")
         initial = self._initial_pane_id()
         # Panes are built on demand (_pane): the opening one now, the others just
@@ -200,6 +216,11 @@ class DDXApp(ViewActions):
             from .tour.controller import start_tour
 
             start_tour(self)
+        # Focus now, so that the first frame already shows the focused list and
+        # the key bar its keys (a focus after the refresh cost two more full
+        # frames at start); again after the refresh, for a pane still mounting.
+        self._focus_now(self.active_pane)
+        self.query_one(KeyBar).show_now()
         self.call_after_refresh(self._focus_active)
         # The other panes (and Polars, which they need) are built only once
         # the first frame has been drawn, and a moment after: building them
@@ -232,18 +253,8 @@ class DDXApp(ViewActions):
         if w is None or h is None:
             w, h = self.size
         small = w < MIN_WIDTH or h < MIN_HEIGHT
-        # Layout classes let the stylesheet use the room a big terminal gives.
         # One atomic update: each class change restyles the whole DOM (all panes).
-        self._main.update_classes(
-            {
-                "-too-small": small,
-                "-tall": h >= 40,
-                "-short": h < 40,
-                "-wide": w >= 150,
-                "-narrow": w < 110,
-                "-low": h < 24,
-            }
-        )
+        self._main.update_classes(size_classes(w, h))
         self._label_tabs(w)
         if small:
             self._main.query_one("#too-small", Static).update(
@@ -331,11 +342,15 @@ class DDXApp(ViewActions):
         # Focus into the new pane now, not only after the refresh: a key typed
         # right behind the number (one SSH packet, "6c") would otherwise go to
         # the pane just left. (Widget.focus is deferred; set_focus is not.)
+        self._focus_now(pane)
+        self.call_after_refresh(self._focus_active)
+
+    def _focus_now(self, pane: Pane) -> None:
+        """Focus the first focusable widget of ``pane`` at once, if it is mounted."""
         if pane.is_mounted:
             first = next((w for w in self._main.focus_chain if pane in w.ancestors), None)
             if first is not None:
                 self._main.set_focus(first, scroll_visible=False)
-        self.call_after_refresh(self._focus_active)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The key bar offers ``i`` only on a pane where it changes what is shown."""
@@ -374,8 +389,13 @@ class DDXApp(ViewActions):
         fits = sum(cell_len(label) + 1 for label in full) <= width  # a cell of padding each
         for i, (spec, label) in enumerate(zip(PANES, full, strict=True), start=1):
             tab_id = f"tab-{spec.pane_id}"
+            want = label if fits or tabs.active == tab_id else str(i)
             with contextlib.suppress(Exception):
-                tabs.get_tab(tab_id).label = label if fits or tabs.active == tab_id else str(i)
+                tab = tabs.get_tab(tab_id)
+                # Only a label that changes: setting one re-lays out the whole
+                # screen (a full repaint on every tab switch and resize).
+                if tab.label_text != want:
+                    tab.label = want
 
     def _focus_active(self) -> None:
         pane = self._ready_pane()

@@ -400,3 +400,34 @@ def test_out_over_a_device_a_pipe_or_a_link_is_refused(
         )
     assert link.is_symlink() and fifo.exists() and mine.read_text() == "keep\n"
     assert Path("/dev/null").is_char_device()
+
+
+def test_every_subcommand_is_known_before_its_module_loads() -> None:
+    """Opening the explorer builds the parser without the subcommands (their
+    modules load only when a command is named); the list of names that decides
+    it must be the parser's own, or `ddx NEWCOMMAND` would be refused."""
+    import argparse
+
+    from tui.cli.parser import COMMANDS, names_a_command
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+    assert not names_a_command(["--lang", "ru", "--theme", "light"])
+    assert names_a_command(["--lang", "ru", "rankings"])
+    assert names_a_command(["--help"])
+
+
+def test_the_explorer_path_imports_no_command_module() -> None:
+    """`ddx` with only explorer options imports none of the subcommands' modules."""
+    code = (
+        "import sys; from tui.cli import parser; "
+        "p = parser.build_parser(with_commands=parser.names_a_command(['--lang', 'en'])); "
+        "p.parse_args(['--lang', 'en']); "
+        "print(sorted(m for m in sys.modules if m.startswith('tui.cli.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    for module in ("tables", "figures", "serve", "tour", "handout", "actions", "import_export"):
+        assert f"'tui.cli.{module}'" not in out, out

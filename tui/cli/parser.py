@@ -19,7 +19,7 @@ from .. import __version__
 from ..core.errors import DataError, UsageError
 from ..core.text import visible
 from ..i18n import _, resolve_language, set_language, translate_argparse
-from . import actions, explorer, figures, handout, import_export, serve, tables, tour
+from . import explorer
 from .options import add_data_options, add_tui_options
 
 if TYPE_CHECKING:
@@ -44,7 +44,29 @@ class _Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every subcommand's name (tests/unit/test_cli.py checks it against the parser).
+# Opening the explorer (no command named) builds the parser without them, so
+# that their modules are not imported before the explorer's first frame.
+COMMANDS = frozenset(
+    {
+        *("rankings", "country", "sources", "goals", "actions", "conclusion"),
+        *("milestones", "chart", "export", "import-un", "demo", "tour", "handout", "serve"),
+    }
+)
+
+
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` may need the subcommands: a command's name anywhere
+    (even as an option's value: the full parser then sorts it out), or help."""
+    for arg in argv:
+        if arg == "--":
+            return True
+        if arg in COMMANDS or arg in ("-h", "--help"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ddx",
         description=_(
@@ -69,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     # A browser session started by `ddx serve` (hidden: not for people).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(command=None)
+    if not with_commands:
+        return parser
+    from . import actions, figures, handout, import_export, serve, tables, tour
+
     # Each subcommand is a _Parser; the register functions need only an ArgumentParser.
     sub = cast(
         "argparse._SubParsersAction[argparse.ArgumentParser]",
@@ -148,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         translate_argparse()
-        parser = build_parser()
+        parser = build_parser(with_commands=names_a_command(argv))
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help, --version, bad usage: flushed here, not at exit

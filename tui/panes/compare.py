@@ -25,7 +25,8 @@ from ..core import compare as cmp
 from ..core import queries as q
 from ..i18n import N_, _, current_language, local_decimal, ngettext
 from ..textsafe import markup, plain, safe, text
-from ..widgets.lists import KeyList, KeyTable
+from ..widgets.lists import KeyList
+from ..widgets.tables import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
 VIEWS = ("bars", "scatter")

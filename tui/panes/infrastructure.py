@@ -20,7 +20,7 @@ from ..core import infra
 from ..i18n import N_, _, current_language
 from ..textsafe import markup, plain
 from ..widgets.infra_tables import fotn_renderable, idi_renderable
-from ..widgets.lists import KeyTable
+from ..widgets.tables import KeyTable
 from . import infra_views as iv
 from . import pane_spec
 from .base import Pane, Provenance

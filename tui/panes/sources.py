@@ -14,7 +14,7 @@ from ..core import queries as q
 from ..core.caveats import CAVEATS
 from ..i18n import N_, _, current_language
 from ..textsafe import safe, text
-from ..widgets.lists import KeyTable
+from ..widgets.tables import KeyTable
 from ..widgets.text import bullets, hanging
 from .base import Pane, Provenance
 

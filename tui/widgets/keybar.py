@@ -56,6 +56,15 @@ class KeyBar(Footer):
 
     _composed: list[tuple[str, str, str, str, bool, str, str]] | None = None
 
+    def show_now(self) -> None:
+        """Fill the bar before the next frame. Textual's Footer shows nothing
+        until the screen announces its bindings, which is after the first
+        frame: the app calls this once focus is placed, so that the first
+        frame has the bar (it is recomputed when the bindings change)."""
+        if not self._bindings_ready:
+            self._bindings_ready = True
+            self.call_later(self._recompose_if_changed)
+
     def _width(self) -> int:
         return self.size.width or self.app.size.width
 
@@ -130,7 +139,12 @@ class KeyBar(Footer):
                 disabled=disabled,
                 tooltip=tooltip,
             )
-            # The palette hint keeps its own look (Textual's Footer does the same).
+            # The palette hint keeps its own look (Textual's Footer does the same:
+            # compact). Each hint starts with the look it will have, so mounting
+            # it does not restyle it twice (the class set, then unset).
+            compact = True if classes else self.compact
+            hint.set_reactive(FooterKey.compact, compact)
+            hint.set_class(compact, "-compact", update=False)
             yield hint if classes else hint.data_bind(compact=Footer.compact)
 
     async def _recompose_if_changed(self) -> None:

@@ -1,11 +1,13 @@
-"""Lists and tables that also move with j/k, for vi hands and small keyboards."""
+"""Lists that also move with j/k, for vi hands and small keyboards (tables:
+tui/widgets/tables.py, apart so that a pane with a list alone does not load
+Textual's DataTable before the first frame)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 
 def ready_to_page(option_list: OptionList) -> bool:
@@ -26,15 +28,3 @@ class KeyList(OptionList):
         if self.option_count and not ready_to_page(self):
             return
         super()._move_page(direction)
-
-
-class KeyTable(DataTable[Any]):
-    """Home and End go to the first and last row (the README's promise);
-    DataTable's own would scroll sideways and hide the first column."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("home", "scroll_top", "Top", show=False),
-        Binding("end", "scroll_bottom", "Bottom", show=False),
-    ]
