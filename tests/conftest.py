@@ -49,6 +49,27 @@ def _only_visited_panes(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
         monkeypatch.setattr(DDXApp, "build_hidden_panes", False)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (pyproject.toml): one worker more than the cores. Some tests
+    wait (on a terminal session, a subprocess, a browser, the Pilot's idle
+    pauses); with one worker per core those waits left a quarter of the CPU
+    idle. PYTEST_XDIST_AUTO_NUM_WORKERS still sets the number outright."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").strip().isdigit():
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    return len(os.sched_getaffinity(0)) + 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that take several seconds (marked ``slow`` or ``heavy``) run
+    first: the workers take tests in this order as they come free, so the long
+    ones no longer start near the end while the other workers have finished."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("slow") is None and item.get_closest_marker("heavy") is None
+        )
+    )
+
+
 needs_reference = pytest.mark.skipif(
     not REFERENCE.is_dir(), reason="../shared/reference not present"
 )
@@ -79,12 +100,3 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"ddx fuzz: {sum(FUZZ_KEYS)} keys in all, {len(FUZZ_KEYS)} sessions"
         )
-
-
-# The longest tests first, so pytest-xdist starts them at once and the short
-# ones fill in around them (the run then ends sooner).
-_LONGEST = ("test_fuzz_keys_and_resizes", "test_never_writes_to_install_or_data", "test_wheel")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: not any(name in item.nodeid for name in _LONGEST))

@@ -38,6 +38,7 @@ def quiet_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("part", PARTS)
 def test_fuzz_keys_and_resizes(
     part: str,

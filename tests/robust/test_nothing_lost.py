@@ -206,6 +206,7 @@ def _make_writable(root: Path) -> None:
         p.chmod(stat.S_IMODE(p.lstat().st_mode) | stat.S_IWUSR)
 
 
+@pytest.mark.heavy
 def test_never_writes_to_install_or_data(tmp_path: Path, xdg: Path) -> None:
     """A read-only copy of the install (tui/, data/, styles/): the explorer and
     the CLI run from it, even with the working directory inside it, and every

@@ -172,6 +172,7 @@ def on_screen() -> dict[str, list[str]]:
     }
 
 
+@pytest.mark.heavy
 def test_hostile_text_in_every_field() -> None:
     """Each example fills every free-text field with markup pieces and, after
     them, control characters (an example of each kind in one app session: a

@@ -145,6 +145,7 @@ async def _fit(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("mode", ["tour", "explorer"])
 async def test_screen_audit(lang: str, mode: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.screen import screen_text, settled
@@ -51,6 +52,7 @@ async def play(app: DDXApp) -> list[str]:
     return screens
 
 
+@pytest.mark.heavy
 async def test_an_exported_tour_plays_the_same_screens(tmp_path: Path) -> None:
     target = tmp_path / "class.toml"
     assert main(["tour", "export", "class", str(target)]) == 0
@@ -66,6 +68,7 @@ def step_country_changed(app: DDXApp) -> bool:
     return step.country is not None and step.country != app.country
 
 
+@pytest.mark.heavy
 async def test_a_recorded_tour_replays_to_the_same_screens(tmp_path: Path) -> None:
     """Explore inside the built-in tour (change the edition, the scope, the chart,
     the countries), press R at each view, keep the caption; the file replays to
