@@ -49,6 +49,18 @@ def _only_visited_panes(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
         monkeypatch.setattr(DDXApp, "build_hidden_panes", False)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Byte-compile ``tui/`` once, before any worker starts (as pip does for a
+    wheel): the tests start ddx in a few hundred subprocesses, and under
+    PYTHONDONTWRITEBYTECODE each compiled every module from source again."""
+    if not hasattr(config, "workerinput"):  # the controller (or a run with -n0)
+        import compileall
+        import contextlib
+
+        with contextlib.suppress(OSError):  # a read-only checkout: compiled at each start
+            compileall.compile_dir(ROOT / "tui", quiet=1)
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto`` (pyproject.toml): one worker more than the cores. Some tests
     wait (on a terminal session, a subprocess, a browser, the Pilot's idle
