@@ -29,12 +29,14 @@ from .ascii import ASCII_TABLE, to_ascii
 
 __all__ = ["ASCII_TABLE", "FrameDiffer", "SGRFilter", "lean_driver", "to_ascii", "transition"]
 
-# One escape sequence (CSI with parameters and intermediates, or a two-byte ESC x).
-_TOKEN = re.compile(r"(\x1b\[[0-9;:?<=>!$ ]*[@-~]|\x1b[^\[])")
+# One escape sequence (an OSC string up to BEL or ST; CSI with parameters and
+# intermediates; or a two-byte ESC x).
+_TOKEN = re.compile(r"(\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-9;:?<=>!$ ]*[@-~]|\x1b[^\[])")
 _SGR = re.compile(r"\x1b\[[0-9;:]*m")
-# Sequences that move the cursor or only toggle sync output / cursor visibility:
-# they neither draw nor erase, so pending style changes can wait past them.
-_HARMLESS = re.compile(r"\x1b\[[0-9;]*[ABCDEFGHdf]|\x1b\[\?(?:25|2026)[hl]")
+# Sequences that move the cursor, only toggle sync output / cursor visibility, or
+# are OSC strings (pointer shape, title): they neither draw nor erase, so
+# pending style changes can wait past them.
+_HARMLESS = re.compile(r"\x1b\[[0-9;]*[ABCDEFGHdf]|\x1b\[\?(?:25|2026)[hl]|\x1b\].*", re.S)
 # Attribute -> the code that turns it off (22 turns off both bold and dim).
 _OFF = {1: 22, 2: 22, 3: 23, 4: 24, 21: 24, 5: 25, 6: 25, 7: 27, 8: 28, 9: 29, 53: 55}
 _COLOUR_OFF = {38: "39", 48: "49", 58: "59"}
@@ -121,7 +123,7 @@ class SGRFilter:
                 if not _HARMLESS.fullmatch(part):
                     self._sync(out)  # it may draw or erase with the current style
                 out.append(part)
-                if not part.startswith("\x1b[") or part.startswith("\x1b[!"):
+                if not part.startswith(("\x1b[", "\x1b]")) or part.startswith("\x1b[!"):
                     # reset, restored, or an escape of unknown length: the
                     # terminal's colours are unknown
                     self.have = None
@@ -151,11 +153,11 @@ _FRAME_TOKEN = re.compile(
 )
 # Writes that change neither a cell, the cursor nor the colours: modes Textual
 # sets and resets (cursor, mouse, focus, paste, wrap, sync), mode queries, the
-# kitty keyboard protocol. Anything else (alternate screen, clear, reset...)
+# kitty keyboard protocol, the mouse pointer's shape (OSC 22). Anything else (alternate screen, clear, reset...)
 # outside a frame makes every cell unknown.
 _QUIET = re.compile(
     r"(?:\x1b\[\?(?:1|7|12|25|1000|1002|1003|1004|1005|1006|1015|1016|2004|2026|2048)[hl]"
-    r"|\x1b\[\?\d+\$p|\x1b\[[<>=]?\d*u)*"
+    r"|\x1b\[\?\d+\$p|\x1b\[[<>=]?\d*u|\x1b\]22;[^\x07\x1b]*(?:\x07|\x1b\\))*"
 )
 _C1 = re.compile("[\x80-\x9f]")
 _RUN_GAP = 4  # unchanged cells worth resending rather than skipping with a cursor move
@@ -289,7 +291,7 @@ class FrameDiffer:
         for i, part in enumerate(_TOKEN.split(data)):
             if i % 2 and _SGR.fullmatch(part):
                 style = _next_style(style, part[2:-1])
-            elif (not part.startswith("\x1b[")) if i % 2 else _C1.search(part):
+            elif (not part.startswith(("\x1b[", "\x1b]"))) if i % 2 else _C1.search(part):
                 style = None
         self.style, self.cursor = style, (None, None)
         return data
