@@ -1,5 +1,14 @@
-"""Fewer bytes down a slow link: drop colour and style codes the terminal has
-already been told.
+"""Fewer bytes down a slow link: send only the cells that change, and drop
+colour and style codes the terminal has already been told.
+
+Textual repaints whole regions whenever a layout changes: a country switch
+writes the whole profile twice (about 8 KB) to change some 300 cells.
+:class:`FrameDiffer` keeps a copy of what the screen shows and sends only the
+runs of cells that differ, as curses does (a country switch at 80x24: about
+0.8 KB; a frame that changes nothing: no bytes at all). It runs in ``write``,
+on the event loop's thread, about 1 ms a whole 80x24 frame, and the filter
+after it then reads a fraction of the text (benchmarks/frame_diff_cost.py).
+Set ``DDX_FRAME_DIFF=0`` to turn it off.
 
 Textual writes every run of text as ``ESC[0m ESC[<full style>m text``, so a
 screen of short runs (tables, charts, markup) repeats the same style codes
