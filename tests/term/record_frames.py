@@ -46,7 +46,9 @@ def recording(base):
 wire.lean_driver = recording
 """
 
-# name -> (ddx arguments, steps: a key to press, or ("resize", cols, rows))
+SYNC = "\x1b[?2026;2$y"  # the answer of a terminal with synchronized output
+# name -> (ddx arguments, steps: a key to press (or a terminal's answer), or
+# ("resize", cols, rows))
 SCENARIOS: dict[str, tuple[list[str], list[object]]] = {
     "explore": (
         [],
@@ -74,6 +76,9 @@ SCENARIOS: dict[str, tuple[list[str], list[object]]] = {
         ],
     ),
     "ascii": (["--ascii"], ["2", "]", "]", "3", "[", "1", "q"]),
+    # The terminal answers that it has synchronized output (DECRQM 2026):
+    # Textual then wraps each frame in ESC[?2026h ... ESC[?2026l, as its own writes.
+    "sync": ([], [SYNC, "2", "]", "]", "3", "]", "1", "q"]),
 }
 
 
@@ -89,7 +94,7 @@ def record(name: str, args: list[str], steps: list[object]) -> Path:
         for step in steps:
             # A marker between writes: [null, "step"] (the app is quiet by now).
             with log.open("a") as f:
-                f.write(json.dumps([None, str(step)]) + "\n")
+                f.write(json.dumps([None, "sync" if step == SYNC else str(step)]) + "\n")
             if isinstance(step, tuple):
                 t.resize(step[1], step[2])
             else:

@@ -2,7 +2,7 @@
 
 Recorded sessions of the real app (tests/term/frames/, made by
 tests/term/record_frames.py: start-up, a country switch, pane switches, a
-resize, ASCII mode) and generated Textual-shaped frames with hostile text (wide
+resize, ASCII mode, synchronized output) and generated Textual-shaped frames with hostile text (wide
 and combining characters, emoji sequences, control characters, sequences the
 differ does not model, resizes) are played through the driver's whole pipeline
 with the differ and without it into two pyte terminals, compared cell by cell
@@ -153,6 +153,29 @@ def test_recorded_ascii_session_is_the_same(monkeypatch: pytest.MonkeyPatch) -> 
     assert len(countries) == 2
     for plain, diffed in countries:
         assert diffed <= 4096 < plain, countries
+
+
+def test_recorded_session_with_synchronized_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal that has synchronized output gets each frame between
+    ESC[?2026h and ESC[?2026l (Textual's own writes): the same screen, and a
+    repaint that changes nothing (the second one of a country switch) sends
+    nothing, not even the pair."""
+    writes = _recorded("sync")
+    steps = _play_both(monkeypatch, writes)
+    countries = _after(steps, "2", "]")
+    assert len(countries) == 2
+    for plain, diffed in countries:
+        assert diffed <= 4096 < plain, countries
+    plain = _Player(monkeypatch, False, False, (80, 24))
+    diffed = _Player(monkeypatch, True, False, (80, 24))
+    for size, data in writes:
+        if size:
+            plain.play(size, data)
+            diffed.play(size, data)
+    begun = [sum(w.count(BSU) for w in p.driver.written) for p in (plain, diffed)]
+    ended = [sum(w.count(ESU) for w in p.driver.written) for p in (plain, diffed)]
+    assert begun[0] == ended[0] > 10
+    assert begun[1] == ended[1] < begun[0], (begun, ended)
 
 
 def test_frame_diff_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
