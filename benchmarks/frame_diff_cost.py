@@ -12,7 +12,9 @@ best and median of N runs:
 * the same frame again (nothing changes),
 
 each through the differ alone and, beside it, the SGR filter on the raw frame
-(what the driver did before the differ) and on the differ's output.
+(what the driver did before the differ) and on the differ's output; then the
+driver's whole ``write`` over a recorded session (tests/term/frames/), with
+and without the differ.
 
     .venv/bin/python benchmarks/frame_diff_cost.py [--runs 50]
 """
@@ -94,6 +96,61 @@ def report(cols: int, rows: int, runs: int) -> float:
     return first
 
 
+def recorded(runs: int) -> None:
+    """The driver's whole ``write`` (differ and SGR filter) over the frames of a
+    recorded session (tests/term/frames/explore.json.gz), with and without the
+    differ: ms per country switch (two frames) and for the whole session."""
+    import gzip
+    import json
+    import os
+
+    from tui.wire import lean_driver
+
+    writes = json.loads(gzip.decompress((ROOT / "tests/term/frames/explore.json.gz").read_bytes()))
+
+    class Base:
+        def __init__(self, app: object) -> None:
+            self._app = app
+
+        def write(self, data: str) -> None:
+            pass
+
+    def play(diff: bool) -> tuple[float, float]:
+        os.environ["DDX_FRAME_DIFF"] = "1" if diff else "0"
+        size = [(80, 24)]
+
+        class Driver(lean_driver(Base)):  # type: ignore[misc]
+            def _terminal_size(self) -> tuple[int, int]:
+                return size[0]
+
+        driver = Driver(type("App", (), {"ascii_mode": False})())
+        step, pane, country, total = "", "", [], 0.0
+        for s, data in writes:
+            if s is None:
+                step = data
+                pane = step if step.isdigit() else pane
+                if step in ("[", "]") and pane == "2":  # on the Countries pane
+                    country.append(0.0)
+                continue
+            size[0] = tuple(s)
+            t0 = time.perf_counter()
+            driver.write(data)
+            dt = (time.perf_counter() - t0) * 1000
+            total += dt
+            if step in ("[", "]") and pane == "2":
+                country[-1] += dt
+        return statistics.median(country), total
+
+    print("driver write time over a recorded 80x24 session (median of runs)")
+    for diff in (False, True):
+        got = [play(diff) for _ in range(max(3, runs // 10))]
+        c = statistics.median(g[0] for g in got)
+        t = statistics.median(g[1] for g in got)
+        name = "with the differ" if diff else "without (SGR filter only)"
+        print(f"  {name:<26} {c:6.2f} ms per country switch, {t:6.1f} ms the whole session")
+    os.environ.pop("DDX_FRAME_DIFF", None)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=50)
@@ -101,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ms per whole frame, best / median of {args.runs} (budget {BUDGET_MS} ms at 80x24)")
     first = report(80, 24, args.runs)
     report(200, 60, args.runs)
+    recorded(args.runs)
     ok = first <= BUDGET_MS
     print(f"first whole 80x24 frame: median {first:.2f} ms, " + ("ok" if ok else "OVER BUDGET"))
     return 0 if ok else 1
