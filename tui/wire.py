@@ -200,10 +200,25 @@ def _mark(c: str) -> bool:
     return unicodedata.category(c) in ("Mn", "Me")
 
 
+_CELLS: dict[str, list[str] | None] = {}  # the same runs of box drawing come in every frame
+
+
 def _cells(text: str) -> list[str] | None:
     """``text`` as terminal cells (a wide character, then TAIL; a combining mark
     joined to its base), or None where a terminal might place it differently
-    from Rich (emoji sequences, a mark with no base in this text)."""
+    from Rich (emoji sequences, a mark with no base in this text). The list
+    returned is shared: read it, never change it."""
+    try:
+        return _CELLS[text]
+    except KeyError:
+        pass
+    if len(_CELLS) > 4096:
+        _CELLS.clear()
+    cells = _CELLS[text] = _measure(text)
+    return cells
+
+
+def _measure(text: str) -> list[str] | None:
     from rich.cells import get_character_cell_size, split_graphemes
 
     try:
@@ -330,10 +345,11 @@ class FrameDiffer:
         y, x = self.cursor
         dirty: dict[int, bytearray] = {}
         for m in _FRAME_TOKEN.finditer(data):
-            text = m.group(4)
-            if text is not None:
+            kind = m.lastindex
+            if kind == 4:  # text
                 if y is None or x is None or style is None:
                     return self._pass(data)
+                text = m.group(4)
                 cells = list(text) if text.isascii() else _cells(text)
                 if cells is None:
                     return self._pass(data)
@@ -367,15 +383,15 @@ class FrameDiffer:
                     x = None
                 else:
                     x = end
-            elif m.group(3) is not None:
+            elif kind == 3:
                 style = _next_style(style, m.group(3))
-            elif m.group(5) is not None:
+            elif kind == 5:
                 if y is None or y >= h - 1:  # would scroll
                     return self._pass(data)
                 y, x = y + 1, None
-            elif m.group(6) is not None:
+            elif kind == 6:
                 return self._pass(data)
-            else:
+            else:  # 1 or 2: a cursor position
                 y, x = int(m.group(1) or 1) - 1, int(m.group(2) or 1) - 1
                 if not (0 <= y < h and 0 <= x < w):
                     return self._pass(data)
