@@ -168,3 +168,14 @@ def test_a_resize_signal_on_another_thread_wakes_the_loop() -> None:
     assert late == "never" or float(late) > 0.5  # the fault this guards against
     prompt = _resize_reaches_handler("wake")
     assert prompt != "never" and float(prompt) < 0.5
+
+
+def test_an_osc_string_goes_through_whole() -> None:
+    """Textual sets the mouse pointer's shape with OSC 22: one sequence that
+    draws nothing, so no style code goes out for it and the colours the
+    terminal has stay known."""
+    f = SGRFilter()
+    assert f("\x1b]22;default\x07") == "\x1b]22;default\x07"
+    out = f("\x1b[1mab\x1b[0m") + f("\x1b]22;pointer\x1b\\") + f("\x1b[1mcd")
+    assert "\x1b]22;pointer\x1b\\" in out
+    assert _same("\x1b[1mab\x1b[0m\x1b[1mcd", out.replace("\x1b]22;pointer\x1b\\", ""))
