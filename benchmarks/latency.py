@@ -32,12 +32,44 @@ from _harness import median, percentile  # noqa: E402
 BUDGET_P95_MS = 16.0  # one frame at 60 Hz (issue 21)
 
 
+def _screen_dirty(screen) -> bool:  # type: ignore[no-untyped-def]
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or screen._callbacks
+    )
+
+
+async def _quiet(loop: asyncio.AbstractEventLoop) -> None:
+    """Return when every task is blocked: nothing is ready to run, so every
+    message pump has handled what was queued (a queued message wakes its pump,
+    which is then ready). Cheap: it never posts a message itself."""
+    while True:
+        await asyncio.sleep(0)
+        if not loop._ready:  # type: ignore[attr-defined]
+            return
+
+
 async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the key is handled and its frame is drawn: run the app until no
+    task is ready, wait for workers, then do the repaint the screen's update
+    timer would do (at most 1/60 s later), and again while that repaint queued
+    more work (callbacks after a refresh, a recompose)."""
     app = pilot.app
-    for _ in range(3):
-        await pilot._wait_for_screen()
-        await app.workers.wait_for_complete()
-    app.screen._on_timer_update()
+    loop = asyncio.get_running_loop()
+    for _ in range(1000):
+        await _quiet(loop)
+        if any(not w.is_finished for w in app.workers):
+            await app.workers.wait_for_complete()
+            continue
+        screen = app.screen
+        if not _screen_dirty(screen):
+            return
+        screen._on_timer_update()
+    raise RuntimeError("the app did not settle after 1000 rounds")
 
 
 async def timed_press(pilot, key: str) -> float:  # type: ignore[no-untyped-def]
