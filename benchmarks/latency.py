@@ -182,11 +182,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--presses", type=int, default=50)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument(
-        "--only",
-        default="",
-        help="comma-separated figures to print, e.g. 'tab switch,next country'",
-    )
+    ap.add_argument("--quick", action="store_true", help="the tab switch and next country only")
     args = ap.parse_args()
     os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="ddx-bench-xdg-"))
     r = asyncio.run(run(args.presses, args.quick))
