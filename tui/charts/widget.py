@@ -23,7 +23,7 @@ from .plotsafe import safe_plot
 from .render import ascii_figure
 from .style import ASCII_MARKERS, UNICODE_MARKERS
 
-__all__ = ["Chart"]
+__all__ = ["Chart", "Draw"]
 
 Draw = Callable[[Plot, "Chart"], None]
 # Drawings kept per chart: the five countries' rank and components charts fit.

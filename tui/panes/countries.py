@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..charts.figures import country_components_figure, country_rank_figure
-from ..charts.widget import Chart
+from ..charts.widget import Chart, Draw
 from ..core import FOCUS
 from ..core import queries as q
 from ..i18n import (
@@ -126,6 +126,7 @@ class CountriesPane(Pane):
     def on_mount(self) -> None:
         self.chart_kind = "rank"
         self._profiles: dict[tuple[str, str], _Profile] = {}
+        self._draws: dict[tuple[str, ...], Draw] = {}
         self._fill_list()
         self._show_current()
         self.follow("country", self._show_current)
@@ -305,14 +306,19 @@ class CountriesPane(Pane):
     def _draw_chart(self) -> None:
         chart = self.query_one("#country-chart", Chart)
         iso3 = self.ddx.country
+        key: tuple[str, ...]
         if self.chart_kind == "rank":
-            chart.show(country_rank_figure(self.ds, iso3), ("rank", iso3, current_language()))
+            key = ("rank", iso3, current_language())
+            build = lambda: country_rank_figure(self.ds, iso3)  # noqa: E731
         else:
             ind = self.ddx.indicator
-            chart.show(
-                country_components_figure(self.ds, iso3, ind),
-                ("comp", iso3, ind, current_language()),
-            )
+            key = ("comp", iso3, ind, current_language())
+            build = lambda: country_components_figure(self.ds, iso3, ind)  # noqa: E731
+        # The figure (its data queried) once per key: the chart keeps its drawing.
+        draw = self._draws.get(key)
+        if draw is None:
+            draw = self._draws[key] = build()
+        chart.show(draw, key)
 
     # -- pane protocol ---------------------------------------------------------
     def provenance(self) -> list[Provenance]:
