@@ -150,7 +150,11 @@ class KeyBar(Footer):
         keys = [h for h in hints if not h.has_class("-command-palette")]
         entries = [e for e in plan if not e[6]]
         palette_entries = [e for e in plan if e[6]]
-        if self._composed is None or len(palette) != len(palette_entries) or palette != hints[-1:]:
+        if (
+            self._composed is None
+            or len(palette) != len(palette_entries)
+            or (palette and palette != hints[-1:])
+        ):
             # Not built yet, or not as this method leaves it: build it anew.
             self._composed = plan
             self.call_next(self.recompose)
@@ -176,8 +180,8 @@ class KeyBar(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            # Now, not after the next refresh: a tab switch then draws the
-            # pane and its hints in one frame.
+            # Now, not after the next refresh: that drew a frame, then laid
+            # the screen out again for the new bar.
             self._sync()
 
     def hints(self) -> Iterator[FooterKey]:
