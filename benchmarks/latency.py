@@ -137,6 +137,7 @@ async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, flo
             assert app.country != before, before
         results["next country"] = ts
         if quick:
+            results[BARE_TAB_SWITCH] = await bare_tab_switch(presses)
             return _figures(results)
 
         await pilot.press("3")
@@ -161,7 +162,46 @@ async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, flo
             await pilot.pause()
             assert type(app.screen).__name__ != "HelpScreen"
         results["open help"] = ts
+    results[BARE_TAB_SWITCH] = await bare_tab_switch(presses)
     return _figures(results)
+
+
+BARE_TAB_SWITCH = "tab switch, bare Textual app"
+
+
+async def bare_tab_switch(presses: int) -> list[float]:
+    """The yardstick: the same tab switch in a bare Textual app (Header, eight
+    tabs each holding a five-line OptionList and a paragraph, Footer), timed
+    the same way: what the framework itself costs for a key that changes the
+    whole pane."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+
+    class Bare(App[None]):
+        BINDINGS = [Binding(str(n), f"show({n})", f"Pane {n}") for n in range(1, 9)]
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with TabbedContent():
+                for n in range(1, 9):
+                    with TabPane(f"{n} Pane", id=f"t{n}"):
+                        yield OptionList(*[f"option {i}" for i in range(5)])
+                        yield Static(f"Paragraph {n}: " + "words to wrap " * 30)
+            yield Footer()
+
+        def action_show(self, n: int) -> None:
+            self.query_one(TabbedContent).active = f"t{n}"
+
+    app = Bare()
+    ts = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for i in range(presses):
+            n = (i + 1) % 8 + 1
+            ts.append(await timed_press(pilot, str(n)))
+            assert app.query_one(TabbedContent).active == f"t{n}"
+    return ts
 
 
 def _figures(results: dict[str, list[float]]) -> dict[str, dict[str, float]]:
@@ -173,6 +213,7 @@ def _figures(results: dict[str, list[float]]) -> dict[str, dict[str, float]]:
             "max_ms": max(v),
             "budget_p95_ms": BUDGET_P95_MS,
             "pass": percentile(v, 95) <= BUDGET_P95_MS,
+            "yardstick": name == BARE_TAB_SWITCH,
         }
         for name, v in results.items()
     }
@@ -190,9 +231,13 @@ def main() -> int:
         print(json.dumps(r))
     else:
         for name, f in r.items():
+            verdict = (
+                "(information: the framework's own cost)"
+                if f["yardstick"]
+                else f"(budget p95 <= {BUDGET_P95_MS:.0f} ms) {'PASS' if f['pass'] else 'FAIL'}"
+            )
             print(
-                f"{name:18} median {f['median_ms']:6.1f} ms  p95 {f['p95_ms']:6.1f} ms  "
-                f"(budget p95 <= {BUDGET_P95_MS:.0f} ms) {'PASS' if f['pass'] else 'FAIL'}"
+                f"{name:28} median {f['median_ms']:6.1f} ms  p95 {f['p95_ms']:6.1f} ms  {verdict}"
             )
     return 0
 
