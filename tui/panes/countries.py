@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -63,6 +64,27 @@ def level_word(aspect: str, level: str) -> str:
     return pgettext(f"level of {aspect}", level)
 
 
+class _Settled:
+    """A part of the profile whose new size (another country's text) needs no
+    second layout: Textual lays the whole screen out again whenever a
+    widget's virtual size changes after a layout, although the layout that
+    changed it already placed everything (a scrollbar that comes or goes still
+    asks for one)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class _Part(_Settled, Static):
+    pass
+
+
+class _Scroll(_Settled, VerticalScroll):
+    pass
+
+
 @dataclass(frozen=True)
 class _Profile:
     """What the profile shows of one country, in one language."""
@@ -110,18 +132,18 @@ class CountriesPane(Pane):
                 lst = KeyList(id="country-list")
                 lst.border_title = _("Countries")
                 yield lst
-                yield Static("", id="country-assessments")
-            main = VerticalScroll(id="country-main")
+                yield _Part("", id="country-assessments")
+            main = _Scroll(id="country-main")
             main.border_title = _("Profile")
             # On the border, not in the text: it stays in view and leaves the
             # chart room to show whole at 80x24.
             main.border_subtitle = _("s: sources, caveats (!)")
             with main:
-                yield Static("", id="country-head")
-                yield Static("", id="country-figures")
+                yield _Part("", id="country-head")
+                yield _Part("", id="country-figures")
                 yield Chart(id="country-chart")
-                yield Static("", id="country-summary")
-                yield Static("", id="country-milestones")
+                yield _Part("", id="country-summary")
+                yield _Part("", id="country-milestones")
 
     def on_mount(self) -> None:
         self.chart_kind = "rank"
