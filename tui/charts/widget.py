@@ -3,11 +3,15 @@
 Panes hand the chart a *draw* function and a key describing the data; the
 chart redraws only when the key changes or the widget is resized, and shows
 "chart unavailable" instead of raising if plotext cannot draw at this size.
+What it drew is kept for the last few keys and sizes (``CACHE_SIZE``), so a
+pane shown again, or a country visited again, does not plot again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import cast
 
 from rich.text import Text
 from textual.app import RenderResult
@@ -19,9 +23,11 @@ from .plotsafe import safe_plot
 from .render import ascii_figure
 from .style import ASCII_MARKERS, UNICODE_MARKERS
 
-__all__ = ["Chart"]
+__all__ = ["Chart", "Draw"]
 
 Draw = Callable[[Plot, "Chart"], None]
+# Drawings kept per chart: the five countries' rank and components charts fit.
+CACHE_SIZE = 12
 
 
 class Chart(PlotextPlot):
@@ -36,6 +42,10 @@ class Chart(PlotextPlot):
         self._draw: Draw | None = None
         self._key: Hashable = None
         self.failed: str | None = None
+        # (key, size, ascii, theme) -> (the drawing, the failure): everything the
+        # drawing depends on. A pane's key names its data and language; the
+        # data of a session never changes under it.
+        self._drawn: OrderedDict[Hashable, tuple[Text, str | None]] = OrderedDict()
 
     @property
     def ascii(self) -> bool:
@@ -56,6 +66,19 @@ class Chart(PlotextPlot):
             return Text("")
         if self.size.width < 12 or self.size.height < 5:
             return Text(_("(chart needs more room)"), style="dim")
+        drawn_key = (self._key, self.size, self.ascii, self.app.theme, self.theme)
+        drawn = self._drawn.get(drawn_key)
+        if drawn is None:
+            drawn = self._drawn[drawn_key] = self._plot_now()
+            while len(self._drawn) > CACHE_SIZE:
+                self._drawn.popitem(last=False)
+        else:
+            self._drawn.move_to_end(drawn_key)
+        out, self.failed = drawn
+        return out
+
+    def _plot_now(self) -> tuple[Text, str | None]:
+        assert self._draw is not None
         # A fresh figure each time: plotext keeps size-dependent state across
         # clear_figure(), so a chart first drawn while hidden (or at another
         # size) would otherwise place its ticks differently from a fresh one.
@@ -67,8 +90,7 @@ class Chart(PlotextPlot):
             out = super().render()
             if self.ascii and isinstance(out, Text):
                 out.plain = ascii_figure(out.plain)  # one for one: the colours stay put
-            self.failed = None
-            return out
+            return cast(Text, out), None
         except Exception as exc:  # plotext can fail on odd sizes or data
-            self.failed = f"{type(exc).__name__}: {exc}"
-            return Text(_("chart unavailable at this size"), style="dim")
+            failed = f"{type(exc).__name__}: {exc}"
+            return Text(_("chart unavailable at this size"), style="dim"), failed

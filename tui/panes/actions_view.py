@@ -36,6 +36,7 @@ from ..i18n import (
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain
 from ..widgets.lists import KeyList
+from .base import focus
 
 if TYPE_CHECKING:
     from ..core.dataset import Dataset
@@ -159,7 +160,7 @@ class ActionsView(Container):
     def focus_main(self) -> None:
         found = self.query("#act-list")
         if found:
-            found.first(KeyList).focus()
+            focus(found.first(KeyList))
         elif self.is_attached:
             # Still being composed: the pane was built by its own key and `c`
             # came in the same burst ("6c" typed ahead at start).

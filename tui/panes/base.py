@@ -3,6 +3,7 @@ cycle, the provenance of what it shows, and the frame behind the view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -14,9 +15,18 @@ from ..core.provenance import Provenance as Provenance
 
 if TYPE_CHECKING:
     import polars as pl
+    from textual.widget import Widget
 
     from ..app import DDXApp
     from ..core.dataset import Dataset
+
+
+def focus(widget: Widget) -> None:
+    """Focus ``widget`` unless it has focus already: ``Widget.focus`` repaints
+    the widget even then, and the app asks for the pane's focus again after
+    every tab switch's frame (which would draw a second frame for nothing)."""
+    if widget.app.focused is not widget:
+        widget.focus()
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,11 @@ class Pane(Container):
     # Help text for `[`/`]` and `i` in this pane, shown on the help screen.
     step_help: ClassVar[str] = ""
     indicator_help: ClassVar[str] = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What the shared selection changed while the pane was not on show.
+        self._stale: list[Callable[[], object]] = []
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -70,6 +85,27 @@ class Pane(Container):
         """The data behind the current view, for export."""
         return None
 
+    def follow(self, attr: str, redraw: Callable[[], object]) -> None:
+        """Call ``redraw`` when the app's shared ``attr`` (country, edition,
+        indicator) changes. A pane not on show redraws once, when it is next
+        shown (``catch_up``), not on every change: a key pressed on one pane
+        would otherwise wait for every other pane to redraw as well."""
+
+        def changed(_value: object) -> None:
+            if self.is_mounted and self.ddx.active_pane is self:
+                redraw()
+            elif redraw not in self._stale:
+                self._stale.append(redraw)
+
+        self.watch(self.ddx, attr, changed, init=False)
+
+    def catch_up(self) -> None:
+        """Redraw what the shared selection changed while the pane was hidden
+        (the app calls it as the pane is shown, before its frame is drawn)."""
+        stale, self._stale = self._stale, []
+        for redraw in stale:
+            redraw()
+
     @on(events.Mount)
     def _focus_when_ready(self) -> None:
         """A pane mounted late (after the first frame) takes focus if it is showing."""
@@ -84,7 +120,7 @@ class Pane(Container):
         """Put keyboard focus on the pane's main list."""
         for w in self.query("*"):
             if w.can_focus:
-                w.focus()
+                focus(w)
                 return
 
     def palette_commands(self) -> list[PaletteCommand]:

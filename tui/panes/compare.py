@@ -27,7 +27,7 @@ from ..i18n import N_, _, current_language, local_decimal, ngettext
 from ..textsafe import markup, plain, safe, text
 from ..widgets.lists import KeyList
 from ..widgets.tables import KeyTable
-from .base import PaletteCommand, Pane, Provenance
+from .base import PaletteCommand, Pane, Provenance, focus
 
 VIEWS = ("bars", "scatter")
 PICKER_AUTO_WIDTH = 110  # wider panes show the country checklist without asking
@@ -73,8 +73,8 @@ class ComparePane(Pane):
         picker.border_title = _("Compare (space)")
         picker.add_options([Option(self._prompt(c), id=c) for c in cmp.CANDIDATES])
         self._sync_picker()
-        self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
-        self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.follow("edition", self.refresh_view)
+        self.follow("indicator", self.refresh_view)
         self.refresh_view()
 
     def _names(self) -> dict[str, str]:
@@ -102,9 +102,9 @@ class ComparePane(Pane):
             picker = self.query_one("#cmp-picker", KeyList)
             if picker.highlighted is None:
                 picker.highlighted = 0
-            picker.focus()
+            focus(picker)
         else:
-            self.query_one("#cmp-table").focus()
+            focus(self.query_one("#cmp-table"))
 
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:

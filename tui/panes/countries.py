@@ -4,6 +4,7 @@ and charts of the UN rank and the index components over time."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import polars as pl
 from rich.console import Group, RenderableType
@@ -11,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..charts.figures import country_components_figure, country_rank_figure
-from ..charts.widget import Chart
+from ..charts.widget import Chart, Draw
 from ..core import FOCUS
 from ..core import queries as q
 from ..i18n import (
@@ -30,7 +32,7 @@ from ..i18n import (
 )
 from ..textsafe import plain, safe
 from ..widgets.lists import KeyList
-from ..widgets.text import PairGrid, bullets, hanging
+from ..widgets.text import PairGrid, Rendered, bullets, hanging
 from .base import Pane, Provenance
 
 # The article's rating words (assessments.level), one set per aspect rated: in
@@ -60,6 +62,39 @@ def level_word(aspect: str, level: str) -> str:
     if aspect not in _RATED or level not in _LEVEL_MESSAGES:
         return level
     return pgettext(f"level of {aspect}", level)
+
+
+class _Settled:
+    """A part of the profile whose new size (another country's text) needs no
+    second layout: Textual lays the whole screen out again whenever a
+    widget's virtual size changes after a layout, although the layout that
+    changed it already placed everything (a scrollbar that comes or goes still
+    asks for one)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class _Part(_Settled, Static):
+    pass
+
+
+class _Scroll(_Settled, VerticalScroll):
+    pass
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the profile shows of one country, in one language."""
+
+    figures: list[q.Figure]
+    head: Text
+    summary: RenderableType
+    figures_text: RenderableType
+    assessments: RenderableType
+    milestones: RenderableType
 
 
 class CountriesPane(Pane):
@@ -97,24 +132,27 @@ class CountriesPane(Pane):
                 lst = KeyList(id="country-list")
                 lst.border_title = _("Countries")
                 yield lst
-                yield Static("", id="country-assessments")
-            main = VerticalScroll(id="country-main")
+                yield _Part("", id="country-assessments")
+            main = _Scroll(id="country-main")
             main.border_title = _("Profile")
             # On the border, not in the text: it stays in view and leaves the
             # chart room to show whole at 80x24.
             main.border_subtitle = _("s: sources, caveats (!)")
             with main:
-                yield Static("", id="country-head")
-                yield Static("", id="country-figures")
+                yield _Part("", id="country-head")
+                yield _Part("", id="country-figures")
                 yield Chart(id="country-chart")
-                yield Static("", id="country-summary")
-                yield Static("", id="country-milestones")
+                yield _Part("", id="country-summary")
+                yield _Part("", id="country-milestones")
 
     def on_mount(self) -> None:
         self.chart_kind = "rank"
+        self._profiles: dict[tuple[str, str], _Profile] = {}
+        self._draws: dict[tuple[str, ...], Draw] = {}
         self._fill_list()
-        self.watch(self.ddx, "country", self._show, init=True)
-        self.watch(self.ddx, "indicator", lambda _: self._draw_chart(), init=False)
+        self._show_current()
+        self.follow("country", self._show_current)
+        self.follow("indicator", self._draw_chart)
 
     def _fill_list(self) -> None:
         names = q.focus_countries(self.ds)
@@ -174,6 +212,9 @@ class CountriesPane(Pane):
         self._draw_chart()
 
     # -- drawing ---------------------------------------------------------------
+    def _show_current(self) -> None:
+        self._show(self.ddx.country)
+
     def _show(self, iso3: str) -> None:
         lst = self.query_one("#country-list", KeyList)
         idx = lst.get_option_index(iso3) if iso3 in FOCUS else None
@@ -181,11 +222,28 @@ class CountriesPane(Pane):
             lst.highlighted = idx
         # Each country opens at the top of its profile (also via Ctrl+P, [ and ]).
         self.query_one("#country-main", VerticalScroll).scroll_home(animate=False, immediate=True)
+        profile = self._profile(iso3)
+        self.figures = profile.figures
+        self.query_one("#country-head", Static).update(profile.head)
+        self.query_one("#country-summary", Static).update(profile.summary)
+        self.query_one("#country-figures", Static).update(profile.figures_text)
+        self.query_one("#country-assessments", Static).update(profile.assessments)
+        self.query_one("#country-milestones", Static).update(profile.milestones)
+        self._draw_chart()
+
+    def _profile(self, iso3: str) -> _Profile:
+        """A country's profile texts in the current language, made once per
+        country and language (the data of a session does not change): ] and [
+        then neither query the tables nor lay the tables out again, and each
+        text is laid out once per width (``Rendered``)."""
+        key = (iso3, current_language())
+        found = self._profiles.get(key)
+        if found is not None:
+            return found
         info = q.country(self.ds, iso3)
         head = Text.assemble((safe(self.country_label(iso3, info["name"])), "bold"), f" ({iso3})")
         if info.get("portal"):
             head.append("  " + _("e-government portal: {url}").format(url=safe(info["portal"])))
-        self.query_one("#country-head", Static).update(head)
         summary: RenderableType = ""
         own = translated_rows(self.ds, "countries_i18n", "iso3").get(iso3)
         text = (own or {}).get("summary") or info.get("summary")
@@ -196,12 +254,17 @@ class CountriesPane(Pane):
                 safe(text),
                 (" " + _("(the article's account)"), "dim"),
             )
-        self.query_one("#country-summary", Static).update(summary)
         self.figures = q.profile(self.ds, iso3)
-        self.query_one("#country-figures", Static).update(self._figures_text())
-        self.query_one("#country-assessments", Static).update(self._assessments_text(iso3))
-        self.query_one("#country-milestones", Static).update(self._milestones_text(iso3))
-        self._draw_chart()
+        found = self._profiles[key] = _Profile(
+            figures=self.figures,
+            head=head,
+            summary=summary,
+            # The tables (pairs, rows that hang) are what costs to lay out.
+            figures_text=_kept(self._figures_text()),
+            assessments=_kept(self._assessments_text(iso3)),
+            milestones=_kept(self._milestones_text(iso3)),
+        )
+        return found
 
     def _figures_text(self) -> RenderableType:
         """The profile: a grid of label/value pairs, never split across lines."""
@@ -265,14 +328,19 @@ class CountriesPane(Pane):
     def _draw_chart(self) -> None:
         chart = self.query_one("#country-chart", Chart)
         iso3 = self.ddx.country
+        key: tuple[str, ...]
         if self.chart_kind == "rank":
-            chart.show(country_rank_figure(self.ds, iso3), ("rank", iso3, current_language()))
+            key = ("rank", iso3, current_language())
+            build = lambda: country_rank_figure(self.ds, iso3)  # noqa: E731
         else:
             ind = self.ddx.indicator
-            chart.show(
-                country_components_figure(self.ds, iso3, ind),
-                ("comp", iso3, ind, current_language()),
-            )
+            key = ("comp", iso3, ind, current_language())
+            build = lambda: country_components_figure(self.ds, iso3, ind)  # noqa: E731
+        # The figure (its data queried) once per key: the chart keeps its drawing.
+        draw = self._draws.get(key)
+        if draw is None:
+            draw = self._draws[key] = build()
+        chart.show(draw, key)
 
     # -- pane protocol ---------------------------------------------------------
     def provenance(self) -> list[Provenance]:
@@ -315,6 +383,11 @@ class CountriesPane(Pane):
 
     def describe_state(self) -> str:
         return f"country={self.ddx.country} chart={self.chart_kind}"
+
+
+def _kept(renderable: RenderableType) -> RenderableType:
+    """The tables kept laid out per width (``Rendered``); a bare text as it is."""
+    return Rendered(renderable) if isinstance(renderable, Group) else renderable
 
 
 def _figure_text(value: str) -> str:

@@ -23,7 +23,7 @@ from ..widgets.infra_tables import fotn_renderable, idi_renderable
 from ..widgets.tables import KeyTable
 from . import infra_views as iv
 from . import pane_spec
-from .base import Pane, Provenance
+from .base import Pane, Provenance, focus
 
 VIEWS = pane_spec("infrastructure").views
 VIEW_LABEL = {
@@ -139,7 +139,7 @@ class InfrastructurePane(Pane):
             target = f"#infra-{self.view}-table"
         else:
             target = f"#infra-{self.view}"
-        self.query_one(target).focus()
+        focus(self.query_one(target))
 
     def _head(self) -> None:
         parts = []

@@ -19,7 +19,7 @@ from ..core import queries as q
 from ..core.schema import READINESS_INDEX
 from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
-from .base import Pane, Provenance
+from .base import Pane, Provenance, focus
 
 STATUS_WORD = {"gap": N_("gap"), "not_measured": N_("0, not measured")}
 # The UN survey's EGDI group names (tui/core/geo_classes.py), for the catalogue.
@@ -46,9 +46,9 @@ class MapPane(Pane):
         self.countries = list(self.geometry.codes)
         self.frame: pl.DataFrame = pl.DataFrame()
         self.fill: geo_classes.Classes = geo_classes.classify_fixed({})
-        self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
-        self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
-        self.watch(self.ddx, "country", lambda _: self.show_map(), init=False)
+        self.follow("edition", self.refresh_view)
+        self.follow("indicator", self.refresh_view)
+        self.follow("country", self.show_map)
         self.refresh_view()
 
     def retranslate(self) -> None:
@@ -71,7 +71,7 @@ class MapPane(Pane):
             self.ddx.country = event.iso3
 
     def focus_main(self) -> None:
-        self.query_one("#map-view", ChoroplethMap).focus()
+        focus(self.query_one("#map-view", ChoroplethMap))
 
     # -- keys ---------------------------------------------------------------------
     def step(self, delta: int) -> bool:

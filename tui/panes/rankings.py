@@ -61,8 +61,8 @@ class RankingsPane(Pane):
         self.frame: pl.DataFrame = pl.DataFrame()
         self.columns: tuple[tuple[str, int], ...] = ()
         self._set_columns()
-        self.watch(self.ddx, "edition", lambda _: self.refresh_view(), init=False)
-        self.watch(self.ddx, "indicator", lambda _: self.refresh_view(), init=False)
+        self.follow("edition", self.refresh_view)
+        self.follow("indicator", self.refresh_view)
         self.refresh_view()
 
     # -- keys ---------------------------------------------------------------------

@@ -24,7 +24,7 @@ from ..i18n import N_, _, milestone_text
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
-from .base import Pane, Provenance
+from .base import Pane, Provenance, focus
 
 if TYPE_CHECKING:
     from .actions_view import ActionsView
@@ -80,7 +80,7 @@ class TimelinePane(Pane):
         gantt = self.query_one("#tl-gantt", Gantt)
         gantt.set_items(self._shown_frame(), self.present)
         self._head()
-        self.watch(self.ddx, "country", self._follow_country, init=False)
+        self.follow("country", lambda: self._follow_country(self.ddx.country))
         codes = self.frame["iso3"].to_list() if len(self.frame) else []
         if self.ddx.country in codes and self.ddx.country != codes[0]:
             gantt.show_first(codes.index(self.ddx.country))
@@ -123,7 +123,7 @@ class TimelinePane(Pane):
         if view is not None:
             view.focus_main()
             return
-        self.query_one("#tl-gantt", Gantt).focus()
+        focus(self.query_one("#tl-gantt", Gantt))
 
     def _head(self) -> None:
         lo, hi = (

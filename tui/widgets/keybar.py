@@ -63,7 +63,7 @@ class KeyBar(Footer):
         frame has the bar (it is recomputed when the bindings change)."""
         if not self._bindings_ready:
             self._bindings_ready = True
-            self.call_later(self._recompose_if_changed)
+            self._sync()
 
     def _width(self) -> int:
         return self.size.width or self.app.size.width
@@ -129,47 +129,100 @@ class KeyBar(Footer):
         if not self._bindings_ready:
             return
         self._composed = plan = self._plan()
-        for key, display, description, action, disabled, tooltip, classes in plan:
-            hint = FooterKey(
-                key,
-                display,
-                description,
-                action,
-                classes=classes,
-                disabled=disabled,
-                tooltip=tooltip,
-            )
-            # The palette hint keeps its own look (Textual's Footer does the same:
-            # compact). Each hint starts with the look it will have, so mounting
-            # it does not restyle it twice (the class set, then unset).
-            compact = True if classes else self.compact
-            hint.set_reactive(FooterKey.compact, compact)
-            hint.set_class(compact, "-compact", update=False)
-            yield hint if classes else hint.data_bind(compact=Footer.compact)
+        for entry in plan:
+            yield self._hint(entry)
 
-    async def _recompose_if_changed(self) -> None:
-        """Build the bar again only when what it shows would change: bindings
-        are announced again on every focus change and pane mount, and a bar
-        built anew is repainted whole (bytes over SSH, and time)."""
+    def _hint(self, entry: tuple[str, str, str, str, bool, str, str]) -> FooterKey:
+        key, display, description, action, disabled, tooltip, classes = entry
+        hint = FooterKey(
+            key, display, description, action, classes=classes, disabled=disabled, tooltip=tooltip
+        )
+        # The palette hint keeps its own look (Textual's Footer does the same:
+        # compact). Each hint starts with the look it will have, so mounting it
+        # does not restyle it twice (the class set, then unset).
+        compact = True if classes else self.compact
+        hint.set_reactive(FooterKey.compact, compact)
+        hint.set_class(compact, "-compact", update=False)
+        if not classes:
+            with self._context():  # data_bind binds to the widget composing it
+                hint.data_bind(compact=Footer.compact)
+        return hint
+
+    def _sync(self) -> None:
+        """Show the hints of now: only when they changed, and by changing the
+        hint widgets in place (hiding the spare ones, mounting only when more
+        are needed than ever before), not by building the bar anew. A bar
+        built anew is repainted whole (bytes over SSH) and costs a second
+        layout of the screen after the frame of a tab switch."""
         if not self.is_attached:
             return
-        if self._composed is None or self._plan() != self._composed:
-            await self.recompose()
+        plan = self._plan()
+        if plan == self._composed:
+            return
+        hints = list(self.query_children(FooterKey))
+        palette = [h for h in hints if h.has_class("-command-palette")]
+        keys = [h for h in hints if not h.has_class("-command-palette")]
+        entries = [e for e in plan if not e[6]]
+        palette_entries = [e for e in plan if e[6]]
+        if (
+            self._composed is None
+            or len(palette) != len(palette_entries)
+            or (palette and palette != hints[-1:])
+        ):
+            # Not built yet, or not as this method leaves it: build it anew.
+            self._composed = plan
+            self.call_next(self.recompose)
+            return
+        self._composed = plan
+        shown = list(zip(keys, entries, strict=False)) + list(
+            zip(palette, palette_entries, strict=True)
+        )
+        for hint, entry in shown:
+            _set_hint(hint, entry)
+            hint.display = True
+        for hint in keys[len(entries) :]:
+            hint.display = False
+        if len(entries) > len(keys):
+            new = [self._hint(e) for e in entries[len(keys) :]]
+            if palette:
+                self.mount(*new, before=palette[0])
+            else:
+                self.mount(*new)
 
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed)
+            # Now, not after the next refresh: that drew a frame, then laid
+            # the screen out again for the new bar.
+            self._sync()
 
     def hints(self) -> Iterator[FooterKey]:
-        """The hints on the bar now (for tests)."""
-        yield from self.query(FooterKey)
+        """The hints on the bar now (for tests); spare ones are hidden."""
+        yield from (h for h in self.query(FooterKey) if h.display)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready:
-            self.call_after_refresh(self._recompose_if_changed)
+            self.call_after_refresh(self._sync)
+
+
+def _set_hint(hint: FooterKey, entry: tuple[str, str, str, str, bool, str, str]) -> None:
+    """Make ``hint`` show ``entry`` (what FooterKey's constructor sets)."""
+    key, display, description, action, disabled, tooltip, _classes = entry
+    if (hint.key, hint.key_display, hint.description, hint.action, hint._disabled) == (
+        key,
+        display,
+        description,
+        action,
+        disabled,
+    ) and hint.tooltip == (tooltip or None):
+        return
+    hint.key, hint.key_display, hint.description, hint.action = key, display, description, action
+    hint._disabled = disabled
+    hint.set_class(disabled, "-disabled")
+    hint.tooltip = tooltip or None
+    hint.refresh(layout=True)  # its width follows its text
 
 
 # Textual's own binding descriptions the bar shows, for the catalogue.

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
+from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import StyleType
 from rich.table import Table
 from rich.text import Text
@@ -96,4 +97,43 @@ class PairGrid:
         return Measurement(min(widest, options.max_width), min(total, options.max_width))
 
 
-__all__ = ["PairGrid", "TextLike", "as_text", "bullets", "hanging"]
+class Rendered:
+    """A renderable that lays itself out once per width: its segments are
+    kept, so drawing it again (the layout measures a widget's height and then
+    draws it, and a key shows a country's profile again) costs no new layout
+    of its tables. For Text, tables and groups of them, which do not depend on
+    the height they are given; the widget's own style (the theme) is applied
+    over the kept segments, so a change of theme shows at once."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._segments: dict[tuple[object, ...], list[Segment]] = {}
+        self._measures: dict[tuple[int, int], Measurement] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (
+            options.max_width,
+            options.min_width,
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+            options.ascii_only,
+            options.encoding,
+            options.legacy_windows,
+        )
+        segments = self._segments.get(key)
+        if segments is None:
+            segments = self._segments[key] = list(console.render(self.renderable, options))
+        yield from segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        key = (options.min_width, options.max_width)
+        found = self._measures.get(key)
+        if found is None:
+            found = self._measures[key] = Measurement.get(console, options, self.renderable)
+        return found
+
+
+__all__ = ["PairGrid", "Rendered", "TextLike", "as_text", "bullets", "hanging"]
