@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyte
 import pytest
+from fakedriver import RecordingDriver
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -34,20 +35,6 @@ def _recorded(name: str) -> list[Write]:
     ]
 
 
-class _Base:
-    """Stands in for Textual's LinuxDriver: keeps what reaches the writer thread."""
-
-    def __init__(self, app: object) -> None:
-        self._app = app
-        self.written: list[str] = []
-
-    def write(self, data: str) -> None:
-        self.written.append(data)
-
-    def start_application_mode(self) -> None:
-        pass
-
-
 class _Player:
     """The LeanDriver over one pyte terminal, at the recorded terminal size."""
 
@@ -59,7 +46,7 @@ class _Player:
         self.size = size
         player = self
 
-        class Driver(lean_driver(_Base)):  # type: ignore[misc]
+        class Driver(lean_driver(RecordingDriver)):  # type: ignore[misc]
             def _terminal_size(self) -> tuple[int, int]:
                 return player.size
 

@@ -4,6 +4,7 @@ terminal with and without the filter and compared cell by cell."""
 from __future__ import annotations
 
 import pyte
+from fakedriver import RecordingDriver
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,21 +92,10 @@ def test_ascii_table_is_one_cell_for_one() -> None:
 
 
 def test_lean_driver_only_wraps() -> None:
-    class Base:
-        def __init__(self, app: object) -> None:
-            self._app = app
-            self.written: list[str] = []
-
-        def write(self, data: str) -> None:
-            self.written.append(data)
-
-        def start_application_mode(self) -> None:
-            pass
-
     class App:
         ascii_mode = True
 
-    driver = lean_driver(Base)(App())
+    driver = lean_driver(RecordingDriver)(App())
     driver.write("\x1b[1m╭─╮\x1b[0m")
     assert driver.written == ["\x1b[0;1m+-+"]
 
