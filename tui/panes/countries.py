@@ -74,7 +74,10 @@ class _Settled:
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+        updated: bool = super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False
+        )
+        return updated
 
 
 class _Part(_Settled, Static):
@@ -331,15 +334,16 @@ class CountriesPane(Pane):
         key: tuple[str, ...]
         if self.chart_kind == "rank":
             key = ("rank", iso3, current_language())
-            build = lambda: country_rank_figure(self.ds, iso3)  # noqa: E731
         else:
-            ind = self.ddx.indicator
-            key = ("comp", iso3, ind, current_language())
-            build = lambda: country_components_figure(self.ds, iso3, ind)  # noqa: E731
+            key = ("comp", iso3, self.ddx.indicator, current_language())
         # The figure (its data queried) once per key: the chart keeps its drawing.
         draw = self._draws.get(key)
         if draw is None:
-            draw = self._draws[key] = build()
+            draw = self._draws[key] = (
+                country_rank_figure(self.ds, iso3)
+                if self.chart_kind == "rank"
+                else country_components_figure(self.ds, iso3, self.ddx.indicator)
+            )
         chart.show(draw, key)
 
     # -- pane protocol ---------------------------------------------------------
