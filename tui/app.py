@@ -135,6 +135,9 @@ class DDXApp(ViewActions):
         Binding("question_mark", "help", i18n.N_("Help"), key_display="?", id="help"),
         Binding("f1", "help", i18n.N_("Help"), show=False, id="help_f1"),
         Binding("q", "quit", i18n.N_("Quit"), id="quit"),
+        # The terminal's screen, garbled by another program's output or a
+        # hiccup of the link: drawn again whole (the wire sends only changes).
+        Binding("ctrl+l", "redraw", i18n.N_("Redraw"), show=False, id="redraw"),
         Binding("e", "export_view", i18n.N_("Export CSV"), show=False, id="export_view"),
         Binding("y", "copy_view", i18n.N_("Copy TSV"), show=False, id="copy_view"),
         # Append the view on screen to a tour file (tui/tour/, ddx --record FILE).
@@ -427,6 +430,15 @@ class DDXApp(ViewActions):
         pane = self._ready_pane()
         if pane is not None:
             pane.focus_main()
+
+    def action_redraw(self) -> None:
+        """Draw the whole screen again, every cell: the driver forgets what it
+        sent (tui/wire.py sends only the cells that change) and the screen is
+        laid out and repainted in full."""
+        forget = getattr(self._driver, "forget_screen", None)
+        if callable(forget):
+            forget()
+        self.screen.refresh(layout=True)
 
     def action_step(self, delta: int) -> None:
         pane = self._ready_pane()

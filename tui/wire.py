@@ -521,6 +521,14 @@ def lean_driver(base: type) -> type:
             if data:
                 super().write(data)
 
+        def forget_screen(self) -> None:
+            """Forget what the terminal shows: the next frame goes out whole
+            (Ctrl+L, after something else wrote over the screen)."""
+            if self._diff is not None:
+                self._diff.reset()
+            if self._sgr is not None:
+                self._sgr.reset()
+
         def start_application_mode(self) -> None:
             if self._diff is not None:
                 self._diff.reset()

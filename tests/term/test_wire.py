@@ -4,9 +4,11 @@ terminal with and without the filter and compared cell by cell."""
 from __future__ import annotations
 
 import pyte
+import pytest
 from fakedriver import RecordingDriver
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ptyterm import Term
 
 from tui.wire import ASCII_TABLE, SGRFilter, lean_driver, to_ascii, transition
 
@@ -169,3 +171,24 @@ def test_an_osc_string_goes_through_whole() -> None:
     out = f("\x1b[1mab\x1b[0m") + f("\x1b]22;pointer\x1b\\") + f("\x1b[1mcd")
     assert "\x1b]22;pointer\x1b\\" in out
     assert _same("\x1b[1mab\x1b[0m\x1b[1mcd", out.replace("\x1b]22;pointer\x1b\\", ""))
+
+
+@pytest.mark.slow
+def test_ctrl_l_draws_over_what_another_program_wrote() -> None:
+    """The wire sends only the cells that change, so text another program
+    writes over the screen (a `wall` message, a background job) stays until
+    those cells change; Ctrl+L draws every cell again, as in curses programs."""
+    with Term() as t:
+        assert t.wait_for("Knowledge management", timeout=30), t.text()
+        t.settle(0.5)
+        # Another program's output lands on the terminal, not through ddx, over
+        # the title bar (which a pane switch does not change).
+        t.stream.feed(b"\x1b[1;3HSTRAY OUTPUT")
+        t.send("2")  # a pane switch sends only the cells that change
+        assert t.wait_for("survey edition", timeout=30), t.text()
+        t.settle(0.5)
+        assert "STRAY OUTPUT" in t.lines()[0], t.text()
+        t.send("\x0c")  # Ctrl+L
+        t.settle(0.5)
+        assert "STRAY" not in t.text(), t.text()
+        assert "Digital Diplomacy Explorer" in t.lines()[0] and "survey edition" in t.text()

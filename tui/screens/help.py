@@ -42,6 +42,7 @@ GENERAL = [
     ("R", N_("record the view as a step of a tour file")),
     ("Ctrl+P", N_("command palette: jump to any country, edition, indicator, theme")),
     (N_("? or F1"), N_("this help")),
+    ("Ctrl+L", N_("draw the whole screen again (if another program wrote over it)")),
     ("Escape", N_("close a dialog")),
     ("q", N_("quit")),
 ]
