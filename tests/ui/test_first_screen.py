@@ -27,3 +27,31 @@ async def test_first_screen_reads_no_table_through_the_loader(lang: str) -> None
         assert widget_text(app.query_one("#goal-actions", Static)).strip()
         read = sorted(app.dataset._frames)
         assert read == [], f"{lang}: read through the loader before any key asked: {read}"
+
+
+async def test_the_first_frame_is_the_whole_first_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the first frame shows: the goal list focused and the key bar's
+    hints, not an empty bar filled in by two more frames after it (Textual's
+    Footer waits for the screen's bindings, which come after the first frame;
+    over a slow link each of those frames is a whole screen)."""
+    from textual.screen import Screen
+
+    from tui.widgets.keybar import KeyBar
+
+    app = make_app()
+    first: dict[str, object] = {}
+    paint = Screen._compositor_refresh
+
+    def first_paint(screen: Screen) -> None:  # type: ignore[type-arg]
+        if not first and screen is app.screen and app.query(KeyBar):
+            first["hints"] = [h.key_display for h in app.query_one(KeyBar).hints()]
+            first["focus"] = getattr(app.focused, "id", None)
+        paint(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", first_paint)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        later = [h.key_display for h in app.query_one(KeyBar).hints()]
+    assert first["focus"] == "goal-list"
+    assert "q" in first["hints"] and "?" in first["hints"], first
+    assert first["hints"] == later  # the bar it opened with is the bar it keeps
