@@ -10,6 +10,7 @@ already does (view_actions, the panes, the tour).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import os
@@ -45,6 +46,18 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 # styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
 STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
+
+
+def warm_imports() -> None:
+    """Import Polars and every pane's module (plotext, the charts): run on a
+    worker thread just after the first frame. Importing Polars takes ~0.15 s,
+    most of it loading its library, and leaves the event loop free on another
+    thread (its longest pause measured under 7 ms), where on the loop a key
+    pressed in that time waited for it."""
+    import polars  # noqa: F401
+
+    for spec in PANES:
+        spec.load()
 
 
 def size_classes(width: int, height: int) -> dict[str, bool]:
@@ -184,6 +197,7 @@ class DDXApp(ViewActions):
         self.set_class(self.ascii_mode, "-ascii")  # styles/app.tcss: ASCII borders
         self.demo: Tour | None = None
         self._pane_objs: dict[str, Pane] = {}
+        self._warm_up: asyncio.Future[None] | None = None  # warm_imports, once started
 
     def _start_theme(self, name: str) -> None:
         """Start in theme ``name`` without Textual's theme change: setting
@@ -247,13 +261,29 @@ class DDXApp(ViewActions):
         # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
         # busy machine it fired before the first frame was out.
         if self.build_hidden_panes:
+            self.call_after_refresh(self._start_warm_up)
             self.call_after_refresh(self.set_timer, 0.1, self._mount_hidden_panes)
+
+    def _start_warm_up(self) -> None:
+        # The default executor's thread, not a daemon: quitting at once waits
+        # for the import to end rather than stop the interpreter under it.
+        if self._warm_up is None:
+            self._warm_up = asyncio.get_running_loop().run_in_executor(None, warm_imports)
+
+    async def _warmed(self) -> None:
+        """Wait, without holding up the event loop, for the imports started
+        after the first frame (a pane built meanwhile would wait for them on
+        the loop, frozen). A failed import is left to raise where it is used."""
+        if self._warm_up is not None and not self._warm_up.done():
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._warm_up)
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
         from textual.css.query import NoMatches
         from textual.widget import MountError
 
+        await self._warmed()
         for pane_id in PANE_IDS:
             pane = self._pane(pane_id)
             if pane.is_attached:
@@ -351,7 +381,9 @@ class DDXApp(ViewActions):
             pane_id = PANE_IDS[index]
             pane = self._pane(pane_id)
             if not pane.is_attached:  # asked for before the background mount got to it
-                await self._build_pane(pane)
+                await self._warmed()
+                if not pane.is_attached:
+                    await self._build_pane(pane)
             self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:

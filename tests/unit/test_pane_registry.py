@@ -72,7 +72,8 @@ def test_first_screen_is_drawn_before_polars_and_the_other_panes() -> None:
     """The Goals pane opens the explorer, drawn from the built-in rows checked
     at build time (data/checked.json, tui/core/checked.py): Polars (about 0.2 s
     to import) and the other panes (plotext, charts) come just after the first
-    frame, and are loaded by the time the other panes are built."""
+    frame (imported on a worker thread), and are loaded by the time the other
+    panes are built."""
     code = """
 import asyncio, sys
 from tui.app import make_app
@@ -80,17 +81,18 @@ from tui.app import make_app
 async def main():
     app = make_app()
     seen = {}
-    build_the_rest = app._mount_hidden_panes
+    warm_up = app._start_warm_up
 
-    async def after_first_frame():
-        # what had been imported by the time the other panes start to build
+    def after_first_frame():
+        # what had been imported by the time the first frame was drawn and the
+        # imports for the other panes start (on a worker thread)
         seen["polars"] = "polars" in sys.modules
         seen["goals"] = "Knowledge management" in str(
             app.screen.query_one("#goal-summary").render()
         )
-        await build_the_rest()
+        warm_up()
 
-    app._mount_hidden_panes = after_first_frame
+    app._start_warm_up = after_first_frame
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(100):
             await pilot.pause(0.1)
