@@ -79,22 +79,18 @@ def _vm_hwm(pid: int) -> int | None:
     return None
 
 
-def run_in_pty(
+def spawn_in_pty(
     argv: Sequence[str],
-    ready: Callable[[str], bool],
     *,
     cols: int = 80,
     rows: int = 24,
-    timeout: float = 60.0,
     env: dict[str, str] | None = None,
     cwd: Path = ROOT,
-) -> PtyRun:
-    """Start ``argv`` on a fresh pty and time it until ``ready(screen_text)``."""
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start ``argv`` in its own session on a fresh ``cols`` x ``rows`` pty;
+    the process and the pty's master side (stop it with ``_stop``)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
-    start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv),
         stdin=slave,
@@ -106,6 +102,24 @@ def run_in_pty(
         close_fds=True,
     )
     os.close(slave)
+    return proc, master
+
+
+def run_in_pty(
+    argv: Sequence[str],
+    ready: Callable[[str], bool],
+    *,
+    cols: int = 80,
+    rows: int = 24,
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+) -> PtyRun:
+    """Start ``argv`` on a fresh pty and time it until ``ready(screen_text)``."""
+    screen = pyte.Screen(cols, rows)
+    stream = pyte.ByteStream(screen)
+    start = time.perf_counter()
+    proc, master = spawn_in_pty(argv, cols=cols, rows=rows, env=env, cwd=cwd)
     seconds: float | None = None
     total = 0
     text = ""
