@@ -16,15 +16,14 @@ import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from . import __version__, i18n
 from .core import FOCUS, INDICES, Dataset
@@ -34,6 +33,7 @@ from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
 from .view_actions import ViewActions
 from .widgets.keybar import KeyBar
+from .widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -118,8 +118,8 @@ class DDXApp(ViewActions):
     TITLE = "ddx"
     SUB_TITLE = "Digital Diplomacy Explorer"
     # The frame, then each pane's rules in tab order, then the dialogs and the
-    # tour (all at start: loading a pane's file when it is built saved nothing
-    # measurable; see ARCHITECTURE.md).
+    # tour. Only the frame's and the opening pane's are read before the first
+    # frame; the rest just after it (_read_other_stylesheets).
     CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
     COMMANDS = App.COMMANDS | {DDXCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -198,6 +198,11 @@ class DDXApp(ViewActions):
         self.demo: Tour | None = None
         self._pane_objs: dict[str, Pane] = {}
         self._warm_up: asyncio.Future[None] | None = None  # warm_imports, once started
+        self._later_css: list[Path] = []
+        if not self.options.demo:  # a tour builds every pane at once
+            first = {"app.tcss", f"{self._initial_pane_id()}.tcss"}
+            self._later_css = [p for p in self.css_path if p.name not in first]
+            self.css_path = [p for p in self.css_path if p.name in first]
 
     def _start_theme(self, name: str) -> None:
         """Start in theme ``name`` without Textual's theme change: setting
@@ -227,11 +232,11 @@ class DDXApp(ViewActions):
         # The size classes before anything is styled: set later (on mount),
         # they restyled every widget a second time before the first frame.
         self.screen.update_classes(size_classes(*self.size), update=False)
-        yield Header(icon="≡" if not self.ascii_mode else "=")
+        yield TitleBar(icon="≡" if not self.ascii_mode else "=")
         initial = self._initial_pane_id()
         # Panes are built on demand (_pane): the opening one now, the others just
         # after the first frame (_mount_hidden_panes) or when a key asks first.
-        with Container(id="main"), _Tabs(id="tabs", initial=f"tab-{initial}"):
+        with _Tabs(id="tabs", initial=f"tab-{initial}"):
             for i, spec in enumerate(PANES, start=1):
                 with TabPane(f"{i} {spec.tab_label}", id=f"tab-{spec.pane_id}"):
                     if spec.pane_id == initial or self.options.demo:
@@ -256,6 +261,8 @@ class DDXApp(ViewActions):
         self._focus_now(self.active_pane)
         self.query_one(KeyBar).show_now()
         self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self._resume_collector)
+        self.call_after_refresh(self._read_other_stylesheets)
         # The other panes (and Polars, which they need) are built only once
         # the first frame has been drawn, and a moment after: building them
         # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
@@ -263,6 +270,48 @@ class DDXApp(ViewActions):
         if self.build_hidden_panes:
             self.call_after_refresh(self._start_warm_up)
             self.call_after_refresh(self.set_timer, 0.1, self._mount_hidden_panes)
+
+    def _read_other_stylesheets(self) -> None:
+        """Read the stylesheets the first screen does not use (other panes,
+        dialogs, the tour): parsing them before the first frame cost ~10 ms,
+        and every widget then styled was matched against their rules too. Called
+        after the first frame and before anything that could need them (a pane
+        built, a screen pushed), whichever comes first. The sheets end in the
+        order CSS_PATH gives, as if all were read at start, and what is on the
+        screen is styled again with them."""
+        if not self._later_css:
+            return
+        later, self._later_css = self._later_css, []
+        sheet = self.stylesheet
+        sheet.read_all(later)
+        files = [(os.path.abspath(p), "") for p in self.css_path + later]
+        order = sorted(files, key=lambda key: self._css_rank(key[0]))
+        sheet.source = {key: sheet.source[key] for key in order} | {
+            key: css for key, css in sheet.source.items() if key not in files
+        }
+        self.css_path = [Path(key[0]) for key in order]
+        sheet.update(self)
+        for screen in self.screen_stack:
+            sheet.update(screen)
+
+    @staticmethod
+    def _css_rank(path: str) -> int:
+        name = Path(path).name
+        return STYLESHEETS.index(name) if name in STYLESHEETS else len(STYLESHEETS)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._read_other_stylesheets()  # a dialog's rules, if asked for at once
+        return super().push_screen(*args, **kwargs)
+
+    @staticmethod
+    def _resume_collector() -> None:
+        """Start the cycle collector ``ddx`` paused for the start-up
+        (tui/__main__.py), once the first frame is out. What start-up built
+        lives as long as the app, so it is frozen out of the collector's
+        reach rather than walked by it; the few cycles among it are kept."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _start_warm_up(self) -> None:
         # The default executor's thread, not a daemon: quitting at once waits
@@ -284,6 +333,7 @@ class DDXApp(ViewActions):
         from textual.widget import MountError
 
         await self._warmed()
+        self._read_other_stylesheets()
         for pane_id in PANE_IDS:
             pane = self._pane(pane_id)
             if pane.is_attached:
@@ -374,6 +424,7 @@ class DDXApp(ViewActions):
     def _build_pane(self, pane: Pane) -> AwaitMount:
         """Build ``pane`` into its tab (on first visit, or before the background
         build reaches it); awaitable when the caller needs it mounted."""
+        self._read_other_stylesheets()
         return self._main.query_one(f"#tab-{pane.pane_id}", TabPane).mount(pane)
 
     async def action_show_pane(self, index: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -180,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help, --version, bad usage: flushed here, not at exit
             sys.stdout.flush()
             raise exc
+        if args.command is not None:
+            gc.enable()  # paused for the explorer's start only (tui/__main__.py)
         code = explorer.run_tui(args) if args.command is None else int(args.handler(args) or 0)
         sys.stdout.flush()  # a full disk shows here, not in the interpreter's exit
         return code

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,12 +30,13 @@ class GoalsPane(Pane):
     step_help = N_("previous / next goal")
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield KeyList(id="goal-list")
-            with VerticalScroll(id="goal-main"):
-                yield Static("", id="goal-summary")
-                yield Static("", id="goal-actions")
-                yield Static("", id="goal-words")
+        # The pane lays them side by side itself (goals.tcss): no container
+        # of its own, one widget less to style and lay out before the first frame.
+        yield KeyList(id="goal-list")
+        with VerticalScroll(id="goal-main"):
+            yield Static("", id="goal-summary")
+            yield Static("", id="goal-actions")
+            yield Static("", id="goal-words")
 
     def on_mount(self) -> None:
         # Rows as dicts (tui/core/article.py): the pane only lists and shows text.
@@ -75,7 +76,9 @@ class GoalsPane(Pane):
         self._show()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "goal-list" and event.option.id:
+        # Only a move to another goal: the highlight set on mount (or after
+        # the list is refilled) names the goal already shown.
+        if event.option_list.id == "goal-list" and event.option.id not in (None, self.goal_id):
             self.goal_id = event.option.id
             self._show()
 
