@@ -8,6 +8,10 @@ ddx's bytecode is compiled first (``compile_package``), as pip does when it
 installs a wheel: an editable checkout under PYTHONDONTWRITEBYTECODE would
 otherwise compile every module from source on every start.
 
+Beside them, for information: the bare app started with the cycle collector
+paused as ``ddx`` pauses it until its first frame (tui/__main__.py), which is
+most of what ddx saves over a bare app's own start.
+
 Runs are interleaved (bare, ddx, skeleton, VisiData, bare, ddx, ...) after one
 untimed warm-up of each, so all see the same warm file cache and the same
 load: on a busy machine the ratios stay fair when the times do not. A frame
@@ -34,6 +38,14 @@ BUDGET_RATIO = 1.2
 BUDGET_RSS_MIB = 100.0  # peak RSS at the first frame
 BARE = [PYTHON, str(ROOT / "benchmarks" / "bare_app.py")]
 SKELETON = [PYTHON, str(ROOT / "benchmarks" / "skeleton_app.py")]
+# The bare app with the cycle collector paused as ddx pauses it (tui/__main__.py),
+# for information: how much of ddx's ratio that pause is, which any app could use.
+BARE_NO_GC = [
+    PYTHON,
+    "-c",
+    "import gc, runpy; gc.disable(); "
+    f"runpy.run_path({str(ROOT / 'benchmarks' / 'bare_app.py')!r}, run_name='__main__')",
+]
 DDX = [PYTHON, "-m", "tui"]
 
 
@@ -74,6 +86,7 @@ def measure(runs: int = 9, argv: list[str] | None = None) -> dict[str, object]:
         ("bare", BARE, bare_ready),
         ("ddx", argv, ddx_ready),
         ("skeleton", SKELETON, skeleton_ready),
+        ("bare_no_gc", BARE_NO_GC, bare_ready),
     ]
     if vd is not None:
         programs.append(("visidata", [vd, str(ROOT / "data" / "egov_survey.csv")], vd_ready))
@@ -105,6 +118,8 @@ def measure(runs: int = 9, argv: list[str] | None = None) -> dict[str, object]:
         "visidata_median_s": med.get("visidata"),
         "visidata": vd,
         "skeleton_ratio": med["skeleton"] / med["bare"],
+        "bare_no_gc_median_s": med["bare_no_gc"],
+        "ratio_to_bare_no_gc": med["ddx"] / med["bare_no_gc"],
         "visidata_ratio": med["ddx"] / med["visidata"] if "visidata" in med else None,
         "rss_first_frame_mib": {name: max(v) if v else None for name, v in rss.items()},
         "polars_import_s": polars_import_s(runs),
@@ -163,6 +178,10 @@ def main() -> int:
         print(
             f"  yardsticks: the required widgets with no data {r['skeleton_median_s'] * 1000:.0f} ms "
             f"({r['skeleton_ratio']:.2f}x); import polars alone {r['polars_import_s'] * 1000:.0f} ms"
+        )
+        print(
+            f"  the bare app with the collector paused as ddx pauses it: "
+            f"{r['bare_no_gc_median_s'] * 1000:.0f} ms; ddx is {r['ratio_to_bare_no_gc']:.2f}x that"
         )
         print(f"  load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     return 0

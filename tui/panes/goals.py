@@ -18,7 +18,7 @@ from ..core import article
 from ..i18n import N_, _, link_rationale, milestone_text, translated_rows
 from ..textsafe import markup
 from ..widgets.lists import KeyList
-from ..widgets.text import TextLike, as_text, hanging
+from ..widgets.text import Rendered, TextLike, as_text, hanging
 from .base import Pane, Provenance
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ class GoalsPane(Pane):
         lst.add_options(
             [
                 # The number on its own column: a long name wraps under its first word.
-                Option(hanging([(f"{g['position']}.", str(g["name"]))], label_style=""), id=i)
+                Option(
+                    Rendered(hanging([(f"{g['position']}.", str(g["name"]))], label_style="")), id=i
+                )
                 for i, g in ((i, self._goal(i)) for i in self.goals)
             ]
         )
@@ -102,7 +104,8 @@ class GoalsPane(Pane):
         self.query_one("#goal-words", Static).update(self._words_text(g))
         acts = article.goal_actions(self.ds, self.goal_id)
         self.actions = acts
-        self.query_one("#goal-actions", Static).update(self._links_text(acts))
+        # Laid out once per width: the layout measures its height, then draws it.
+        self.query_one("#goal-actions", Static).update(Rendered(self._links_text(acts)))
 
     def _words_text(self, g: dict[str, object]) -> Content:
         """Table 1's own wording, ddx's note where Hanson's area differs from it, and
