@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from . import __version__, i18n
 from .core import FOCUS, INDICES, Dataset
@@ -33,6 +34,7 @@ from .paths import data_dir, styles_dir
 from .theme import THEME_ALIASES, THEMES
 from .view_actions import ViewActions
 from .widgets.keybar import KeyBar
+from .widgets.tabbar import TabBar
 from .widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -92,26 +94,9 @@ class Options:
     present_year: int | None = None
 
 
-class _Tabs(TabbedContent):
-    """TabbedContent that ignores a stale "a widget in this pane got focus".
-
-    Focus is applied after a refresh; when keys arrive in a burst (typed ahead
-    over SSH, or on a busy machine) the focus meant for the previous pane can
-    land after the next pane was chosen, and TabbedContent would switch back.
-    Here the tab is only ever chosen by the user (number keys, palette, tabs).
-    """
-
-    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
-        # prevent_default: Textual would otherwise also run the base class's
-        # handler, which switches to the focused widget's tab.
-        event.prevent_default()
-        event.stop()
-        if event.tab_pane.id != self.active:
-            # Focus meant for a pane the user has left: keep the chosen tab and
-            # put focus back in it.
-            app = self.app
-            if isinstance(app, DDXApp):
-                app.call_after_refresh(app._focus_active)
+class PaneSlot(Container):
+    """Where a pane is built, one per tab in the switcher (#panes): the pane
+    itself comes on first visit or just after the first frame."""
 
 
 class DDXApp(ViewActions):
@@ -236,9 +221,10 @@ class DDXApp(ViewActions):
         initial = self._initial_pane_id()
         # Panes are built on demand (_pane): the opening one now, the others just
         # after the first frame (_mount_hidden_panes) or when a key asks first.
-        with _Tabs(id="tabs", initial=f"tab-{initial}"):
-            for i, spec in enumerate(PANES, start=1):
-                with TabPane(f"{i} {spec.tab_label}", id=f"tab-{spec.pane_id}"):
+        yield TabBar(self._tab_labels(), f"tab-{initial}", id="tabs")
+        with ContentSwitcher(id="panes", initial=f"tab-{initial}"):
+            for spec in PANES:
+                with PaneSlot(id=f"tab-{spec.pane_id}"):
                     if spec.pane_id == initial or self.options.demo:
                         yield self._pane(spec.pane_id)
         yield Static("", id="too-small")
@@ -339,7 +325,7 @@ class DDXApp(ViewActions):
             if pane.is_attached:
                 continue
             try:
-                tab_pane = self._main.query_one(f"#tab-{pane_id}", TabPane)
+                tab_pane = self._main.query_one(f"#tab-{pane_id}", PaneSlot)
                 if self._leaving or not tab_pane.is_attached:
                     return
                 await tab_pane.mount(pane)
@@ -360,7 +346,7 @@ class DDXApp(ViewActions):
         small = w < MIN_WIDTH or h < MIN_HEIGHT
         # One atomic update: each class change restyles the whole DOM (all panes).
         self._main.update_classes(size_classes(w, h))
-        self._label_tabs(w)
+        self._label_tabs()
         if small:
             self._main.query_one("#too-small", Static).update(
                 i18n._(
@@ -412,8 +398,7 @@ class DDXApp(ViewActions):
 
     @property
     def active_pane(self) -> Pane:
-        tabs = self._main.query_one("#tabs", TabbedContent)
-        active = tabs.active or f"tab-{PANE_IDS[0]}"
+        active = self._main.query_one("#tabs", TabBar).active or f"tab-{PANE_IDS[0]}"
         return self._pane(active.removeprefix("tab-"))
 
     def _ready_pane(self) -> Pane | None:
@@ -425,7 +410,7 @@ class DDXApp(ViewActions):
         """Build ``pane`` into its tab (on first visit, or before the background
         build reaches it); awaitable when the caller needs it mounted."""
         self._read_other_stylesheets()
-        return self._main.query_one(f"#tab-{pane.pane_id}", TabPane).mount(pane)
+        return self._main.query_one(f"#tab-{pane.pane_id}", PaneSlot).mount(pane)
 
     async def action_show_pane(self, index: int) -> None:
         if 0 <= index < len(PANE_IDS):
@@ -447,8 +432,8 @@ class DDXApp(ViewActions):
             self._build_pane(pane)
         elif pane.is_mounted:
             pane.catch_up()  # in the frame that shows it
-        self._main.query_one("#tabs", TabbedContent).active = f"tab-{pane_id}"
-        self._label_tabs()  # at 60 columns the active tab is the one named
+        self._main.query_one("#panes", ContentSwitcher).current = f"tab-{pane_id}"
+        self._main.query_one("#tabs", TabBar).active = f"tab-{pane_id}"
         # Focus into the new pane now, not only after the refresh: a key typed
         # right behind the number (one SSH packet, "6c") would otherwise go to
         # the pane just left. (Widget.focus is deferred; set_focus is not.)
@@ -472,42 +457,37 @@ class DDXApp(ViewActions):
                 return False
         return True
 
-    @on(TabbedContent.TabActivated)
-    def _tab_changed(self) -> None:
-        # A tab chosen on the tab bar itself (arrow keys, a click) before the
-        # background build reached its pane: build it now, as a number key does.
-        if self.screen_stack and not self._leaving:
-            pane = self.active_pane
-            if not pane.is_attached:
-                self._build_pane(pane)
-            elif pane.is_mounted:
-                pane.catch_up()
-        self._label_tabs()
-        if self.screen_stack and not self._leaving:
-            self.refresh_bindings()  # the key bar's i follows the pane (check_action)
-        self.call_after_refresh(self._focus_active)
-
-    def _label_tabs(self, width: int | None = None) -> None:
-        """Every tab's number always in view: the names when all fit the width,
-        else the active tab's name and the others' numbers ("1 2 3 Rankings 4 ...")."""
-        from rich.cells import cell_len
-
-        try:
-            tabs = self._main.query_one("#tabs", TabbedContent)
-        except Exception:
+    @on(TabBar.Activated)
+    def _tab_changed(self, event: TabBar.Activated) -> None:
+        # A tab chosen on the tab bar itself (arrow keys, a click), perhaps
+        # before the background build reached its pane: build it now, as a
+        # number key does. A click puts focus in the pane; after an arrow it
+        # stays on the bar, for the next arrow.
+        if not self.screen_stack or self._leaving:
             return
-        width = width or self.size.width
-        full = [f"{i} {spec.tab_label}" for i, spec in enumerate(PANES, start=1)]
-        fits = sum(cell_len(label) + 1 for label in full) <= width  # a cell of padding each
-        for i, (spec, label) in enumerate(zip(PANES, full, strict=True), start=1):
-            tab_id = f"tab-{spec.pane_id}"
-            want = label if fits or tabs.active == tab_id else str(i)
-            with contextlib.suppress(Exception):
-                tab = tabs.get_tab(tab_id)
-                # Only a label that changes: setting one re-lays out the whole
-                # screen (a full repaint on every tab switch and resize).
-                if tab.label_text != want:
-                    tab.label = want
+        pane = self._pane(event.tab_id.removeprefix("tab-"))
+        if not pane.is_attached:
+            self._build_pane(pane)
+        elif pane.is_mounted:
+            pane.catch_up()
+        self._main.query_one("#panes", ContentSwitcher).current = event.tab_id
+        self.refresh_bindings()  # the key bar's i follows the pane (check_action)
+        if not event.by_key:
+            self.call_after_refresh(self._focus_active)
+
+    def _tab_labels(self) -> list[tuple[str, str]]:
+        """(tab id, "number name") of every pane, in the current language."""
+        return [
+            (f"tab-{spec.pane_id}", f"{i} {spec.tab_label}")
+            for i, spec in enumerate(PANES, start=1)
+        ]
+
+    def _label_tabs(self) -> None:
+        """The tab names in the current language (after a switch)."""
+        with contextlib.suppress(Exception):  # not composed yet, or closing
+            self._main.query_one("#tabs", TabBar).set_labels(
+                [label for _id, label in self._tab_labels()]
+            )
 
     def _focus_active(self) -> None:
         pane = self._ready_pane()

@@ -182,12 +182,14 @@ def _extra_screens() -> list[Any]:
 def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
     """Raise InvariantBroken if one does not hold. False (when not ``strict``)
     if the active tab's pane is still being mounted."""
-    from textual.widgets import ContentSwitcher, TabbedContent, TabPane
+    from textual.widgets import ContentSwitcher
 
+    from tui.app import PaneSlot
     from tui.core import FOCUS, INDICES
     from tui.i18n import current_language
     from tui.panes import PANES
     from tui.panes.base import Pane
+    from tui.widgets.tabbar import TabBar
 
     if app._exception is not None:
         raise InvariantBroken(f"{where}: the app raised {app._exception!r}")
@@ -200,22 +202,22 @@ def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
     if app.indicator not in INDICES:
         raise InvariantBroken(f"{where}: indicator {app.indicator!r} is not one of {INDICES}")
     main = app.screen_stack[0]
-    tabs = main.query_one("#tabs", TabbedContent)
+    tabs = main.query_one("#tabs", TabBar)
     active = tabs.active
     ids = [f"tab-{spec.pane_id}" for spec in PANES]
     if active not in ids:
         raise InvariantBroken(f"{where}: active tab {active!r} is not a pane")
-    switcher = tabs.query_one(ContentSwitcher)
+    switcher = main.query_one("#panes", ContentSwitcher)
     if switcher.current != active:
         raise InvariantBroken(
             f"{where}: tab {active!r} is active but {switcher.current!r} is shown"
         )
-    shown = [p.id for p in tabs.query(TabPane) if p.display]
+    shown = [p.id for p in switcher.query_children(PaneSlot) if p.display]
     if shown != [active]:
         raise InvariantBroken(f"{where}: tab {active!r} is active but panes {shown} are displayed")
     index = ids.index(active)
     cls = PANES[index].load()
-    label = str(tabs.get_tab(active).label)
+    label = tabs.shown_labels()[index]  # the active tab is always named in full
     # The tab reads the pane's title in the language now current (the fuzzer
     # may have switched it through the palette).
     expected = f"{index + 1} {PANES[index].tab_label}"
@@ -224,7 +226,7 @@ def check_invariants(app: Any, where: str, strict: bool = True) -> bool:
             f"{where}: active tab reads {label!r}, expected {expected!r} "
             f"(language {current_language()!r})"
         )
-    panes = list(tabs.get_pane(active).query(Pane))
+    panes = list(switcher.get_child_by_id(active).query(Pane))
     if not panes:
         # Panes other than the first are mounted lazily, just after their tab
         # is chosen: the caller pauses and asks again, strictly.

@@ -93,7 +93,7 @@ def run_session(name: str) -> Session:
     with Term(args, env=env) as t:
         assert t.wait_for("Knowledge management", timeout=30), f"{name}: no first frame\n{t.text()}"
         # Let start-up finish: under load, a key pressed in the first instants can
-        # be undone by the tab bar's own first activation (Textual TabbedContent).
+        # be undone by the focus placed after the first frame.
         t.settle(0.8)
         for i, pane in enumerate(PANES[:9], start=1):
             before = t.lines()

@@ -287,12 +287,10 @@ async def test_a_key_typed_right_after_a_pane_key_reaches_the_new_pane() -> None
 async def test_a_tab_chosen_on_the_tab_bar_builds_its_pane() -> None:
     """→ on the focused tab bar (or a click) before the background build reached
     the next pane: the pane is built and shown, as its number key would."""
-    from textual.widgets import Tabs
-
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        app.query_one(Tabs).focus()
+        app.query_one("#tabs").focus()
         await pilot.pause()
         await pilot.press("right")
         for _ in range(50):
@@ -301,3 +299,36 @@ async def test_a_tab_chosen_on_the_tab_bar_builds_its_pane() -> None:
                 break
         assert app.active_pane.pane_id == "countries"
         assert app.active_pane.is_mounted and "Kazakhstan (KAZ)" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 18)])
+async def test_the_tab_bar_by_click_and_by_arrow(size: tuple[int, int]) -> None:
+    """A click on a tab's name (or its number, when the bar is narrow), or on
+    the bar under it, shows that pane; ← on the focused bar goes round from the
+    first tab to the last. The active tab is named; at 60 columns the others
+    show their numbers only."""
+    from tui.widgets.tabbar import TabBar
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot)
+        bar = app.query_one(TabBar)
+        top = screen_text(app).splitlines()[bar.region.y]
+        if size[0] == 80:
+            assert "1 Goals 2 Countries 3 Rankings" in top
+        else:
+            assert top.startswith(" 1 Goals 2 3 4 5 6 7 8")
+        x = top.index(" 3") + 1  # the rankings tab's number
+        await pilot.click("#tabs", offset=(x, 0))
+        await settled(pilot)
+        assert app.active_pane.pane_id == "rankings" and app.active_pane.is_mounted
+        assert "Rankings" in screen_text(app).splitlines()[bar.region.y]
+        x = screen_text(app).splitlines()[bar.region.y].index(" 2") + 1
+        await pilot.click("#tabs", offset=(x, 1))  # on the bar under "2"
+        await settled(pilot)
+        assert app.active_pane.pane_id == "countries"
+        app.query_one("#tabs").focus()
+        await pilot.press("left", "left")
+        await settled(pilot)
+        assert app.active_pane.pane_id == "map"
+        assert app.query_one("#panes").current == "tab-map"

@@ -4,17 +4,21 @@ every title whole, and the palette's language switch redraws it in place."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Tabs
 
 from tests.screen import screen_text
 from tui import i18n
 from tui.app import make_app
 from tui.panes import PANES
+from tui.widgets.tabbar import TabBar
 
 
 def _tab_labels(app) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
-    tabs = app.query_one(Tabs)
-    return [(t.label_text, t.region.right) for t in tabs.query("Tab")]
+    """Each tab's text as shown, and the column just after it."""
+    tabs = app.query_one(TabBar)
+    return [
+        (text, tabs.region.x + end)
+        for (_id, _start, end), text in zip(tabs.spans(), tabs.shown_labels(), strict=True)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uz"])

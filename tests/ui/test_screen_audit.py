@@ -20,12 +20,13 @@ import re
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable, Tab, Tabs
+from textual.widgets import DataTable
 
 from tests.screen import screen_text, settled
 from tui import i18n
 from tui.app import Options, make_app
 from tui.core import FOCUS
+from tui.widgets.tabbar import TabBar
 
 SIZES = ((80, 24), (60, 18), (120, 40))
 LANGS = ("en", "ru", "uz")
@@ -75,13 +76,12 @@ def audit(app, where: str) -> list[str]:  # type: ignore[no-untyped-def]
     lang = i18n.current_language()
 
     # Tabs: every number, every label whole.
-    tabs = app.query_one(Tabs)
+    tabs = app.query_one(TabBar)
     bar = lines[tabs.region.y] if tabs.region.area else ""
     for i in range(1, 9):
         if not re.search(rf"(^|\s){i}(\s|$)", bar):
             problems.append(f"tab {i} not in view: {bar.strip()!r}")
-    for tab in app.query(Tab):
-        label = str(tab.label)
+    for label in tabs.shown_labels():
         if label not in bar:
             problems.append(f"tab label {label!r} cut: {bar.strip()!r}")
 

@@ -76,7 +76,7 @@ def _check_step(app, index: int) -> list[str]:  # type: ignore[no-untyped-def]
         return [f"the tour is not at this step (at {getattr(app.demo, 'index', None)})"]
     lines = screen_text(app).splitlines()
     region = app.query_one("#demo-caption").region
-    top = app.query_one("Tabs").region.bottom  # below the tabs and their underline
+    top = app.query_one("TabBar").region.bottom  # below the tabs and their underline
     pane = _flat(lines[top : region.y])  # below the tabs, above the caption
     caption = _flat(lines[region.y : region.bottom])
     look = step.look
