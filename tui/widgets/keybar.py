@@ -22,6 +22,7 @@ from ..i18n import N_, _
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import Binding
+    from textual.geometry import Size
     from textual.screen import Screen
 
 # Binding id -> importance (lower shows first). Unnamed bindings get PANE_KEYS.
@@ -49,6 +50,17 @@ def choose(hints: list[tuple[int, int]], room: int) -> set[int]:  # (importance,
         shown.add(i)
         used += hints[i][1]
     return shown
+
+
+class _Hint(FooterKey):
+    """A hint whose new width (another pane's hints) needs no second layout:
+    Textual lays the whole screen out again when a widget's virtual size
+    changes after a layout, although that layout placed the bar already."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class KeyBar(Footer):
@@ -134,7 +146,7 @@ class KeyBar(Footer):
 
     def _hint(self, entry: tuple[str, str, str, str, bool, str, str]) -> FooterKey:
         key, display, description, action, disabled, tooltip, classes = entry
-        hint = FooterKey(
+        hint = _Hint(
             key, display, description, action, classes=classes, disabled=disabled, tooltip=tooltip
         )
         # The palette hint keeps its own look (Textual's Footer does the same:
