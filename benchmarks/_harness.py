@@ -132,9 +132,24 @@ def run_in_pty(
     start = time.perf_counter()
     proc, master = spawn_in_pty(argv, cols=cols, rows=rows, env=env, cwd=cwd)
     seconds: float | None = None
+    rss: int | None = None
     total = 0
     text = ""
-    unread: list[tuple[float, bytes]] = []  # (arrival, bytes) not yet parsed
+    # (arrival, bytes, the child's peak RSS then) not yet parsed: the peak is
+    # read as each chunk comes, so that it is the peak at that frame, not
+    # after the parse (when the app may be loading what comes after it).
+    unread: list[tuple[float, bytes, int | None]] = []
+
+    def parse() -> None:
+        nonlocal seconds, rss, text
+        for arrived, chunk, peak in unread:
+            stream.feed(chunk)
+            text = "\n".join(screen.display)
+            if ready(text):
+                seconds, rss = arrived - start, peak
+                break
+        unread.clear()
+
     try:
         deadline = start + timeout
         while seconds is None and time.perf_counter() < deadline:
@@ -145,21 +160,17 @@ def run_in_pty(
                 except OSError:
                     chunk = b""
                 if chunk:
-                    unread.append((time.perf_counter(), chunk))
+                    unread.append((time.perf_counter(), chunk, _vm_hwm(proc.pid)))
                     total += len(chunk)
                     continue
-            for arrived, chunk in unread:
-                stream.feed(chunk)
-                text = "\n".join(screen.display)
-                if ready(text):
-                    seconds = arrived - start
-                    break
-            unread.clear()
+            parse()
             if seconds is None and not r and proc.poll() is not None:
                 break
             if r:  # end of output
                 break
-        rss = _vm_hwm(proc.pid)
+        parse()  # what came just before the deadline
+        if seconds is None:
+            rss = _vm_hwm(proc.pid)
     finally:
         _stop(proc)
         os.close(master)

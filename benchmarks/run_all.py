@@ -134,7 +134,7 @@ def run(quick: bool) -> tuple[list[Row], dict[str, object]]:
         (
             "Cold start beside a bare Textual app with the cycle collector paused, as ddx pauses it",
             f"{c['ratio_to_bare_no_gc']:.2f}x ({c['bare_no_gc_median_s'] * 1000:.0f} ms)",  # type: ignore[operator]
-            "(information: the part of the gain any app could have)",
+            "(information: the same pause in an app that builds little)",
             None,
         )
     )

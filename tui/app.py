@@ -276,9 +276,7 @@ class DDXApp(ViewActions):
             key: css for key, css in sheet.source.items() if key not in files
         }
         self.css_path = [Path(key[0]) for key in order]
-        sheet.update(self)
-        for screen in self.screen_stack:
-            sheet.update(screen)
+        sheet.update(self)  # every node, the screens' too
 
     @staticmethod
     def _css_rank(path: str) -> int:
@@ -460,9 +458,8 @@ class DDXApp(ViewActions):
     @on(TabBar.Activated)
     def _tab_changed(self, event: TabBar.Activated) -> None:
         # A tab chosen on the tab bar itself (arrow keys, a click), perhaps
-        # before the background build reached its pane: build it now, as a
-        # number key does. A click puts focus in the pane; after an arrow it
-        # stays on the bar, for the next arrow.
+        # before the background build reached its pane: build it now, and put
+        # focus in it, as a number key does.
         if not self.screen_stack or self._leaving:
             return
         pane = self._pane(event.tab_id.removeprefix("tab-"))
@@ -472,8 +469,7 @@ class DDXApp(ViewActions):
             pane.catch_up()
         self._main.query_one("#panes", ContentSwitcher).current = event.tab_id
         self.refresh_bindings()  # the key bar's i follows the pane (check_action)
-        if not event.by_key:
-            self.call_after_refresh(self._focus_active)
+        self.call_after_refresh(self._focus_active)
 
     def _tab_labels(self) -> list[tuple[str, str]]:
         """(tab id, "number name") of every pane, in the current language."""

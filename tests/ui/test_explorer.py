@@ -305,8 +305,9 @@ async def test_a_tab_chosen_on_the_tab_bar_builds_its_pane() -> None:
 async def test_the_tab_bar_by_click_and_by_arrow(size: tuple[int, int]) -> None:
     """A click on a tab's name (or its number, when the bar is narrow), or on
     the bar under it, shows that pane; ← on the focused bar goes round from the
-    first tab to the last. The active tab is named; at 60 columns the others
-    show their numbers only."""
+    first tab to the last. Either way focus goes into the pane shown, as after
+    its number key. The active tab is named; at 60 columns the others show
+    their numbers only."""
     from tui.widgets.tabbar import TabBar
 
     app = make_app()
@@ -327,8 +328,15 @@ async def test_the_tab_bar_by_click_and_by_arrow(size: tuple[int, int]) -> None:
         await pilot.click("#tabs", offset=(x, 1))  # on the bar under "2"
         await settled(pilot)
         assert app.active_pane.pane_id == "countries"
+        assert app.focused is not None and app.active_pane in app.focused.ancestors
         app.query_one("#tabs").focus()
-        await pilot.press("left", "left")
+        await pilot.press("left")
+        await settled(pilot)
+        assert app.active_pane.pane_id == "goals"
+        assert app.focused is not None and app.focused.id == "goal-list"
+        app.query_one("#tabs").focus()
+        await pilot.press("left")
         await settled(pilot)
         assert app.active_pane.pane_id == "map"
         assert app.query_one("#panes").current == "tab-map"
+        assert "8 Map" in screen_text(app).splitlines()[bar.region.y]

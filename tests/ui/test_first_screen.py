@@ -144,7 +144,7 @@ async def test_the_collector_is_paused_until_the_first_frame(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """``ddx`` starts with the cycle collector off (tui/__main__.py): it walked
-    the start-up's ~200,000 objects again and again before the first frame.
+    the start-up's ~90,000 objects again and again before the first frame.
     The explorer turns it back on once that frame is drawn, with what start-up
     built frozen out of its reach."""
     import gc
@@ -186,3 +186,20 @@ def test_a_command_other_than_the_explorer_runs_with_the_collector_on(
     finally:
         gc.enable()
     assert "adesina_2017" in capsys.readouterr().out
+
+
+def test_ddx_starts_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script (``tui.__main__.main``) pauses the collector before
+    anything else; the explorer or the command chosen turns it back on."""
+    import gc
+
+    import tui.__main__
+    import tui.cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(tui.cli, "main", lambda argv: seen.append(gc.isenabled()) or 0)
+    try:
+        assert tui.__main__.main() == 0
+    finally:
+        gc.enable()
+    assert seen == [False]

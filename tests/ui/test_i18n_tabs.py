@@ -13,12 +13,10 @@ from tui.widgets.tabbar import TabBar
 
 
 def _tab_labels(app) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
-    """Each tab's text as shown, and the column just after it."""
+    """Each tab's text as it is on the screen, and the column just after it."""
     tabs = app.query_one(TabBar)
-    return [
-        (text, tabs.region.x + end)
-        for (_id, _start, end), text in zip(tabs.spans(), tabs.shown_labels(), strict=True)
-    ]
+    row = screen_text(app).splitlines()[tabs.region.y]
+    return [(row[start:end], tabs.region.x + end) for _id, start, end in tabs.spans()]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uz"])

@@ -76,14 +76,12 @@ class TabBar(Widget, can_focus=True):
     ]
 
     class Activated(Message):
-        """A tab was chosen on the bar: ``tab_id`` is its id; ``by_key`` when
-        by ← or → (focus stays on the bar, for the next arrow), else a click."""
+        """A tab was chosen on the bar (← →, a click): ``tab_id`` is its id."""
 
-        def __init__(self, tab_bar: TabBar, tab_id: str, by_key: bool) -> None:
+        def __init__(self, tab_bar: TabBar, tab_id: str) -> None:
             super().__init__()
             self.tab_bar = tab_bar
             self.tab_id = tab_id
-            self.by_key = by_key
 
     active: reactive[str] = reactive("", layout=False)
 
@@ -104,6 +102,8 @@ class TabBar(Widget, can_focus=True):
 
     def set_labels(self, labels: Sequence[str]) -> None:
         """New labels (a language switch), one per tab."""
+        if len(labels) != len(self._ids):
+            raise ValueError(f"{len(labels)} labels for {len(self._ids)} tabs")
         if list(labels) != self._labels:
             self._labels = list(labels)
             self.refresh()
@@ -164,10 +164,10 @@ class TabBar(Widget, can_focus=True):
         return Strip.blank(width, self.rich_style)
 
     # -- keys and clicks -----------------------------------------------------
-    def _choose(self, tab_id: str, by_key: bool) -> None:
+    def _choose(self, tab_id: str) -> None:
         if tab_id != self.active:
             self.active = tab_id
-            self.post_message(self.Activated(self, tab_id, by_key))
+            self.post_message(self.Activated(self, tab_id))
 
     def action_next_tab(self) -> None:
         self._move(+1)
@@ -176,13 +176,18 @@ class TabBar(Widget, can_focus=True):
         self._move(-1)
 
     def _move(self, direction: int) -> None:
-        index = self._ids.index(self.active) if self.active in self._ids else -direction
-        self._choose(self._ids[(index + direction) % len(self._ids)], by_key=True)
+        if not self._ids:
+            return
+        if self.active in self._ids:
+            index = (self._ids.index(self.active) + direction) % len(self._ids)
+        else:  # none active: the first, or going back, the last
+            index = 0 if direction > 0 else len(self._ids) - 1
+        self._choose(self._ids[index])
 
     def on_click(self, event: events.Click) -> None:
         # A click on a tab's text, or on the bar under it (as on Textual's Tabs).
         event.stop()
         for tab_id, start, end in self.spans():
             if start - 1 <= event.x < end:
-                self._choose(tab_id, by_key=False)
+                self._choose(tab_id)
                 return

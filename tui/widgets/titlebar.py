@@ -5,7 +5,9 @@ end, drawn as Textual's Header draws them when it shows no clock.
 One widget, where Header composes four (itself, the icon, the title and the
 clock's space): every widget on the first screen costs about a millisecond or
 two to style, lay out and draw before the first frame (ARCHITECTURE.md,
-start-up). The title is the app's, so a language switch redraws it."""
+start-up). The title is the app's, so a language switch redraws it. Left out:
+Header's click on the title that made it three lines tall, and the icon's
+hover colour and tooltip."""
 
 from __future__ import annotations
 
