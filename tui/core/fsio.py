@@ -178,18 +178,13 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: str | bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` as the whole of ``path``: a hidden temporary file beside
-    it, flushed, then renamed over it. The file gets ``mode``, else the mode of
-    the file it replaces, else what a plain write would give. Raises OSError
-    (the caller says what failed); nothing is left behind on a failure."""
-    path = Path(path)
+@contextlib.contextmanager
+def _staged(path: Path, data: str | bytes, mode: int) -> Iterator[str]:
+    """A hidden temporary file beside ``path`` holding ``data``, flushed to
+    disk with ``mode``: the caller renames or links it into place. It is
+    removed on the way out, whatever happened (once renamed, nothing is
+    there to remove)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if mode is None:
-        try:
-            mode = stat.S_IMODE(path.stat().st_mode)
-        except OSError:
-            mode = 0o666 & ~umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -197,11 +192,25 @@ def atomic_write(path: Path, data: str | bytes, *, mode: int | None = None) -> N
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+        yield tmp
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
+
+
+def atomic_write(path: Path, data: str | bytes, *, mode: int | None = None) -> None:
+    """Write ``data`` as the whole of ``path``: a hidden temporary file beside
+    it, flushed, then renamed over it. The file gets ``mode``, else the mode of
+    the file it replaces, else what a plain write would give. Raises OSError
+    (the caller says what failed); nothing is left behind on a failure."""
+    path = Path(path)
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            mode = 0o666 & ~umask()
+    with _staged(path, data, mode) as tmp:
+        os.replace(tmp, path)
     fsync_path(path.parent)
 
 
@@ -212,18 +221,8 @@ def new_file(path: Path, data: str | bytes) -> None:
     FileExistsError and nothing of the user's is touched. Other failures raise
     OSError; nothing is left behind."""
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~umask())
+    with _staged(path, data, 0o666 & ~umask()) as tmp:
         os.link(tmp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     fsync_path(path.parent)
 
 

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,6 +31,7 @@ from ..i18n import (
 )
 from ..textsafe import plain, safe
 from ..widgets.lists import KeyList
+from ..widgets.settled import Settled
 from ..widgets.text import PairGrid, Rendered, bullets, hanging
 from .base import Pane, Provenance
 
@@ -64,27 +64,11 @@ def level_word(aspect: str, level: str) -> str:
     return pgettext(f"level of {aspect}", level)
 
 
-class _Settled:
-    """A part of the profile whose new size (another country's text) needs no
-    second layout: Textual lays the whole screen out again whenever a
-    widget's virtual size changes after a layout, although the layout that
-    changed it already placed everything (a scrollbar that comes or goes still
-    asks for one)."""
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        updated: bool = super()._size_updated(  # type: ignore[misc]
-            size, virtual_size, container_size, layout=False
-        )
-        return updated
-
-
-class _Part(_Settled, Static):
+class _Part(Settled, Static):
     pass
 
 
-class _Scroll(_Settled, VerticalScroll):
+class _Scroll(Settled, VerticalScroll):
     pass
 
 

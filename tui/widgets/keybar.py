@@ -18,11 +18,11 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from ..i18n import N_, _
+from .settled import Settled
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import Binding
-    from textual.geometry import Size
     from textual.screen import Screen
 
 # Binding id -> importance (lower shows first). Unnamed bindings get PANE_KEYS.
@@ -52,15 +52,8 @@ def choose(hints: list[tuple[int, int]], room: int) -> set[int]:  # (importance,
     return shown
 
 
-class _Hint(FooterKey):
-    """A hint whose new width (another pane's hints) needs no second layout:
-    Textual lays the whole screen out again when a widget's virtual size
-    changes after a layout, although that layout placed the bar already."""
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+class _Hint(Settled, FooterKey):
+    """A hint whose new width (another pane's hints) needs no second layout."""
 
 
 class KeyBar(Footer):

@@ -121,26 +121,30 @@ class TabBar(Widget, can_focus=True):
     def spans(self) -> list[tuple[str, int, int]]:
         """(id, first cell, end cell) of each tab's text on the bar; a tab is
         its text with one cell before it."""
-        spans = []
+        return [(tab_id, start, end) for tab_id, _text, start, end in self._placed()]
+
+    def _placed(self) -> list[tuple[str, str, int, int]]:
+        """(id, text shown, first cell, end cell) of each tab, in bar order."""
+        placed = []
         x = 0
         for tab_id, text in zip(self._ids, self.shown_labels(), strict=True):
             start = x + 1
             x = start + cell_len(text)
-            spans.append((tab_id, start, x))
-        return spans
+            placed.append((tab_id, text, start, x))
+        return placed
 
     def watch_active(self) -> None:
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        spans = self.spans()
+        placed = self._placed()
         if y == 0:
             tab = self.get_component_rich_style("tab-bar--tab")
             active = self.get_component_rich_style("tab-bar--active")
             base = self.rich_style
             segments = []
-            for (tab_id, _start, _end), text in zip(spans, self.shown_labels(), strict=True):
+            for tab_id, text, _start, _end in placed:
                 style = active if tab_id == self.active else tab
                 # The cell before the text has the tab's background but not
                 # its text style (reverse, in ASCII mode), as a Tab's padding.
@@ -149,7 +153,7 @@ class TabBar(Widget, can_focus=True):
             return Strip(segments).crop_extend(0, width, base)
         if y == 1:
             bar_style = self.get_component_rich_style("underline--bar")
-            start, end = next(((s, e) for i, s, e in spans if i == self.active), (0, 0))
+            start, end = next(((s, e) for i, _t, s, e in placed if i == self.active), (0, 0))
             bar = Bar(
                 highlight_range=(start, end),
                 highlight_style=Style.from_color(bar_style.color),
