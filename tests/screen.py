@@ -27,6 +27,36 @@ def screen_text(app: App) -> str:
     return console.export_text(styles=False)
 
 
+def styled_screen(app: App) -> str:
+    """The whole screen with every cell's colours and attributes (as ANSI):
+    two screens are equal only if they look the same, cell for cell."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text(styles=True)
+
+
+async def background_done(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the explorer's work after the first frame is done: every
+    pane built and rehearsed off-screen (``@pytest.mark.all_panes``)."""
+    for _ in range(400):
+        if pilot.app.background_done:
+            break
+        await pilot.pause(0.02)
+    assert pilot.app.background_done, "the background work did not end"
+    await pilot.pause()
+
+
 def widget_text(widget, width: int = 300) -> str:  # type: ignore[no-untyped-def]
     """What a Static shows (Content or a Rich renderable), laid out ``width``
     cells wide: wide enough that an item's text stays on one line."""

@@ -14,7 +14,9 @@ import asyncio
 import contextlib
 import gc
 import os
+import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,6 +26,7 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from . import __version__, i18n
@@ -38,12 +41,16 @@ from .widgets.tabbar import TabBar
 from .widgets.titlebar import TitleBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from textual.dom import DOMNode
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
     from .panes.base import Pane
     from .tour.controller import Tour
     from .tour.model import TourFile
+    from .widgets.offscreen import Rehearsal
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 # styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
@@ -117,6 +124,13 @@ class DDXApp(ViewActions):
     # visit (action_show_pane), as a key pressed before the background build
     # got there does.
     build_hidden_panes: ClassVar[bool] = True
+    # Then lay each out and draw it off-screen once (tui/widgets/offscreen.py),
+    # so that the first visit costs what a return does. Tests compare a pane
+    # shown with and without it (tests/ui/test_offscreen.py).
+    rehearse_hidden_panes: ClassVar[bool] = True
+    # Between two steps of that background work: keys are handled in between,
+    # and what a step's widgets queued (a table's new dimensions) is done.
+    REHEARSAL_PAUSE: ClassVar[float] = 0.03
 
     BINDINGS = [
         # 1 ... 8: a pane's number is its place in the registry (tui/panes/__init__.py).
@@ -184,6 +198,11 @@ class DDXApp(ViewActions):
         self._pane_objs: dict[str, Pane] = {}
         self._warm_up: asyncio.Future[None] | None = None  # warm_imports, once started
         self._later_css: list[Path] = []
+        # True once the background work after the first frame is done: every
+        # pane built and rehearsed (benchmarks/latency.py waits for it).
+        self.background_done = False
+        self._asked_for = 0  # panes a key is waiting for to be built
+        self._asked_at = 0.0  # when the last of them was built (time.monotonic)
         if not self.options.demo:  # a tour builds every pane at once
             first = {"app.tcss", f"{self._initial_pane_id()}.tcss"}
             self._later_css = [p for p in self.css_path if p.name not in first]
@@ -255,7 +274,7 @@ class DDXApp(ViewActions):
         # busy machine it fired before the first frame was out.
         if self.build_hidden_panes:
             self.call_after_refresh(self._start_warm_up)
-            self.call_after_refresh(self.set_timer, 0.1, self._mount_hidden_panes)
+            self.call_after_refresh(self.set_timer, 0.1, self._start_background)
 
     def _read_other_stylesheets(self) -> None:
         """Read the stylesheets the first screen does not use (other panes,
@@ -311,6 +330,20 @@ class DDXApp(ViewActions):
             with contextlib.suppress(Exception):
                 await asyncio.shield(self._warm_up)
 
+    async def _give_way(self) -> None:
+        """Wait while a pane a key asked for is built, and a moment after, for
+        its first frame: the background work would otherwise build and draw
+        other panes in between (some 100 ms more for the key)."""
+        while self._asked_for or time.monotonic() - self._asked_at < self.REHEARSAL_PAUSE * 3:
+            await asyncio.sleep(self.REHEARSAL_PAUSE / 3)
+
+    def _start_background(self) -> None:
+        """Build and rehearse the other panes in a task of their own. (A
+        timer's callback runs in the app's message loop, which then handled no
+        key until the callback ended: a key pressed in the first second waited
+        for all of it.)"""
+        self.run_worker(self._mount_hidden_panes(), name="background", group="background")
+
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
         from textual.css.query import NoMatches
@@ -320,6 +353,9 @@ class DDXApp(ViewActions):
         self._read_other_stylesheets()
         for pane_id in PANE_IDS:
             pane = self._pane(pane_id)
+            if pane.is_attached:
+                continue
+            await self._give_way()
             if pane.is_attached:
                 continue
             try:
@@ -334,6 +370,80 @@ class DDXApp(ViewActions):
         # collection no longer walks it all in the middle of a keypress (it
         # took some 50-100 ms every few keys).
         gc.freeze()
+        if self.rehearse_hidden_panes:
+            await self._rehearse_panes()
+            gc.freeze()  # what the rehearsals kept, too
+        self.background_done = True
+
+    async def _rehearse_panes(self) -> None:
+        """Lay out and draw each pane not on show off-screen: first its layout,
+        to which its widgets react as on show (a table filled for its width),
+        then, once what they queued is done, the layout again and its drawing.
+        Then each pane's own rehearsals (the Countries pane's other countries).
+        One step at a time, keys handled in between; a pane on show is skipped
+        (it is drawn for real), and so is everything if the panes are not on
+        the screen (a terminal too small)."""
+        from .widgets.offscreen import Rehearsal
+
+        for pane in self.panes:
+            focused = _first_focusable(pane)
+            for work in (_lay_out_only, partial(Rehearsal.draw, focused=focused)):
+                await asyncio.sleep(self.REHEARSAL_PAUSE)
+                await self._give_way()
+                if self._leaving or not self._rehearse(pane, work):
+                    return
+        for pane in self.panes:
+            for step in pane.rehearsals():
+                await asyncio.sleep(self.REHEARSAL_PAUSE)
+                await self._give_way()
+                if self._leaving or not self._rehearse(pane, _call(step), on_show=step):
+                    return
+
+    def _rehearse(
+        self,
+        pane: Pane,
+        work: Callable[[Rehearsal], object],
+        on_show: Callable[[], object] | None = None,
+    ) -> bool:
+        """Do ``work`` with ``pane`` laid out off-screen, or ``on_show`` if it
+        is the pane on show (its widgets have their sizes). False: stop
+        rehearsing. A rehearsal is only a head start: what fails in it (an
+        error in a pane's drawing) stops it and is left to the visit, which
+        does the same work and reports it as ever."""
+        try:
+            if pane is self.active_pane:
+                if on_show is not None:
+                    on_show()
+                return True
+            with self._offscreen(pane) as rehearsal:
+                if rehearsal is not None:
+                    work(rehearsal)
+        except Exception as error:
+            self.log.warning(f"rehearsing {pane.pane_id} stopped: {error!r}")
+            return False
+        return True
+
+    @contextlib.contextmanager
+    def _offscreen(self, pane: Pane) -> Iterator[Rehearsal | None]:
+        """``pane`` laid out off-screen at the size of the pane on show (None
+        if it is on show, not built, or the panes are not on the screen)."""
+        from textual.errors import NoWidget
+
+        from .widgets.offscreen import offscreen
+
+        switcher = self._main.query_one("#panes", ContentSwitcher)
+        shown = switcher.visible_content
+        slot = pane.parent
+        if not pane.is_mounted or shown is None or slot is shown or not isinstance(slot, PaneSlot):
+            yield None
+            return
+        try:
+            size = self._main.find_widget(shown).region.size
+        except NoWidget:
+            yield None
+            return
+        with offscreen(slot, size) as rehearsal:
+            yield rehearsal
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -415,9 +525,14 @@ class DDXApp(ViewActions):
             pane_id = PANE_IDS[index]
             pane = self._pane(pane_id)
             if not pane.is_attached:  # asked for before the background mount got to it
-                await self._warmed()
-                if not pane.is_attached:
-                    await self._build_pane(pane)
+                self._asked_for += 1  # the background work gives way (_give_way)
+                try:
+                    await self._warmed()
+                    if not pane.is_attached:
+                        await self._build_pane(pane)
+                finally:
+                    self._asked_for -= 1
+                    self._asked_at = time.monotonic()
             self._switch_to(pane_id)
 
     def show_pane_id(self, pane_id: str) -> None:
@@ -607,6 +722,33 @@ class DDXApp(ViewActions):
                 from .core import queries as q
 
                 self.country = q.resolve_country(self.dataset, arg)
+
+
+def _call(step: Callable[[], object]) -> Callable[[Rehearsal], object]:
+    """``step`` as a rehearsal's work (it needs only the layout)."""
+    return lambda _rehearsal: step()
+
+
+def _lay_out_only(_rehearsal: Rehearsal) -> None:
+    """A rehearsal's first step: the layout, to which the widgets react."""
+
+
+def _first_focusable(pane: Pane) -> Widget | None:
+    """The widget a visit to ``pane`` focuses first (as _focus_now finds it in
+    the screen's focus chain, which leaves out what is hidden)."""
+    for widget in pane.walk_children(Widget):
+        if widget.focusable and _displayed_within(widget, pane):
+            return widget
+    return None
+
+
+def _displayed_within(widget: Widget, pane: Pane) -> bool:
+    node: DOMNode | None = widget
+    while node is not None and node is not pane:
+        if not node.display:
+            return False
+        node = node.parent
+    return node is pane
 
 
 def make_app(

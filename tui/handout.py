@@ -65,6 +65,11 @@ async def _photograph(ds: Dataset, tour: TourFile, theme: str) -> list[Page]:
     from .app import DDXApp, Options
     from .theme import THEME_ALIASES
 
+    class _Photographer(DDXApp):
+        # Each step is photographed once: no head start for later visits
+        # (tui/widgets/offscreen.py), which each step would wait for.
+        rehearse_hidden_panes = False
+
     # path="" keeps the presenter's state file (ddx tour notes) out of it.
     options = Options(
         theme=THEME_ALIASES.get(theme, theme),
@@ -72,7 +77,7 @@ async def _photograph(ds: Dataset, tour: TourFile, theme: str) -> list[Page]:
         demo=True,
         tour=replace(tour, path=""),
     )
-    app = DDXApp(ds, options)
+    app = _Photographer(ds, options)
     pages: list[Page] = []
     lang = current_language()
     async with app.run_test(size=SIZE) as pilot:

@@ -5,12 +5,14 @@ pane not on show catches up with the shared selection when it is shown."""
 
 from __future__ import annotations
 
+import pytest
 from rich.console import Console
 
-from tests.screen import flat, screen_text, settled
-from tui.app import make_app
+from tests.screen import flat, screen_text, settled, styled_screen
+from tui.app import DDXApp, make_app
 from tui.widgets.keybar import KeyBar
 from tui.widgets.map import ChoroplethMap
+from tui.widgets.tables import KeyTable
 from tui.widgets.text import PairGrid, Rendered, bullets, hanging
 
 
@@ -90,29 +92,43 @@ async def test_each_app_keeps_the_profiles_of_its_own_data(tmp_path) -> None:  #
         assert "EGDI 0.90111" in text and "EGDI 0.90093" not in text
 
 
-async def test_the_key_bar_changes_its_hints_in_place_on_a_tab_switch() -> None:
-    """A new bar for every pane was repainted whole and laid the screen out a
-    second time after the tab switch's frame; the hint widgets stay and show
-    each pane's own keys."""
+async def test_a_tab_switch_lays_the_screen_out_once_with_the_new_key_bar() -> None:
+    """The key bar is one widget that draws its hints (tui/widgets/keybar.py):
+    a tab switch shows each pane's own keys in the frame of the switch, with
+    one layout of the screen (hint widgets of their own were laid out again,
+    in a second frame)."""
+    from textual.screen import Screen
+
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        bar = app.query_one(KeyBar)
-        await pilot.press("3")
-        await pilot.pause()
-        rankings = screen_text(app).splitlines()[-1]
-        widgets = list(bar.query("FooterKey"))
+        for key in ("3", "2", "3", "2"):  # both panes built and drawn once
+            await pilot.press(key)
+            await pilot.pause()
+        layouts = 0
+        lay_out = Screen._refresh_layout
+
+        def counting(screen: Screen, *args: object, **kwargs: object) -> None:
+            nonlocal layouts
+            layouts += 1
+            lay_out(screen, *args, **kwargs)  # type: ignore[arg-type]
+
+        Screen._refresh_layout = counting  # type: ignore[method-assign]
+        try:
+            await pilot.press("3")
+            await pilot.pause()
+            rankings = screen_text(app).splitlines()[-1]
+            assert layouts == 1, layouts
+            await pilot.press("2")
+            await pilot.pause()
+            countries = screen_text(app).splitlines()[-1]
+            assert layouts == 2, layouts
+        finally:
+            Screen._refresh_layout = lay_out  # type: ignore[method-assign]
         assert "Scope" in rankings and "Chart" in rankings
-        await pilot.press("2")
-        await pilot.pause()
-        countries = screen_text(app).splitlines()[-1]
         assert "Scope" not in countries and "Chart" in countries and "Help" in countries
-        await pilot.press("3")
-        await pilot.pause()
-        assert screen_text(app).splitlines()[-1] == rankings
-        assert list(bar.query("FooterKey"))[: len(widgets)] == widgets
-        shown = [f"{h.key_display} {h.description}" for h in bar.hints()]
-        assert all(hint in rankings for hint in shown), (shown, rankings)
+        shown = [f"{h.key_display} {h.description}" for h in app.query_one(KeyBar).hints()]
+        assert all(hint in countries for hint in shown), (shown, countries)
 
 
 async def test_a_hidden_pane_shows_the_country_chosen_elsewhere() -> None:
@@ -151,3 +167,77 @@ def test_a_kept_layout_is_drawn_as_its_table_at_every_width() -> None:
             console = Console(width=width, record=True, color_system=None)
             console.print(kept)
             assert console.export_text() == want, width
+
+
+async def _table_screens(theme_first: bool) -> list[str]:
+    """Rankings (a table) shown, left, the theme changed, and shown again, or
+    the theme changed first: the screens on the way."""
+    app = make_app()
+    screens = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        if theme_first:
+            app.action_switch_theme("ddx-light")
+        for key in ("3", "1", "theme", "3", "tab", "shift+tab"):
+            if key == "theme":
+                if not theme_first:
+                    app.action_switch_theme("ddx-light")
+            else:
+                await pilot.press(key)
+            await pilot.pause()
+            screens.append(styled_screen(app))
+    return screens
+
+
+async def test_a_table_kept_across_tab_switches_follows_the_theme_and_focus() -> None:
+    """Tables keep what they drew when their pane is left and shown again
+    (tui/widgets/tables.py), per focus state; never across a change of theme,
+    and the cursor row shows focused or not as the table is."""
+    kept = await _table_screens(theme_first=False)
+    fresh = await _table_screens(theme_first=True)
+    # From the second return on (the first screens differ: the theme differs).
+    assert kept[3:] == fresh[3:]
+    # Tab moves focus off the table: its cursor row looks blurred, then focused again.
+    assert kept[3] != kept[4] and kept[5] == kept[3]
+
+
+async def test_a_list_shown_again_after_a_resize_is_laid_out_again() -> None:
+    """Lists keep their laid-out lines when their pane is shown again at the
+    same size (tui/widgets/lists.py), not after a resize while hidden."""
+    fresh = make_app()
+    async with fresh.run_test(size=(60, 18)) as pilot:
+        await settled(pilot)
+        want = styled_screen(fresh)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert styled_screen(app) == want
+
+
+async def test_a_kept_table_follows_a_restyle_of_its_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A class that changes only the cursor's colour (no theme change, the
+    table's own style the same) shows on the table's return: what the table
+    kept is thrown away when the styles of its parts change."""
+    monkeypatch.setattr(DDXApp, "CSS", "KeyTable.-marked > .datatable--cursor { color: red; }")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        # Shown twice, so that it has drawn at its settled size and kept it.
+        for key in ("3", "1", "3", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+        table = app.query_one("#rank-table", KeyTable)
+        table.add_class("-marked")
+        await pilot.press("3")
+        await pilot.pause()
+        kept = styled_screen(app)
+        table._clear_caches()  # drawn from nothing
+        table.refresh()
+        await pilot.pause()
+        assert kept == styled_screen(app)

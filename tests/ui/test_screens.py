@@ -7,7 +7,7 @@ import re
 
 from rich.console import Console
 
-from tests.screen import screen_text, settled
+from tests.screen import screen_text, settled, styled_screen
 from tui.app import Options, make_app
 from tui.screens.help import HelpBody, HelpScreen
 from tui.widgets.gantt import Gantt, fit_titles, shorten
@@ -123,26 +123,68 @@ async def test_key_bar_never_cuts_a_hint_on_any_pane_at_60_80_120() -> None:
                     assert right <= left, (width, key, bottom)  # no hint drawn over another
 
 
-async def test_key_bar_is_not_rebuilt_when_its_hints_stay_the_same() -> None:
-    """Bindings are announced again on every focus change; a bar built anew is
-    repainted whole (bytes over SSH). Tab between the Goals pane's two parts
-    keeps the same hints: the same hint widgets stay; a pane with other keys
-    gets a new bar."""
+async def test_key_bar_is_not_redrawn_when_its_hints_stay_the_same() -> None:
+    """Bindings are announced again on every focus change; a bar redrawn
+    for nothing costs bytes over SSH. Tab between the Goals pane's two parts
+    keeps the same hints and the bar is not redrawn; a pane with other keys
+    gets other hints."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         bar = app.query_one(KeyBar)
         before = list(bar.hints())
         assert before
+        redrawn = 0
+        refresh = bar.refresh
+
+        def counting(*args: object, **kwargs: object) -> object:
+            nonlocal redrawn
+            redrawn += 1
+            return refresh(*args, **kwargs)  # type: ignore[arg-type]
+
+        bar.refresh = counting  # type: ignore[method-assign]
         for _ in range(3):
             await pilot.press("tab")
             await pilot.pause()
         assert list(bar.hints()) == before
+        assert redrawn == 0, redrawn
         await pilot.press("3")  # Rankings: its own keys (c, v, o) on the bar
         for _ in range(3):
             await pilot.pause()
+        assert redrawn > 0
         after = [f"{h.key_display} {h.description}" for h in bar.hints()]
         assert after != [f"{h.key_display} {h.description}" for h in before], after
+
+
+async def test_a_click_on_a_key_bar_hint_presses_its_key() -> None:
+    """The key bar draws its hints itself: a click on one presses its key
+    (? opens the help, ^p the palette), a click between hints does nothing,
+    and the pointer over a hint lights it."""
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        bar = app.query_one(KeyBar)
+        hints = {h.key_display: h.region for h in bar.hints()}
+        bottom, look = lines(app)[-1], styled_screen(app).splitlines()[-1]
+        await pilot.hover(KeyBar, offset=(hints["?"].x + 1, 0))
+        await pilot.pause()
+        assert lines(app)[-1] == bottom  # the same text, lit
+        assert styled_screen(app).splitlines()[-1] != look
+        await pilot.click(KeyBar, offset=(hints["?"].x + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        gap = hints["^p"].x - 2  # between the last hint and the palette's
+        assert not any(r.x <= gap < r.right for r in hints.values())
+        await pilot.click(KeyBar, offset=(gap, 0))
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen | CommandPalette)
+        await pilot.click(KeyBar, offset=(hints["^p"].x + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
 
 
 # -- the Countries profile ---------------------------------------------------------

@@ -65,7 +65,7 @@ def test_starting_the_app_module_imports_no_pane_or_chart_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     # The title, tab and key bars are the app's own, drawn in the first frame.
-    bars = ["keybar", "settled", "tabbar", "titlebar"]
+    bars = ["keybar", "tabbar", "titlebar"]
     assert out == str([f"tui.widgets.{name}" for name in bars])
 
 

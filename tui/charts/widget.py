@@ -61,24 +61,33 @@ class Chart(PlotextPlot):
         self._draw, self._key = draw, key
         self.refresh()
 
+    def prepare(self, draw: Draw, key: Hashable) -> None:
+        """Draw ``key`` at the present size and keep it, without showing it:
+        a later ``show(draw, key)`` then shows it at once."""
+        if self.size.width >= 12 and self.size.height >= 5:
+            self._drawing(draw, key)
+
     def render(self) -> RenderResult:
         if self._draw is None:
             return Text("")
         if self.size.width < 12 or self.size.height < 5:
             return Text(_("(chart needs more room)"), style="dim")
-        drawn_key = (self._key, self.size, self.ascii, self.app.theme, self.theme)
+        out, self.failed = self._drawing(self._draw, self._key)
+        return out
+
+    def _drawing(self, draw: Draw, key: Hashable) -> tuple[Text, str | None]:
+        """What ``draw`` draws at the present size: kept, or plotted now."""
+        drawn_key = (key, self.size, self.ascii, self.app.theme, self.theme)
         drawn = self._drawn.get(drawn_key)
         if drawn is None:
-            drawn = self._drawn[drawn_key] = self._plot_now()
+            drawn = self._drawn[drawn_key] = self._plot_now(draw)
             while len(self._drawn) > CACHE_SIZE:
                 self._drawn.popitem(last=False)
         else:
             self._drawn.move_to_end(drawn_key)
-        out, self.failed = drawn
-        return out
+        return drawn
 
-    def _plot_now(self) -> tuple[Text, str | None]:
-        assert self._draw is not None
+    def _plot_now(self, draw: Draw) -> tuple[Text, str | None]:
         # A fresh figure each time: plotext keeps size-dependent state across
         # clear_figure(), so a chart first drawn while hidden (or at another
         # size) would otherwise place its ticks differently from a fresh one.
@@ -86,7 +95,7 @@ class Chart(PlotextPlot):
         plt = self.plt
         try:
             # Titles and labels are data: shown with controls escaped (textsafe).
-            self._draw(safe_plot(plt), self)
+            draw(safe_plot(plt), self)
             out = super().render()
             if self.ascii and isinstance(out, Text):
                 out.plain = ascii_figure(out.plain)  # one for one: the colours stay put

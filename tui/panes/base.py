@@ -99,6 +99,24 @@ class Pane(Container):
 
         self.watch(self.ddx, attr, changed, init=False)
 
+    def rehearsals(self) -> list[Callable[[], object]]:
+        """Work to do in idle time once the pane is built and laid out, so that
+        a key shows it at once (the Countries pane's other countries). Each
+        step runs with the pane's widgets at the sizes they have on show,
+        off-screen if it is hidden (tui/widgets/offscreen.py), and must not
+        change what the pane shows."""
+        return []
+
+    def resized(self) -> bool:
+        """Whether the pane's size changed since it last asked. Textual sends a
+        Resize each time a hidden pane is shown, at the same size too: a pane
+        that lays its content out for its size does so again only when asked
+        for a new size, not on every return to its tab."""
+        if self.size == self.__dict__.get("_laid_out_for"):
+            return False
+        self._laid_out_for = self.size
+        return True
+
     def catch_up(self) -> None:
         """Redraw what the shared selection changed while the pane was hidden
         (the app calls it as the pane is shown, before its frame is drawn)."""

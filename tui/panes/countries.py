@@ -4,7 +4,9 @@ and charts of the UN rank and the index components over time."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import polars as pl
 from rich.console import Group, RenderableType
@@ -241,31 +243,31 @@ class CountriesPane(Pane):
                 safe(text),
                 (" " + _("(the article's account)"), "dim"),
             )
-        self.figures = q.profile(self.ds, iso3)
+        figures = q.profile(self.ds, iso3)
         found = self._profiles[key] = _Profile(
-            figures=self.figures,
+            figures=figures,
             head=head,
             summary=summary,
             # The tables (pairs, rows that hang) are what costs to lay out.
-            figures_text=_kept(self._figures_text()),
+            figures_text=_kept(self._figures_text(figures)),
             assessments=_kept(self._assessments_text(iso3)),
             milestones=_kept(self._milestones_text(iso3)),
         )
         return found
 
-    def _figures_text(self) -> RenderableType:
+    def _figures_text(self, figures: list[q.Figure]) -> RenderableType:
         """The profile: a grid of label/value pairs, never split across lines."""
-        if not self.figures:
+        if not figures:
             return Text(_("No UN E-Government Survey figures for this country."))
-        year = self.figures[0].year
+        year = figures[0].year
         pairs = []
-        for f in self.figures:
+        for f in figures:
             mark = "!" if any(k != "ranks_relative" for k in f.caveats) else ""
             when = f" ({f.year})" if f.year != year and f.year is not None else ""
             pairs.append((_(f.label), f"{_figure_text(f.text)}{when}{mark}"))
         # The rank, the five indices, then the rest: each a grid of its own, so
         # the short index pairs line up in columns beside each other.
-        indices = [i for i, f in enumerate(self.figures) if f.label in q.INDICATOR_SHORT.values()]
+        indices = [i for i, f in enumerate(figures) if f.label in q.INDICATOR_SHORT.values()]
         lo, hi = (indices[0], indices[-1] + 1) if indices else (len(pairs), len(pairs))
         groups = [pairs[:lo], pairs[lo:hi], pairs[hi:]]
         return Group(
@@ -313,22 +315,46 @@ class CountriesPane(Pane):
         )
 
     def _draw_chart(self) -> None:
-        chart = self.query_one("#country-chart", Chart)
-        iso3 = self.ddx.country
+        self.query_one("#country-chart", Chart).show(
+            *self._figure(self.chart_kind, self.ddx.country)
+        )
+
+    def _figure(self, kind: str, iso3: str) -> tuple[Draw, tuple[str, ...]]:
+        """A chart's drawing and its key; the figure (its data queried) once
+        per key: the chart keeps what it drew per key and size."""
         key: tuple[str, ...]
-        if self.chart_kind == "rank":
+        if kind == "rank":
             key = ("rank", iso3, current_language())
         else:
             key = ("comp", iso3, self.ddx.indicator, current_language())
-        # The figure (its data queried) once per key: the chart keeps its drawing.
         draw = self._draws.get(key)
         if draw is None:
             draw = self._draws[key] = (
                 country_rank_figure(self.ds, iso3)
-                if self.chart_kind == "rank"
+                if kind == "rank"
                 else country_components_figure(self.ds, iso3, self.ddx.indicator)
             )
-        chart.show(draw, key)
+        return draw, key
+
+    def rehearsals(self) -> list[Callable[[], object]]:
+        """The other countries, made ready at the pane's sizes: ] and [ then
+        show a country as fast the first time as the next (its profile queried
+        and written, its tables laid out, its chart plotted)."""
+        return [partial(self._rehearse, iso3) for iso3 in FOCUS]
+
+    def _rehearse(self, iso3: str) -> None:
+        if iso3 == self.ddx.country or (iso3, current_language()) in self._profiles:
+            return
+        profile = self._profile(iso3)
+        parts = {
+            "#country-figures": profile.figures_text,
+            "#country-assessments": profile.assessments,
+            "#country-milestones": profile.milestones,
+        }
+        for part_id, text in parts.items():
+            if isinstance(text, Rendered):
+                text.lay_out(self.app, self.query_one(part_id, Static).size.width)
+        self.query_one("#country-chart", Chart).prepare(*self._figure(self.chart_kind, iso3))
 
     # -- pane protocol ---------------------------------------------------------
     def provenance(self) -> list[Provenance]:

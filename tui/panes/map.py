@@ -19,6 +19,7 @@ from ..core import queries as q
 from ..core.schema import READINESS_INDEX
 from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
+from ..widgets.offscreen import laid_out_size
 from .base import Pane, Provenance, focus
 
 STATUS_WORD = {"gap": N_("gap"), "not_measured": N_("0, not measured")}
@@ -121,7 +122,7 @@ class MapPane(Pane):
         text = _("Natural Earth 1:50m shapes: de facto boundaries · UN E-Gov Survey {year}").format(
             year=year
         )
-        if 0 < caption.content_region.width < len(text):
+        if 0 < laid_out_size(caption).width < len(text):
             text = _("Shapes: Natural Earth (de facto) · UN E-Gov Survey {year}").format(year=year)
         caption.update(Text(text))
 
@@ -173,7 +174,7 @@ class MapPane(Pane):
         if gaps:
             lines.append(Text(_("no data: {codes}").format(codes=", ".join(gaps))))
         lines.append(Text(_("ddx breaks: UN groups"), "dim"))
-        room = self.query_one("#map-legend", Static).content_region.height
+        room = laid_out_size(self.query_one("#map-legend", Static)).height
         if 0 < room < len(lines):
             left = len(lines) - (room - 1)
             lines = lines[: room - 1] + [Text(_("+{n} more: enlarge").format(n=left), "dim")]

@@ -65,6 +65,8 @@ class SourcesPane(Pane):
         return True
 
     def on_resize(self) -> None:
+        if not self.resized():
+            return
         # Below 80 columns the detail goes under the list (beside it, its
         # label column would leave a word a line).
         self.set_class(self.size.width < 80, "-stacked")

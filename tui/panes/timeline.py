@@ -116,7 +116,8 @@ class TimelinePane(Pane):
         return found.first() if found else None
 
     def on_resize(self) -> None:
-        self._show_detail(self.query_one("#tl-gantt", Gantt).selected)
+        if self.resized():
+            self._show_detail(self.query_one("#tl-gantt", Gantt).selected)
 
     def focus_main(self) -> None:
         view = self._actions()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import OptionList
 
 
@@ -19,10 +21,24 @@ def ready_to_page(option_list: OptionList) -> bool:
 
 
 class KeyList(OptionList):
+    """An OptionList that keeps its laid-out lines when shown again.
+
+    Textual sends a Resize to a widget each time it is shown, even at the same
+    size, and OptionList empties its line caches on every Resize: each return
+    to a pane with a list drew the list twice (3 ms of a tab switch)."""
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    _laid_out_for: tuple[Size, Size] | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        laid_out_for = (event.size, event.virtual_size)
+        if laid_out_for == self._laid_out_for:
+            event.prevent_default()  # OptionList's handler would empty the caches
+        self._laid_out_for = laid_out_for
 
     def _move_page(self, direction: Literal[-1, 1]) -> None:
         if self.option_count and not ready_to_page(self):

@@ -3,8 +3,8 @@
 Textual lays the whole screen out again whenever a widget's virtual size
 changes after a layout, although the layout that changed it already placed
 everything. A widget that takes new content of a new size on a key (a
-country's profile part, a key-bar hint on a tab switch) mixes this in so that
-key costs one layout; a scrollbar that comes or goes still asks for one."""
+country's profile part) mixes this in so that key costs one layout; a
+scrollbar that comes or goes still asks for one."""
 
 from __future__ import annotations
 

@@ -92,6 +92,7 @@ class TabBar(Widget, can_focus=True):
         super().__init__(id=id)
         self._ids = [tab_id for tab_id, _label in tabs]
         self._labels = [label for _id, label in tabs]
+        self._drawn: dict[tuple[object, ...], Strip] = {}
         self.set_reactive(TabBar.active, active)
 
     # -- what is shown -------------------------------------------------------
@@ -137,6 +138,26 @@ class TabBar(Widget, can_focus=True):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        # Kept per everything a line depends on: a tab switch draws the bar
+        # for another active tab, and the eight are soon all drawn once.
+        key = (
+            y,
+            self.size.width,
+            self.active,
+            tuple(self._labels),
+            self.rich_style,
+            self.get_component_rich_style("tab-bar--tab"),
+            self.get_component_rich_style("tab-bar--active"),
+            self.get_component_rich_style("underline--bar"),
+        )
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            if len(self._drawn) > 64:  # a change of width, language or theme
+                self._drawn.clear()
+            drawn = self._drawn[key] = self._draw_line(y)
+        return drawn
+
+    def _draw_line(self, y: int) -> Strip:
         width = self.size.width
         placed = self._placed()
         if y == 0:

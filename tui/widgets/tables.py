@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
 
 
 class KeyTable(DataTable[Any]):
     """Home and End go to the first and last row (the README's promise);
-    DataTable's own would scroll sideways and hide the first column."""
+    DataTable's own would scroll sideways and hide the first column.
+
+    It also keeps its drawn rows across a tab switch. Textual's DataTable
+    throws every rendered cell away when it gains or loses focus (its look
+    changes) and when it is shown again (Textual sends a Resize on show, even
+    at the same size), so each return to a pane with a table drew the whole
+    table again: 4-13 ms of a tab switch. Its caches are already keyed by the
+    focus state; what they are not keyed by is the component styles, so the
+    table notes those per focus state and empties its caches only when the
+    styles of that state really changed (a new theme, a class on the screen)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -18,3 +31,38 @@ class KeyTable(DataTable[Any]):
         Binding("home", "scroll_top", "Top", show=False),
         Binding("end", "scroll_bottom", "Bottom", show=False),
     ]
+
+    _drawn_size: Size | None = None
+    _restyled = True
+    _looks: dict[PseudoClasses, tuple[Style, ...]]
+
+    def notify_style_update(self) -> None:
+        # Widget's part only (its own style caches, a repaint); DataTable's
+        # would empty the cell caches, which render_lines now decides.
+        Widget.notify_style_update(self)
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()  # keyed without focus
+        self._restyled = True
+        self.refresh()
+
+    def _look(self) -> tuple[Style, ...]:
+        """Every style a drawn cell is made of, in the current state."""
+        component = self.get_component_rich_style
+        return (self.rich_style, *(component(name) for name in sorted(self.COMPONENT_CLASSES)))
+
+    def render_lines(self, crop: Any) -> Any:
+        if self._restyled:
+            self._restyled = False
+            state, look = self.get_pseudo_class_state(), self._look()
+            looks = self.__dict__.setdefault("_looks", {})
+            if looks.get(state, look) != look:
+                self._clear_caches()
+                looks.clear()
+            looks[state] = look
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Shown again at the size it was drawn at: what it drew still fits.
+        if event.size == self._drawn_size:
+            event.prevent_default()
+        self._drawn_size = event.size

@@ -1,0 +1,98 @@
+"""Panes rehearsed off-screen (tui/widgets/offscreen.py): after the first
+frame the explorer lays out and draws each hidden pane where nobody sees it,
+and the Countries pane the other countries, so that a first visit is as quick
+as a return. What the class then sees must be exactly what it would have seen
+without: every cell, colour and attribute, at the size of the rehearsal and
+after a resize."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.screen import background_done, styled_screen
+from tui.app import DDXApp, make_app
+from tui.charts.widget import Chart
+
+pytestmark = [pytest.mark.all_panes, pytest.mark.heavy]
+
+PANE_KEYS = "23456781"
+COUNTRY_KEYS = ["right_square_bracket"] * 5
+
+
+async def _tour(
+    monkeypatch: pytest.MonkeyPatch, rehearse: bool, size: tuple[int, int], then: tuple[int, int]
+) -> tuple[list[str], int]:
+    """Every pane, then every country, each shown for the first time after the
+    background work; the screens, and how many charts were plotted on the way."""
+    monkeypatch.setattr(DDXApp, "rehearse_hidden_panes", rehearse)
+    plotted = 0
+    plot_now = Chart._plot_now
+
+    def counting(chart: Chart, draw):  # type: ignore[no-untyped-def]
+        nonlocal plotted
+        plotted += 1
+        return plot_now(chart, draw)
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await background_done(pilot)
+        if then != size:
+            await pilot.resize_terminal(*then)
+            await pilot.pause()
+        monkeypatch.setattr(Chart, "_plot_now", counting)
+        screens = []
+        # On the Countries pane, the sources of what it shows (s) too: the
+        # rehearsal of the other countries must leave the pane's own alone.
+        for key in [*PANE_KEYS, "2", "s", "escape", *COUNTRY_KEYS]:
+            await pilot.press(key)
+            await pilot.pause()
+            screens.append(styled_screen(app))
+        monkeypatch.setattr(Chart, "_plot_now", plot_now)
+    return screens, plotted
+
+
+# Rehearsed at the size the panes are shown at (the smallest the explorer
+# supports, where texts are sized to fit), and at another size than that.
+@pytest.mark.parametrize(("size", "then"), [((60, 18), (60, 18)), ((120, 40), (80, 24))])
+async def test_a_rehearsed_pane_shows_as_one_never_rehearsed(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], then: tuple[int, int]
+) -> None:
+    plain, plain_plots = await _tour(monkeypatch, False, size, then)
+    rehearsed, rehearsed_plots = await _tour(monkeypatch, True, size, then)
+    for i, (want, got) in enumerate(zip(plain, rehearsed, strict=True)):
+        assert got == want, f"screen {i} differs after the rehearsal"
+    assert plain_plots > 0
+    if size == then:
+        # The rehearsal drew them all: no pane's or country's chart is
+        # plotted on its first visit.
+        assert rehearsed_plots == 0, rehearsed_plots
+    else:
+        # At a new size what was rehearsed does not fit: laid out and drawn
+        # again on the visit.
+        assert rehearsed_plots > 0
+
+
+async def test_a_key_pressed_during_the_background_work_is_not_held_up_by_it() -> None:
+    """The panes are built and rehearsed after the first frame in a worker,
+    one step at a time: a key pressed meanwhile shows its pane at once, not
+    once all of it is done (run from a timer, it held the app's message loop
+    for the whole second)."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(500):
+            if app.panes[1].is_mounted:  # the background build has begun
+                break
+            await pilot.pause(0.01)
+        assert not app.background_done
+        app._driver.send_message(events.Key("3", "3"))
+        for _ in range(500):
+            if app.active_pane.pane_id == "rankings":
+                break
+            await asyncio.sleep(0.005)
+        assert app.active_pane.pane_id == "rankings"
+        assert not app.background_done, "the key waited for the background work"
+        await background_done(pilot)

@@ -1,0 +1,102 @@
+"""Lay out and draw a hidden part of the screen where nobody sees it.
+
+Textual lays out and draws only what is on show. A pane built in the
+background therefore paid for everything on its first visit: its first
+layout, its tables rendered, its charts plotted, its texts wrapped (30-75 ms
+at 80x24, against ~20 ms for a return to it). ``offscreen`` does that work
+beforehand, in idle time: it lays the hidden widget out in a compositor of its
+own, at the size it will have on show, lets its widgets react to that size as
+they do on show (their Resize handlers), and ``draw`` renders it into nothing.
+What the widgets keep from it (their drawn lines, laid-out tables, plotted
+charts) is ready for the first visit, which the screen's own compositor lays
+out and draws as always. Nothing done here reaches the terminal.
+
+While the block runs, the screen looks its widgets up in the rehearsal's
+compositor (a widget's region, and so its size, comes from there): the block
+must not await, or a frame could be drawn from it.
+
+It leans on Textual 8's internals (``Screen._compositor``, ``_size_updated``,
+the handler lookup), pinned by ``tests/ui/test_offscreen.py``: a pane shown
+after a rehearsal must look exactly as one shown without.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual import events
+from textual._callback import count_parameters
+from textual._compositor import Compositor
+from textual.geometry import Size
+from textual.widget import Widget
+
+
+def laid_out_size(widget: Widget) -> Size:
+    """The content size ``widget`` was last laid out at, on the screen or off
+    it. ``Widget.size`` reads the screen's layout, which leaves a hidden
+    widget out (0x0): code that runs after a rehearsal for what it drew (a
+    message it posted) and sizes a text to a widget reads it here."""
+    outer = widget.outer_size
+    gutter = widget.styles.gutter + widget.scrollbar_gutter
+    return Size(max(0, outer.width - gutter.width), max(0, outer.height - gutter.height))
+
+
+class Rehearsal:
+    """The off-screen layout of one widget; ``draw`` renders it."""
+
+    def __init__(self, compositor: Compositor) -> None:
+        self._compositor = compositor
+
+    def draw(self, focused: Widget | None = None) -> None:
+        """Render every widget of the layout (into nothing); then ``focused``
+        again as if it had focus, the widget a visit will focus (a table keeps
+        what it drew per focus state, tui/widgets/tables.py)."""
+        self._compositor.render_update(full=True)
+        if focused is None or focused.has_focus:
+            return
+        app = focused.app
+        focused.set_reactive(Widget.has_focus, True)  # its look only: no focus events
+        try:
+            app.update_styles(focused, animate=False)
+            self._compositor.render_update(full=True)
+        finally:
+            focused.set_reactive(Widget.has_focus, False)
+            app.update_styles(focused, animate=False)
+
+
+@contextmanager
+def offscreen(root: Widget, size: Size) -> Iterator[Rehearsal]:
+    """Lay ``root`` out at ``size`` as if it were on show; within the block
+    its widgets have the sizes they will have (``draw`` renders them)."""
+    screen = root.screen
+    compositor = Compositor()
+    own = screen._compositor
+    screen._compositor = compositor
+    try:
+        compositor.reflow(root, size)
+        for widget, geometry in compositor.layers:
+            region, _order, _clip, virtual_size, container_size, *_rest = geometry
+            if widget._size_updated(region.size, virtual_size, container_size):
+                _resized(widget, events.Resize(region.size, virtual_size, container_size))
+        yield Rehearsal(compositor)
+    finally:
+        screen._compositor = own
+
+
+def _resized(widget: Widget, event: events.Resize) -> None:
+    """Run ``widget``'s Resize handlers now, as its message queue would (a
+    subclass's first; one may stop its bases', ``prevent_default``). One that
+    is a coroutine is left for the real show: awaiting it here would let the
+    event loop draw a frame in the middle of the rehearsal."""
+    for _cls, handler in widget._get_dispatch_methods("on_resize", event):
+        if inspect.iscoroutinefunction(handler):
+            continue
+        if count_parameters(handler):
+            handler(event)
+        else:
+            handler()  # type: ignore[call-arg]  # Textual's handlers may take no event
+
+
+__all__ = ["Rehearsal", "offscreen"]
