@@ -105,6 +105,7 @@ def _pane_keys() -> list[str]:
 async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, float]]:
     """Every figure; ``quick``: the tab switch and the next country only."""
     from tui.app import make_app
+    from tui.core import FOCUS
 
     app = make_app()
     results: dict[str, list[float]] = {}
@@ -129,6 +130,8 @@ async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, flo
             ts.append(await timed_press(pilot, keys[n]))
             assert app.active_pane is app.panes[n], (n, app.active_pane.pane_id)
         results["tab switch"] = ts
+        # The first visit of each pane after start (the Goals pane was on show).
+        results[FIRST_PANES] = ts[: len(keys) - 1]
 
         await pilot.press("2")
         await pilot.pause()
@@ -138,6 +141,7 @@ async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, flo
             ts.append(await timed_press(pilot, "]"))
             assert app.country != before, before
         results["next country"] = ts
+        results[FIRST_COUNTRIES] = ts[: len(FOCUS) - 1]  # the country on show was drawn
         if quick:
             results[BARE_TAB_SWITCH] = await bare_tab_switch(presses)
             return _figures(results)
@@ -169,6 +173,12 @@ async def run(presses: int = 50, quick: bool = False) -> dict[str, dict[str, flo
 
 
 BARE_TAB_SWITCH = "tab switch, bare Textual app"
+# Subsets of the presses above, for information: the first time each pane or
+# country is shown after start, drawn before in the background (ARCHITECTURE.md,
+# rehearsals) or, without that, for the first time then.
+FIRST_PANES = "  of which first visits"
+FIRST_COUNTRIES = "  of which first countries"
+INFORMATION = (FIRST_PANES, FIRST_COUNTRIES)
 
 
 async def bare_tab_switch(presses: int) -> list[float]:
@@ -216,6 +226,7 @@ def _figures(results: dict[str, list[float]]) -> dict[str, dict[str, float]]:
             "budget_p95_ms": BUDGET_P95_MS,
             "pass": percentile(v, 95) <= BUDGET_P95_MS,
             "yardstick": name == BARE_TAB_SWITCH,
+            "information": name in INFORMATION,
         }
         for name, v in results.items()
     }
@@ -233,11 +244,14 @@ def main() -> int:
         print(json.dumps(r))
     else:
         for name, f in r.items():
-            verdict = (
-                "(information: the framework's own cost)"
-                if f["yardstick"]
-                else f"(budget p95 <= {BUDGET_P95_MS:.0f} ms) {'PASS' if f['pass'] else 'FAIL'}"
-            )
+            if f["yardstick"]:
+                verdict = "(information: the framework's own cost)"
+            elif f["information"]:
+                verdict = f"(information: max {f['max_ms']:.1f} ms, n={f['n']})"
+            else:
+                verdict = (
+                    f"(budget p95 <= {BUDGET_P95_MS:.0f} ms) {'PASS' if f['pass'] else 'FAIL'}"
+                )
             print(
                 f"{name:28} median {f['median_ms']:6.1f} ms  p95 {f['p95_ms']:6.1f} ms  {verdict}"
             )

@@ -131,6 +131,10 @@ class DDXApp(ViewActions):
     # Between two steps of that background work: keys are handled in between,
     # and what a step's widgets queued (a table's new dimensions) is done.
     REHEARSAL_PAUSE: ClassVar[float] = 0.03
+    # Rehearse again this long after the last change that every pane is drawn
+    # anew for (a new size, language or theme): a window dragged larger sends
+    # a resize after another.
+    REHEARSE_AGAIN_AFTER: ClassVar[float] = 1.0
 
     BINDINGS = [
         # 1 ... 8: a pane's number is its place in the registry (tui/panes/__init__.py).
@@ -198,9 +202,12 @@ class DDXApp(ViewActions):
         self._pane_objs: dict[str, Pane] = {}
         self._warm_up: asyncio.Future[None] | None = None  # warm_imports, once started
         self._later_css: list[Path] = []
-        # True once the background work after the first frame is done: every
-        # pane built and rehearsed (benchmarks/latency.py waits for it).
+        # True when no background work is under way or due: every pane built
+        # and rehearsed for the present size, language and theme
+        # (benchmarks/latency.py and the tests wait for it).
         self.background_done = False
+        self._background_busy = self.build_hidden_panes  # under way or due
+        self._rehearse_asked = False  # the panes are to be rehearsed (again)
         self._asked_for = 0  # panes a key is waiting for to be built
         self._asked_at = 0.0  # when the last of them was built (time.monotonic)
         if not self.options.demo:  # a tour builds every pane at once
@@ -268,6 +275,7 @@ class DDXApp(ViewActions):
         self.call_after_refresh(self._focus_active)
         self.call_after_refresh(self._resume_collector)
         self.call_after_refresh(self._read_other_stylesheets)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         # The other panes (and Polars, which they need) are built only once
         # the first frame has been drawn, and a moment after: building them
         # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
@@ -370,9 +378,39 @@ class DDXApp(ViewActions):
         # collection no longer walks it all in the middle of a keypress (it
         # took some 50-100 ms every few keys).
         gc.freeze()
-        if self.rehearse_hidden_panes:
+        self._rehearse_asked = self.rehearse_hidden_panes
+        await self._rehearse_while_asked()
+
+    def _rehearse_again(self) -> None:
+        """After a change every pane is drawn anew for (a new size, language or
+        theme), rehearse the hidden panes again once changes stop coming, so
+        that a first visit stays as quick as a return. Background work under
+        way or due picks the request up when it ends."""
+        if not (self.build_hidden_panes and self.rehearse_hidden_panes):
+            return
+        self._rehearse_asked = True
+        if self._background_busy:
+            return
+        self._background_busy = True
+        self.background_done = False
+        self.set_timer(self.REHEARSE_AGAIN_AFTER, self._start_rehearsing)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._rehearse_again()
+
+    def _start_rehearsing(self) -> None:
+        self.run_worker(self._rehearse_while_asked(), name="rehearsal", group="background")
+
+    async def _rehearse_while_asked(self) -> None:
+        """Rehearse the hidden panes while asked to (each change asks once
+        more), then note the background work done."""
+        while self._rehearse_asked and not self._leaving:
+            self._rehearse_asked = False
             await self._rehearse_panes()
-            gc.freeze()  # what the rehearsals kept, too
+            if self._rehearse_asked:  # asked again meanwhile: let the changes settle
+                await asyncio.sleep(self.REHEARSE_AGAIN_AFTER)
+        gc.freeze()  # what the rehearsals keep lives as long as the app
+        self._background_busy = False
         self.background_done = True
 
     async def _rehearse_panes(self) -> None:
@@ -447,6 +485,7 @@ class DDXApp(ViewActions):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
+        self._rehearse_again()
 
     def _check_size(self, w: int | None = None, h: int | None = None) -> None:
         if w is None or h is None:
@@ -710,6 +749,7 @@ class DDXApp(ViewActions):
         self.refresh_bindings()
         if self.demo is not None:
             self.demo.update_caption()
+        self._rehearse_again()
 
     def apply_start(self, start: str) -> None:
         """``pane[:ARG]``: open a pane, optionally with a country or an edition."""
@@ -743,6 +783,8 @@ def _first_focusable(pane: Pane) -> Widget | None:
 
 
 def _displayed_within(widget: Widget, pane: Pane) -> bool:
+    """Whether nothing between ``widget`` and ``pane`` is hidden (the pane's
+    own tab may be: it is not on show)."""
     node: DOMNode | None = widget
     while node is not None and node is not pane:
         if not node.display:

@@ -241,3 +241,26 @@ async def test_a_kept_table_follows_a_restyle_of_its_parts(monkeypatch: pytest.M
         table.refresh()
         await pilot.pause()
         assert kept == styled_screen(app)
+
+
+async def test_a_kept_table_takes_the_new_languages_headings() -> None:
+    """Tables keep their drawn cells across a tab switch: a new language,
+    chosen while the table is hidden or on show, still renames its columns."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        for key in ("4", "1", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+        heading = screen_text(app).splitlines()[4]
+        assert "Id" in heading and "Year" in heading, heading
+        await pilot.press("1")
+        app.action_set_language("ru")
+        await pilot.press("4")
+        await pilot.pause()
+        heading = screen_text(app).splitlines()[4]
+        assert "Код" in heading and "Год" in heading, heading
+        app.action_set_language("en")  # on show
+        await pilot.pause()
+        heading = screen_text(app).splitlines()[4]
+        assert "Id" in heading and "Year" in heading, heading

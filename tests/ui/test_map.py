@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from rich.style import Style
 
-from tests.screen import flat, screen_text, settled
+from tests.screen import flat, screen_text, settled, styled_screen
 from tui.app import Options, make_app
 from tui.core import FOCUS, geo_classes, geo_raster
 from tui.panes.map import MapPane
@@ -288,3 +288,47 @@ async def test_flagged_zero_is_drawn_as_no_data_and_explained() -> None:
         labels = [p.label for p in pane.provenance()]
         assert any(lab.startswith("No data class") and "UZB" in lab for lab in labels)
         assert any("Natural Earth" in lab for lab in labels)
+
+
+@pytest.mark.parametrize("shown", [True, False])
+async def test_the_legend_takes_the_new_themes_colours(shown: bool) -> None:
+    """The legend's swatches are the theme's map colours: after a change of
+    theme, on the Map pane or while it is hidden, the legend and the map
+    look as in a session started in that theme (before, the legend kept the
+    old theme's colours beside a map drawn in the new ones: a wrong key)."""
+
+    async def look(theme: str, switch_to: str | None) -> str:
+        app = make_app(options=Options(start="map", theme=theme, present_year=2026))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settled(pilot)
+            if switch_to is not None:
+                if not shown:
+                    await pilot.press("1")
+                app.action_switch_theme(switch_to)
+                await pilot.pause()
+                if not shown:
+                    await pilot.press("8")
+                await pilot.pause()
+            return styled_screen(app)
+
+    assert await look("ddx-dark", "ddx-light") == await look("ddx-light", None)
+
+
+async def test_an_edition_chosen_on_another_pane_shows_on_the_map_as_in_a_fresh_session() -> None:
+    """At 60x18 the caption is shortened and the legend's last line counts
+    what does not fit. Made while the Map pane is hidden (its widgets have no
+    size on the screen then), they were made for no width: the long caption
+    cut at the edge and legend lines dropped without a word."""
+
+    async def look(start: str, keys: list[str]) -> str:
+        app = make_app(options=Options(start=start, present_year=2026))
+        async with app.run_test(size=(60, 18)) as pilot:
+            await settled(pilot)
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            return styled_screen(app)
+
+    fresh = await look("map:2022", [])
+    assert "+3 more: enlarge" in fresh and "Shapes: Natural Earth (de facto)" in fresh
+    assert await look("map", ["3", "left_square_bracket", "8"]) == fresh

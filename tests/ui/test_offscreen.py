@@ -2,8 +2,8 @@
 frame the explorer lays out and draws each hidden pane where nobody sees it,
 and the Countries pane the other countries, so that a first visit is as quick
 as a return. What the class then sees must be exactly what it would have seen
-without: every cell, colour and attribute, at the size of the rehearsal and
-after a resize."""
+without: every cell, colour and attribute, at the size of the rehearsal, and
+after a resize, a new language and theme (each rehearsed again)."""
 
 from __future__ import annotations
 
@@ -22,11 +22,15 @@ COUNTRY_KEYS = ["right_square_bracket"] * 5
 
 
 async def _tour(
-    monkeypatch: pytest.MonkeyPatch, rehearse: bool, size: tuple[int, int], then: tuple[int, int]
+    monkeypatch: pytest.MonkeyPatch, rehearse: bool, size: tuple[int, int], change: str
 ) -> tuple[list[str], int]:
-    """Every pane, then every country, each shown for the first time after the
-    background work; the screens, and how many charts were plotted on the way."""
+    """After ``change`` (none, or a resize to 80x24 then Russian and the light
+    theme) every pane, then every country, each shown for the first time
+    after the background work; the screens, and how many charts were
+    plotted on the way."""
     monkeypatch.setattr(DDXApp, "rehearse_hidden_panes", rehearse)
+    monkeypatch.setattr(DDXApp, "REHEARSE_AGAIN_AFTER", 0.1)
+    monkeypatch.setattr(DDXApp, "REHEARSAL_PAUSE", 0.01)
     plotted = 0
     plot_now = Chart._plot_now
 
@@ -38,9 +42,17 @@ async def _tour(
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await background_done(pilot)
-        if then != size:
-            await pilot.resize_terminal(*then)
+        if change != "none":
+            await pilot.resize_terminal(80, 24)
             await pilot.pause()
+            # Rehearsed again for the change, once changes stop coming.
+            assert app.background_done is not rehearse
+            await background_done(pilot)
+            app.action_set_language("ru")
+            app.action_switch_theme("ddx-light")
+            await pilot.pause()
+            assert app.background_done is not rehearse
+            await background_done(pilot)
         monkeypatch.setattr(Chart, "_plot_now", counting)
         screens = []
         # On the Countries pane, the sources of what it shows (s) too: the
@@ -53,25 +65,23 @@ async def _tour(
     return screens, plotted
 
 
-# Rehearsed at the size the panes are shown at (the smallest the explorer
-# supports, where texts are sized to fit), and at another size than that.
-@pytest.mark.parametrize(("size", "then"), [((60, 18), (60, 18)), ((120, 40), (80, 24))])
+# At the smallest size the explorer supports (texts sized to fit); and after
+# a resize, then a new language and theme, each rehearsed again.
+@pytest.mark.parametrize(("size", "change"), [((60, 18), "none"), ((120, 40), "changes")])
 async def test_a_rehearsed_pane_shows_as_one_never_rehearsed(
-    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], then: tuple[int, int]
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], change: str
 ) -> None:
-    plain, plain_plots = await _tour(monkeypatch, False, size, then)
-    rehearsed, rehearsed_plots = await _tour(monkeypatch, True, size, then)
+    from tui import i18n
+
+    plain, plain_plots = await _tour(monkeypatch, False, size, change)
+    i18n.set_language("en")  # the second session starts as the first did
+    rehearsed, rehearsed_plots = await _tour(monkeypatch, True, size, change)
     for i, (want, got) in enumerate(zip(plain, rehearsed, strict=True)):
         assert got == want, f"screen {i} differs after the rehearsal"
     assert plain_plots > 0
-    if size == then:
-        # The rehearsal drew them all: no pane's or country's chart is
-        # plotted on its first visit.
-        assert rehearsed_plots == 0, rehearsed_plots
-    else:
-        # At a new size what was rehearsed does not fit: laid out and drawn
-        # again on the visit.
-        assert rehearsed_plots > 0
+    # The rehearsals drew them all: no pane's or country's chart is plotted
+    # on its first visit.
+    assert rehearsed_plots == 0, rehearsed_plots
 
 
 async def test_a_key_pressed_during_the_background_work_is_not_held_up_by_it() -> None:

@@ -343,9 +343,9 @@ class CountriesPane(Pane):
         return [partial(self._rehearse, iso3) for iso3 in FOCUS]
 
     def _rehearse(self, iso3: str) -> None:
-        if iso3 == self.ddx.country or (iso3, current_language()) in self._profiles:
+        if iso3 == self.ddx.country:
             return
-        profile = self._profile(iso3)
+        profile = self._profile(iso3)  # kept: what follows is kept per width and size
         parts = {
             "#country-figures": profile.figures_text,
             "#country-assessments": profile.assessments,

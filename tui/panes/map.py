@@ -50,6 +50,9 @@ class MapPane(Pane):
         self.follow("edition", self.refresh_view)
         self.follow("indicator", self.refresh_view)
         self.follow("country", self.show_map)
+        # The legend's swatches are the theme's map colours, set when it is
+        # made: a new theme makes it again (the map itself redraws by itself).
+        self.follow("theme", self.show_map)
         self.refresh_view()
 
     def retranslate(self) -> None:

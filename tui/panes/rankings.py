@@ -102,9 +102,7 @@ class RankingsPane(Pane):
 
     def retranslate(self) -> None:
         table = self.query_one("#rank-table", KeyTable)
-        for label, _width in self.columns:
-            table.columns[label].label = Text(_(label))  # type: ignore[index]
-        table.refresh()
+        table.relabel({label: Text(_(label)) for label, _width in self.columns})
         self.refresh_view()
 
     def _columns_for(self, width: int) -> tuple[tuple[str, int], ...]:

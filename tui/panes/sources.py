@@ -75,9 +75,7 @@ class SourcesPane(Pane):
 
     def retranslate(self) -> None:
         table = self.query_one("#source-table", KeyTable)
-        for label, _width in self.columns:
-            table.columns[label].label = Text(_(label))  # type: ignore[index]
-        table.refresh()
+        table.relabel({label: Text(_(label)) for label, _width in self.columns})
         self._show(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -24,6 +24,7 @@ from ..i18n import N_, _, milestone_text
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
+from ..widgets.offscreen import laid_out_size
 from .base import Pane, Provenance, focus
 
 if TYPE_CHECKING:
@@ -175,7 +176,9 @@ class TimelinePane(Pane):
         r = self.frame.row(index, named=True)
         src = q.source(self.ds, r["source_id"])
         cite = safe(f"[{r['source_id']}] {q.citation(src)}") if src else _("none")
-        room = max(20, self.size.width - 10)
+        # The width it was laid out at: shown or not (a language or a country
+        # chosen while it is hidden redraws it, and self.size is then 0).
+        room = max(20, laid_out_size(self).width - 10)
         if len(cite) > room:  # one line here; s shows the whole citation
             cite = cite[: room - 1] + ("~" if self.ddx.ascii_mode else "…")
         kind = _(tl.KIND_LABEL.get(r["kind"], r["kind"]))

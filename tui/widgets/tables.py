@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 
 class KeyTable(DataTable[Any]):
@@ -35,6 +37,15 @@ class KeyTable(DataTable[Any]):
     _drawn_size: Size | None = None
     _restyled = True
     _looks: dict[PseudoClasses, tuple[Style, ...]]
+
+    def relabel(self, labels: dict[str, Text]) -> None:
+        """New column headings (a language switch): ``labels`` by column key.
+        DataTable draws a heading from its render caches, which a label set
+        on its column does not reach: they are emptied here."""
+        for key, label in labels.items():
+            self.columns[ColumnKey(key)].label = label
+        self._clear_caches()
+        self.refresh()
 
     def notify_style_update(self) -> None:
         # Widget's part only (its own style caches, a repaint); DataTable's
