@@ -50,11 +50,11 @@ class Rehearsal:
         self._compositor = compositor
 
     def draw(self, focused: Widget | None = None) -> None:
-        """Render every widget of the layout (into nothing); then ``focused``
-        again as if it had focus, the widget a visit will focus (a table keeps
-        what it drew per focus state, tui/widgets/tables.py)."""
-        self._compositor.render_update(full=True)
+        """Render every widget of the layout (into nothing), ``focused`` as if
+        it had focus: the widget a visit focuses is drawn as the visit shows
+        it (a table keeps what it drew per focus state, tui/widgets/tables.py)."""
         if focused is None or focused.has_focus:
+            self._compositor.render_update(full=True)
             return
         app = focused.app
         focused.set_reactive(Widget.has_focus, True)  # its look only: no focus events
