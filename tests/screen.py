@@ -11,39 +11,30 @@ from textual.content import Content
 
 def screen_text(app: App) -> str:
     """The whole screen (including modal screens over it) as plain text."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system=None,
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    console.print(update)
-    return console.export_text(styles=False)
+    return _composed(app, styles=False)
 
 
 def styled_screen(app: App) -> str:
     """The whole screen with every cell's colours and attributes (as ANSI):
     two screens are equal only if they look the same, cell for cell."""
+    return _composed(app, styles=True)
+
+
+def _composed(app: App, styles: bool) -> str:
     width, height = app.size
     console = Console(
         width=width,
         height=height,
         file=io.StringIO(),
         force_terminal=True,
-        color_system="truecolor",
+        color_system="truecolor" if styles else None,
         record=True,
         legacy_windows=False,
         safe_box=False,
     )
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(update)
-    return console.export_text(styles=True)
+    return console.export_text(styles=styles)
 
 
 async def background_done(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -133,7 +134,8 @@ class KeyBar(Widget, can_focus=False):
         super().__init__()
         self._bindings_ready = False
         self._hints: list[Hint] = []
-        self._drawn: dict[tuple[object, ...], Strip] = {}
+        # Kept per what they show: a width, language or theme makes new ones.
+        self._drawn: LRUCache[tuple[object, ...], Strip] = LRUCache(64)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -261,8 +263,6 @@ class KeyBar(Widget, can_focus=False):
         key = (width, tuple(self._hints), self._hovered, self.rich_style, styles, self._ascii())
         drawn = self._drawn.get(key)
         if drawn is None:
-            if len(self._drawn) > 64:  # a change of width, language or theme
-                self._drawn.clear()
             drawn = self._drawn[key] = self._draw(width)
         return drawn
 

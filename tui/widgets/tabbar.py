@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.reactive import reactive
 from textual.renderables.bar import Bar
@@ -92,7 +93,8 @@ class TabBar(Widget, can_focus=True):
         super().__init__(id=id)
         self._ids = [tab_id for tab_id, _label in tabs]
         self._labels = [label for _id, label in tabs]
-        self._drawn: dict[tuple[object, ...], Strip] = {}
+        # Kept per what they show: a width, language or theme makes new ones.
+        self._drawn: LRUCache[tuple[object, ...], Strip] = LRUCache(64)
         self.set_reactive(TabBar.active, active)
 
     # -- what is shown -------------------------------------------------------
@@ -152,8 +154,6 @@ class TabBar(Widget, can_focus=True):
         )
         drawn = self._drawn.get(key)
         if drawn is None:
-            if len(self._drawn) > 64:  # a change of width, language or theme
-                self._drawn.clear()
             drawn = self._drawn[key] = self._draw_line(y)
         return drawn
 
