@@ -205,9 +205,10 @@ class DDXApp(ViewActions):
         # True when no background work is under way or due: every pane built
         # and rehearsed for the present size, language and theme
         # (benchmarks/latency.py and the tests wait for it).
-        self.background_done = False
+        self.background_done = not self.build_hidden_panes
         self._background_busy = self.build_hidden_panes  # under way or due
         self._rehearse_asked = False  # the panes are to be rehearsed (again)
+        self._last_change = 0.0  # of size, language or theme (time.monotonic)
         self._asked_for = 0  # panes a key is waiting for to be built
         self._asked_at = 0.0  # when the last of them was built (time.monotonic)
         if not self.options.demo:  # a tour builds every pane at once
@@ -350,7 +351,15 @@ class DDXApp(ViewActions):
         timer's callback runs in the app's message loop, which then handled no
         key until the callback ended: a key pressed in the first second waited
         for all of it.)"""
-        self.run_worker(self._mount_hidden_panes(), name="background", group="background")
+        self.run_worker(self._background(), name="background", group="background")
+
+    async def _background(self) -> None:
+        try:
+            await self._mount_hidden_panes()
+            self._rehearse_asked = self.rehearse_hidden_panes
+            await self._rehearse_while_asked()
+        finally:
+            self._background_done()
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
@@ -378,38 +387,49 @@ class DDXApp(ViewActions):
         # collection no longer walks it all in the middle of a keypress (it
         # took some 50-100 ms every few keys).
         gc.freeze()
-        self._rehearse_asked = self.rehearse_hidden_panes
-        await self._rehearse_while_asked()
 
     def _rehearse_again(self) -> None:
         """After a change every pane is drawn anew for (a new size, language or
         theme), rehearse the hidden panes again once changes stop coming, so
         that a first visit stays as quick as a return. Background work under
-        way or due picks the request up when it ends."""
+        way picks the request up: it stops its pass and starts again once
+        the changes have stopped."""
         if not (self.build_hidden_panes and self.rehearse_hidden_panes):
             return
         self._rehearse_asked = True
+        self._last_change = time.monotonic()
         if self._background_busy:
             return
         self._background_busy = True
         self.background_done = False
-        self.set_timer(self.REHEARSE_AGAIN_AFTER, self._start_rehearsing)
+        self.run_worker(self._rehearse_alone(), name="rehearsal", group="background")
 
     def _theme_changed(self, _theme: object) -> None:
         self._rehearse_again()
 
-    def _start_rehearsing(self) -> None:
-        self.run_worker(self._rehearse_while_asked(), name="rehearsal", group="background")
+    async def _rehearse_alone(self) -> None:
+        try:
+            await self._rehearse_while_asked()
+        finally:
+            self._background_done()
 
     async def _rehearse_while_asked(self) -> None:
-        """Rehearse the hidden panes while asked to (each change asks once
-        more), then note the background work done."""
+        """Rehearse the hidden panes while asked to, each time once changes
+        have stopped coming for REHEARSE_AGAIN_AFTER (a window dragged larger
+        sends a resize after another)."""
         while self._rehearse_asked and not self._leaving:
+            while (quiet := time.monotonic() - self._last_change) < self.REHEARSE_AGAIN_AFTER:
+                await asyncio.sleep(self.REHEARSE_AGAIN_AFTER - quiet)
             self._rehearse_asked = False
             await self._rehearse_panes()
-            if self._rehearse_asked:  # asked again meanwhile: let the changes settle
-                await asyncio.sleep(self.REHEARSE_AGAIN_AFTER)
-        gc.freeze()  # what the rehearsals keep lives as long as the app
+        # What the rehearsals keep lives as long as the app: out of the
+        # collector's reach, as the start-up's is. What they threw away (a
+        # chart's plotext figure points at itself) is collected first, or it
+        # would be kept for good.
+        gc.collect()
+        gc.freeze()
+
+    def _background_done(self) -> None:
         self._background_busy = False
         self.background_done = True
 
@@ -428,13 +448,17 @@ class DDXApp(ViewActions):
             for work in (_lay_out_only, partial(Rehearsal.draw, focused=focused)):
                 await asyncio.sleep(self.REHEARSAL_PAUSE)
                 await self._give_way()
-                if self._leaving or not self._rehearse(pane, work):
-                    return
+                if self._rehearse_asked or self._leaving or not self._rehearse(pane, work):
+                    return  # asked again (a new size...): the next pass does it
         for pane in self.panes:
             for step in pane.rehearsals():
                 await asyncio.sleep(self.REHEARSAL_PAUSE)
                 await self._give_way()
-                if self._leaving or not self._rehearse(pane, _call(step), on_show=step):
+                if (
+                    self._rehearse_asked
+                    or self._leaving
+                    or not self._rehearse(pane, _call(step), on_show=step)
+                ):
                     return
 
     def _rehearse(
@@ -457,6 +481,11 @@ class DDXApp(ViewActions):
                 if rehearsal is not None:
                     work(rehearsal)
         except Exception as error:
+            from .widgets.offscreen import forget_sizes
+
+            # What the rehearsal's handlers noted as done at this size is
+            # forgotten: the visit does it all again, and reports what fails.
+            forget_sizes(pane)
             self.log.warning(f"rehearsing {pane.pane_id} stopped: {error!r}")
             return False
         return True
@@ -485,7 +514,9 @@ class DDXApp(ViewActions):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
-        self._rehearse_again()
+        if self.__dict__.get("_sized_for", event.size) != event.size:  # not the first
+            self._rehearse_again()
+        self._sized_for = event.size
 
     def _check_size(self, w: int | None = None, h: int | None = None) -> None:
         if w is None or h is None:

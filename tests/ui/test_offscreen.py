@@ -106,3 +106,33 @@ async def test_a_key_pressed_during_the_background_work_is_not_held_up_by_it() -
         assert app.active_pane.pane_id == "rankings"
         assert not app.background_done, "the key waited for the background work"
         await background_done(pilot)
+
+
+async def _world_ranking_after_a_resize(monkeypatch: pytest.MonkeyPatch, rehearse: bool) -> str:
+    monkeypatch.setattr(DDXApp, "rehearse_hidden_panes", rehearse)
+    monkeypatch.setattr(DDXApp, "REHEARSE_AGAIN_AFTER", 0.1)
+    monkeypatch.setattr(DDXApp, "REHEARSAL_PAUSE", 0.01)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await background_done(pilot)
+        for key in ("3", "v", "v", "1"):  # the world's ranking, Kazakhstan centred
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.resize_terminal(80, 24)  # new columns: the table is filled again
+        await pilot.pause()
+        await background_done(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        return styled_screen(app)
+
+
+async def test_a_table_filled_again_off_screen_shows_its_row_where_it_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table filled while its pane is hidden (here, laid out again off-screen
+    after a resize) scrolls its row into view as if it were on show: Textual
+    scrolled it to the top of a window it had no size for."""
+    plain = await _world_ranking_after_a_resize(monkeypatch, False)
+    rehearsed = await _world_ranking_after_a_resize(monkeypatch, True)
+    assert "▶ Kazakhstan" in rehearsed
+    assert rehearsed == plain

@@ -117,6 +117,10 @@ class Pane(Container):
         self._laid_out_for = self.size
         return True
 
+    def forget_size(self) -> None:
+        """The next ``resized`` is True (tui/widgets/offscreen.py)."""
+        self.__dict__.pop("_laid_out_for", None)
+
     def catch_up(self) -> None:
         """Redraw what the shared selection changed while the pane was hidden
         (the app calls it as the pane is shown, before its frame is drawn)."""

@@ -16,6 +16,7 @@ from ..charts.widget import Chart
 from ..core import queries as q
 from ..i18n import N_, _, current_language, local_decimal, ngettext, term
 from ..textsafe import markup, text
+from ..widgets.offscreen import laid_out_size
 from ..widgets.tables import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 
@@ -206,7 +207,9 @@ class RankingsPane(Pane):
     def _centre_row(self, row: int) -> None:
         table = self.query_one("#rank-table", KeyTable)
         if row < table.row_count:
-            visible = max(1, table.scrollable_content_region.height - 1)
+            # The height it was laid out at: this runs after a refresh, which
+            # may find the pane hidden (a rehearsal filled it, or a resize).
+            visible = max(1, laid_out_size(table).height - 1)
             table.scroll_to(y=max(0, row - visible // 2), animate=False, immediate=True)
 
     def _draw_bars(self, df: pl.DataFrame, year: int, short: str) -> None:

@@ -258,7 +258,13 @@ class KeyBar(Widget, can_focus=False):
         width = self.size.width
         styles = tuple(
             self.get_component_rich_style(name, partial=True)
-            for name in ("key-bar--item", "key-bar--key", "key-bar--description", "key-bar--hover")
+            for name in (
+                "key-bar--item",
+                "key-bar--key",
+                "key-bar--description",
+                "key-bar--hover",
+                "key-bar--rule",
+            )
         )
         key = (width, tuple(self._hints), self._hovered, self.rich_style, styles, self._ascii())
         drawn = self._drawn.get(key)
@@ -303,6 +309,10 @@ class KeyBar(Widget, can_focus=False):
             if hint.start <= x < hint.end:
                 return i
         return None
+
+    def watch__hovered(self, hovered: int | None) -> None:
+        # The hand over a hint, as over Footer's (in a browser, ddx serve).
+        self.styles.pointer = "default" if hovered is None else "pointer"
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._hovered = self._hint_at(event.x)

@@ -34,6 +34,10 @@ class KeyList(OptionList):
 
     _laid_out_for: tuple[Size, Size] | None = None
 
+    def forget_size(self) -> None:
+        """Lay out again at the next Resize, whatever its size."""
+        self._laid_out_for = None
+
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         laid_out_for = (event.size, event.virtual_size)
         if laid_out_for == self._laid_out_for:

@@ -99,4 +99,14 @@ def _resized(widget: Widget, event: events.Resize) -> None:
             handler()  # type: ignore[call-arg]  # Textual's handlers may take no event
 
 
-__all__ = ["Rehearsal", "offscreen"]
+def forget_sizes(root: Widget) -> None:
+    """Make the widgets under ``root`` that skip work at a size they have
+    done it for (``forget_size``) forget it: after a rehearsal that failed
+    part-way, the visit then does all of it again."""
+    for widget in root.walk_children(Widget, with_self=True):
+        forget = getattr(widget, "forget_size", None)
+        if callable(forget):
+            forget()
+
+
+__all__ = ["Rehearsal", "forget_sizes", "laid_out_size", "offscreen"]

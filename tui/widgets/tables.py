@@ -35,6 +35,7 @@ class KeyTable(DataTable[Any]):
     ]
 
     _drawn_size: Size | None = None
+    _scroll_when_shown = False
     _restyled = True
     _looks: dict[PseudoClasses, tuple[Style, ...]]
 
@@ -71,6 +72,24 @@ class KeyTable(DataTable[Any]):
                 looks.clear()
             looks[state] = look
         return super().render_lines(crop)
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        # Not on the screen (filled while its pane is hidden, or laid out
+        # off-screen): its window has no size there, and DataTable would
+        # scroll the cursor's row to the top. Done when it is shown.
+        if self.region.area == 0:
+            self._scroll_when_shown = True
+            return
+        super()._scroll_cursor_into_view(animate=animate)
+
+    def on_show(self) -> None:
+        if self._scroll_when_shown:
+            self._scroll_when_shown = False
+            self._scroll_cursor_into_view()
+
+    def forget_size(self) -> None:
+        """Draw again at the next Resize, whatever its size."""
+        self._drawn_size = None
 
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again at the size it was drawn at: what it drew still fits.
