@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from textual.dom import DOMNode
     from textual.driver import Driver
+    from textual.geometry import Size
     from textual.widget import AwaitMount
 
     from .panes.base import Pane
@@ -209,6 +210,7 @@ class DDXApp(ViewActions):
         self._background_busy = self.build_hidden_panes  # under way or due
         self._rehearse_asked = False  # the panes are to be rehearsed (again)
         self._last_change = 0.0  # of size, language or theme (time.monotonic)
+        self._sized_for: Size | None = None  # the terminal's size at the last Resize
         self._asked_for = 0  # panes a key is waiting for to be built
         self._asked_at = 0.0  # when the last of them was built (time.monotonic)
         if not self.options.demo:  # a tour builds every pane at once
@@ -351,15 +353,18 @@ class DDXApp(ViewActions):
         timer's callback runs in the app's message loop, which then handled no
         key until the callback ended: a key pressed in the first second waited
         for all of it.)"""
-        self.run_worker(self._background(), name="background", group="background")
+        self.run_worker(self._background(build=True), name="background", group="background")
 
-    async def _background(self) -> None:
+    async def _background(self, build: bool) -> None:
+        """Build the hidden panes (``build``), then rehearse them while asked."""
         try:
-            await self._mount_hidden_panes()
-            self._rehearse_asked = self.rehearse_hidden_panes
+            if build:
+                await self._mount_hidden_panes()
+                self._rehearse_asked = self.rehearse_hidden_panes
             await self._rehearse_while_asked()
         finally:
-            self._background_done()
+            self._background_busy = False
+            self.background_done = True
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
@@ -370,8 +375,6 @@ class DDXApp(ViewActions):
         self._read_other_stylesheets()
         for pane_id in PANE_IDS:
             pane = self._pane(pane_id)
-            if pane.is_attached:
-                continue
             await self._give_way()
             if pane.is_attached:
                 continue
@@ -402,16 +405,10 @@ class DDXApp(ViewActions):
             return
         self._background_busy = True
         self.background_done = False
-        self.run_worker(self._rehearse_alone(), name="rehearsal", group="background")
+        self.run_worker(self._background(build=False), name="rehearsal", group="background")
 
     def _theme_changed(self, _theme: object) -> None:
         self._rehearse_again()
-
-    async def _rehearse_alone(self) -> None:
-        try:
-            await self._rehearse_while_asked()
-        finally:
-            self._background_done()
 
     async def _rehearse_while_asked(self) -> None:
         """Rehearse the hidden panes while asked to, each time once changes
@@ -429,10 +426,6 @@ class DDXApp(ViewActions):
         gc.collect()
         gc.freeze()
 
-    def _background_done(self) -> None:
-        self._background_busy = False
-        self.background_done = True
-
     async def _rehearse_panes(self) -> None:
         """Lay out and draw each pane not on show off-screen: first its layout,
         to which its widgets react as on show (a table filled for its width),
@@ -443,23 +436,17 @@ class DDXApp(ViewActions):
         the screen (a terminal too small)."""
         from .widgets.offscreen import Rehearsal
 
-        for pane in self.panes:
-            focused = _first_focusable(pane)
-            for work in (_lay_out_only, partial(Rehearsal.draw, focused=focused)):
-                await asyncio.sleep(self.REHEARSAL_PAUSE)
-                await self._give_way()
-                if self._rehearse_asked or self._leaving or not self._rehearse(pane, work):
-                    return  # asked again (a new size...): the next pass does it
-        for pane in self.panes:
-            for step in pane.rehearsals():
-                await asyncio.sleep(self.REHEARSAL_PAUSE)
-                await self._give_way()
-                if (
-                    self._rehearse_asked
-                    or self._leaving
-                    or not self._rehearse(pane, _call(step), on_show=step)
-                ):
-                    return
+        steps: list[tuple[Pane, Callable[[Rehearsal], object], Callable[[], object] | None]] = [
+            (pane, work, None)
+            for pane in self.panes
+            for work in (_lay_out_only, partial(Rehearsal.draw, focused=_first_focusable(pane)))
+        ]
+        steps += [(pane, _call(step), step) for pane in self.panes for step in pane.rehearsals()]
+        for pane, work, on_show in steps:
+            await asyncio.sleep(self.REHEARSAL_PAUSE)
+            await self._give_way()
+            if self._rehearse_asked or self._leaving or not self._rehearse(pane, work, on_show):
+                return  # asked again (a new size...): the next pass does it
 
     def _rehearse(
         self,
@@ -481,7 +468,7 @@ class DDXApp(ViewActions):
                 if rehearsal is not None:
                     work(rehearsal)
         except Exception as error:
-            from .widgets.offscreen import forget_sizes
+            from .widgets.sized import forget_sizes
 
             # What the rehearsal's handlers noted as done at this size is
             # forgotten: the visit does it all again, and reports what fails.
@@ -514,7 +501,7 @@ class DDXApp(ViewActions):
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
-        if self.__dict__.get("_sized_for", event.size) != event.size:  # not the first
+        if self._sized_for not in (None, event.size):  # not the first
             self._rehearse_again()
         self._sized_for = event.size
 

@@ -12,6 +12,7 @@ from textual.containers import Container
 
 # Every pane's provenance() returns these (the dialog reads them from the core).
 from ..core.provenance import Provenance as Provenance
+from ..widgets.sized import DoneForSize
 
 if TYPE_CHECKING:
     import polars as pl
@@ -36,7 +37,7 @@ class PaletteCommand:
     action: str  # an app action string, e.g. "app.goto_country('KGZ')"
 
 
-class Pane(Container):
+class Pane(DoneForSize, Container):
     """Base for the tabbed panes. A subclass sets ``pane_id``; its ``title`` and
     ``tab_title`` (English, translated where shown) come from its entry in the
     registry, ``tui/panes/__init__.py``."""
@@ -112,14 +113,7 @@ class Pane(Container):
         Resize each time a hidden pane is shown, at the same size too: a pane
         that lays its content out for its size does so again only when asked
         for a new size, not on every return to its tab."""
-        if self.size == self.__dict__.get("_laid_out_for"):
-            return False
-        self._laid_out_for = self.size
-        return True
-
-    def forget_size(self) -> None:
-        """The next ``resized`` is True (tui/widgets/offscreen.py)."""
-        self.__dict__.pop("_laid_out_for", None)
+        return self.new_size(self.size)
 
     def catch_up(self) -> None:
         """Redraw what the shared selection changed while the pane was hidden

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.visual import visualize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -352,8 +353,9 @@ class CountriesPane(Pane):
             "#country-milestones": profile.milestones,
         }
         for part_id, text in parts.items():
-            if isinstance(text, Rendered):
-                text.lay_out(self.app, self.query_one(part_id, Static).size.width)
+            if isinstance(text, Rendered):  # laid out as the part will measure it
+                part = self.query_one(part_id, Static)
+                visualize(part, text).get_height(part.styles, part.size.width)  # type: ignore[arg-type]  # as Widget does
         self.query_one("#country-chart", Chart).prepare(*self._figure(self.chart_kind, iso3))
 
     # -- pane protocol ---------------------------------------------------------

@@ -19,7 +19,7 @@ from ..core import queries as q
 from ..core.schema import READINESS_INDEX
 from ..i18n import N_, _, local_decimal, term
 from ..widgets.map import ChoroplethMap
-from ..widgets.offscreen import laid_out_size
+from ..widgets.sized import laid_out_size
 from .base import Pane, Provenance, focus
 
 STATUS_WORD = {"gap": N_("gap"), "not_measured": N_("0, not measured")}

@@ -16,7 +16,7 @@ from ..charts.widget import Chart
 from ..core import queries as q
 from ..i18n import N_, _, current_language, local_decimal, ngettext, term
 from ..textsafe import markup, text
-from ..widgets.offscreen import laid_out_size
+from ..widgets.sized import laid_out_size
 from ..widgets.tables import KeyTable
 from .base import PaletteCommand, Pane, Provenance
 

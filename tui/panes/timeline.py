@@ -24,7 +24,7 @@ from ..i18n import N_, _, milestone_text
 from ..textsafe import lines as join_lines
 from ..textsafe import markup, plain, safe
 from ..widgets.gantt import Gantt
-from ..widgets.offscreen import laid_out_size
+from ..widgets.sized import laid_out_size
 from .base import Pane, Provenance, focus
 
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ from typing import Literal
 
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.widgets import OptionList
+
+from .sized import DoneForSize
 
 
 def ready_to_page(option_list: OptionList) -> bool:
@@ -20,7 +21,7 @@ def ready_to_page(option_list: OptionList) -> bool:
     return (option_list.highlighted or 0) in option_list._index_to_line
 
 
-class KeyList(OptionList):
+class KeyList(DoneForSize, OptionList):
     """An OptionList that keeps its laid-out lines when shown again.
 
     Textual sends a Resize to a widget each time it is shown, even at the same
@@ -32,17 +33,9 @@ class KeyList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    _laid_out_for: tuple[Size, Size] | None = None
-
-    def forget_size(self) -> None:
-        """Lay out again at the next Resize, whatever its size."""
-        self._laid_out_for = None
-
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
-        laid_out_for = (event.size, event.virtual_size)
-        if laid_out_for == self._laid_out_for:
+        if not self.new_size((event.size, event.virtual_size)):
             event.prevent_default()  # OptionList's handler would empty the caches
-        self._laid_out_for = laid_out_for
 
     def _move_page(self, direction: Literal[-1, 1]) -> None:
         if self.option_count and not ready_to_page(self):

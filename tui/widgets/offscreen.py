@@ -25,22 +25,15 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual._callback import count_parameters
 from textual._compositor import Compositor
-from textual.geometry import Size
 from textual.widget import Widget
 
-
-def laid_out_size(widget: Widget) -> Size:
-    """The content size ``widget`` was last laid out at, on the screen or off
-    it. ``Widget.size`` reads the screen's layout, which leaves a hidden
-    widget out (0x0): code that runs after a rehearsal for what it drew (a
-    message it posted) and sizes a text to a widget reads it here."""
-    outer = widget.outer_size
-    gutter = widget.styles.gutter + widget.scrollbar_gutter
-    return Size(max(0, outer.width - gutter.width), max(0, outer.height - gutter.height))
+if TYPE_CHECKING:
+    from textual.geometry import Size
 
 
 class Rehearsal:
@@ -99,14 +92,4 @@ def _resized(widget: Widget, event: events.Resize) -> None:
             handler()  # type: ignore[call-arg]  # Textual's handlers may take no event
 
 
-def forget_sizes(root: Widget) -> None:
-    """Make the widgets under ``root`` that skip work at a size they have
-    done it for (``forget_size``) forget it: after a rehearsal that failed
-    part-way, the visit then does all of it again."""
-    for widget in root.walk_children(Widget, with_self=True):
-        forget = getattr(widget, "forget_size", None)
-        if callable(forget):
-            forget()
-
-
-__all__ = ["Rehearsal", "forget_sizes", "laid_out_size", "offscreen"]
+__all__ = ["Rehearsal", "offscreen"]

@@ -8,13 +8,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from .sized import DoneForSize
 
-class KeyTable(DataTable[Any]):
+
+class KeyTable(DoneForSize, DataTable[Any]):
     """Home and End go to the first and last row (the README's promise);
     DataTable's own would scroll sideways and hide the first column.
 
@@ -34,10 +35,13 @@ class KeyTable(DataTable[Any]):
         Binding("end", "scroll_bottom", "Bottom", show=False),
     ]
 
-    _drawn_size: Size | None = None
     _scroll_when_shown = False
     _restyled = True
-    _looks: dict[PseudoClasses, tuple[Style, ...]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The styles its caches were drawn with, per focus state.
+        self._looks: dict[PseudoClasses, tuple[Style, ...]] = {}
 
     def relabel(self, labels: dict[str, Text]) -> None:
         """New column headings (a language switch): ``labels`` by column key.
@@ -66,11 +70,10 @@ class KeyTable(DataTable[Any]):
         if self._restyled:
             self._restyled = False
             state, look = self.get_pseudo_class_state(), self._look()
-            looks = self.__dict__.setdefault("_looks", {})
-            if looks.get(state, look) != look:
+            if self._looks.get(state, look) != look:
                 self._clear_caches()
-                looks.clear()
-            looks[state] = look
+                self._looks.clear()
+            self._looks[state] = look
         return super().render_lines(crop)
 
     def _scroll_cursor_into_view(self, animate: bool = False) -> None:
@@ -87,12 +90,7 @@ class KeyTable(DataTable[Any]):
             self._scroll_when_shown = False
             self._scroll_cursor_into_view()
 
-    def forget_size(self) -> None:
-        """Draw again at the next Resize, whatever its size."""
-        self._drawn_size = None
-
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again at the size it was drawn at: what it drew still fits.
-        if event.size == self._drawn_size:
+        if not self.new_size(event.size):
             event.prevent_default()
-        self._drawn_size = event.size

@@ -6,7 +6,6 @@ Text, never markup, so data (names, notes, titles) stays inert."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
@@ -17,9 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.text import visible
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 TextLike = str | Text
 
@@ -131,14 +127,6 @@ class Rendered:
         if segments is None:
             segments = self._segments[key] = list(console.render(self.renderable, options))
         yield from segments
-
-    def lay_out(self, app: App[object], width: int) -> None:
-        """Lay out now, ``width`` cells wide, as a Static of ``app`` that shows
-        it will (Textual renders a Rich renderable with the app's console
-        options at the widget's content width, highlighting off)."""
-        options = app.console_options.update_width(width).update(highlight=False)
-        for _segment in self.__rich_console__(app.console, options):
-            pass
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         key = (options.min_width, options.max_width)
