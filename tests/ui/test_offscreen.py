@@ -43,15 +43,15 @@ async def _tour(
     async with app.run_test(size=size) as pilot:
         await background_done(pilot)
         if change != "none":
+            # Rehearsed again after each change, once changes stop coming (so
+            # that, below, no first visit plots a chart). Whether the new pass
+            # is still under way after the pause depends on the machine's speed.
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
-            # Rehearsed again for the change, once changes stop coming.
-            assert app.background_done is not rehearse
             await background_done(pilot)
             app.action_set_language("ru")
             app.action_switch_theme("ddx-light")
             await pilot.pause()
-            assert app.background_done is not rehearse
             await background_done(pilot)
         monkeypatch.setattr(Chart, "_plot_now", counting)
         screens = []
