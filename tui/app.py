@@ -276,16 +276,23 @@ class DDXApp(ViewActions):
         self._focus_now(self.active_pane)
         self.query_one(KeyBar).show_now()
         self.call_after_refresh(self._focus_active)
-        self.call_after_refresh(self._resume_collector)
-        self.call_after_refresh(self._read_other_stylesheets)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        # The other panes (and Polars, which they need) are built only once
-        # the first frame has been drawn, and a moment after: building them
-        # first delayed it by ~0.3 s. A fixed timer alone was not enough: on a
-        # busy machine it fired before the first frame was out.
+
+    def on_ready(self) -> None:
+        """The first frame is out (Textual's Ready event): start what waited
+        for it. Not in callbacks after the screen's refresh: a dialog opened
+        at once (help pressed in the first instant) left the explorer's
+        screen, now under it, with its updates paused and its callbacks never
+        run until the dialog closed (Textual 8.2), and no pane was built.
+
+        The other panes (and Polars, which they need) are built a moment after
+        the first frame: building them first delayed it by ~0.3 s, and a
+        fixed timer alone fired before the first frame on a busy machine."""
+        self._resume_collector()
+        self._read_other_stylesheets()
         if self.build_hidden_panes:
-            self.call_after_refresh(self._start_warm_up)
-            self.call_after_refresh(self.set_timer, 0.1, self._start_background)
+            self._start_warm_up()
+            self.set_timer(0.1, self._start_background)
 
     def _read_other_stylesheets(self) -> None:
         """Read the stylesheets the first screen does not use (other panes,
