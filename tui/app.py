@@ -107,6 +107,15 @@ class PaneSlot(Container):
     itself comes on first visit or just after the first frame."""
 
 
+class PaneSwitcher(ContentSwitcher):
+    """Textual's ContentSwitcher, except that a switch does not repaint the
+    switcher itself (its look, a background behind the panes, does not
+    change): the slots shown and hidden repaint their own regions, and the
+    switcher was drawn again under them on every tab switch (~0.6 ms)."""
+
+    current: reactive[str | None] = reactive(None, init=False, repaint=False)
+
+
 class DDXApp(ViewActions):
     TITLE = "ddx"
     SUB_TITLE = "Digital Diplomacy Explorer"
@@ -242,6 +251,11 @@ class DDXApp(ViewActions):
         return lean_driver(driver) if driver.__name__ == "LinuxDriver" else driver
 
     # -- layout --------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        from .screens.explorer import ExplorerScreen
+
+        return ExplorerScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         # The size classes before anything is styled: set later (on mount),
         # they restyled every widget a second time before the first frame.
@@ -251,7 +265,7 @@ class DDXApp(ViewActions):
         # Panes are built on demand (_pane): the opening one now, the others just
         # after the first frame (_mount_hidden_panes) or when a key asks first.
         yield TabBar(self._tab_labels(), f"tab-{initial}", id="tabs")
-        with ContentSwitcher(id="panes", initial=f"tab-{initial}"):
+        with PaneSwitcher(id="panes", initial=f"tab-{initial}"):
             for spec in PANES:
                 with PaneSlot(id=f"tab-{spec.pane_id}"):
                     if spec.pane_id == initial or self.options.demo:

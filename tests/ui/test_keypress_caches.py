@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
-from tests.screen import flat, screen_text, settled, styled_screen
+from tests.screen import background_done, flat, screen_text, settled, styled_screen
 from tui.app import DDXApp, make_app
 from tui.widgets.keybar import KeyBar
 from tui.widgets.map import ChoroplethMap
@@ -264,3 +264,56 @@ async def test_a_kept_table_takes_the_new_languages_headings() -> None:
         await pilot.pause()
         heading = screen_text(app).splitlines()[4]
         assert "Id" in heading and "Year" in heading, heading
+
+
+@pytest.mark.all_panes
+async def test_a_tab_switch_draws_only_what_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moving focus into the new pane repaints what looks different: the
+    widgets that lost and gained focus, their borders. Not the whole screen
+    (Textual's screen repaints whole when focus moves), not the switcher
+    behind the panes, and not the Gantt, a chart or the map, whose drawing
+    does not change with focus (drawing them again cost ~4 ms a visit). The
+    focused part still shows by its heavy border, and the screen as drawn
+    is the screen as a fresh explorer draws it."""
+    from textual._compositor import Compositor
+    from textual.widgets import ContentSwitcher
+
+    from tui.charts.widget import Chart
+    from tui.widgets.gantt import Gantt
+
+    drawn: list[str] = []
+
+    def counting(cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        def count(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            drawn.append(f"{cls.__name__}.{name}")
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, name, count)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await background_done(pilot)
+        for key in "16171812":  # every pane in play shown once
+            await pilot.press(key)
+            await pilot.pause()
+        counting(Gantt, "render")
+        counting(Chart, "render")
+        counting(ChoroplethMap, "render_line")
+        counting(ContentSwitcher, "render_line")
+        counting(Compositor, "render_full_update")
+        for key in "6171812":
+            await pilot.press(key)
+            await pilot.pause()
+        assert drawn == []  # (read before the screen is read back: that renders it whole)
+        on_screen = styled_screen(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "┏" in screen_text(app) and "┃" in screen_text(app)  # the focused goal list
+    fresh = make_app()
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert styled_screen(fresh) == on_screen

@@ -18,6 +18,7 @@ from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
+from ..focus_look import SameLookFocused
 from ..i18n import _
 from .plotsafe import safe_plot
 from .render import ascii_figure
@@ -30,7 +31,7 @@ Draw = Callable[[Plot, "Chart"], None]
 CACHE_SIZE = 12
 
 
-class Chart(PlotextPlot):
+class Chart(SameLookFocused, PlotextPlot):
     """One chart; ``show(draw, key)`` replaces what it draws."""
 
     DEFAULT_CSS = """

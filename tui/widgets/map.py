@@ -37,10 +37,10 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from ..core.geo_classes import NO_DATA, Classes
 from ..core.geo_raster import WATER, MapGeometry, Raster
+from ..focus_look import SameLookFocused
 from ..i18n import N_
 from ..theme import map_palette
 
@@ -58,7 +58,7 @@ def shades(ascii_mode: bool) -> tuple[tuple[str, ...], str]:
     return (ASCII_SHADES, ASCII_NO_DATA) if ascii_mode else (UNICODE_SHADES, UNICODE_NO_DATA)
 
 
-class ChoroplethMap(Widget):
+class ChoroplethMap(SameLookFocused):
     """Paints a :class:`MapGeometry` raster filled by a :class:`Classes`."""
 
     DEFAULT_CSS = """
