@@ -317,3 +317,48 @@ async def test_a_tab_switch_draws_only_what_changed(monkeypatch: pytest.MonkeyPa
         await pilot.press("2")
         await pilot.pause()
         assert styled_screen(fresh) == on_screen
+
+
+async def test_a_chart_kept_cut_into_lines_follows_the_theme(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A country's chart, once drawn, is kept cut into the screen's lines
+    (Textual cut the whole chart again each time: ~2 ms a country): a country
+    visited again is not cut again, and shows as a fresh explorer shows it,
+    in the theme of the moment (the lines are kept per widget style)."""
+    from textual.visual import Visual
+
+    from tui.charts.widget import Chart
+
+    cuts: list[str] = []
+    to_strips = Visual.to_strips
+
+    def counting(widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if isinstance(widget, Chart):
+            cuts.append(str(widget.id))
+        return to_strips(widget, *args, **kwargs)
+
+    monkeypatch.setattr(Visual, "to_strips", staticmethod(counting))
+
+    async def shown(app: DDXApp, pilot, keys: list[str]) -> str:  # type: ignore[no-untyped-def]
+        await pilot.press(*keys)
+        await pilot.pause()
+        return styled_screen(app)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await shown(app, pilot, ["2", *["right_square_bracket"] * 5])  # every country once
+        cuts.clear()
+        kgz = await shown(app, pilot, ["right_square_bracket"])
+        await shown(app, pilot, ["right_square_bracket", "left_square_bracket"])
+        assert cuts == []
+        app.theme = "ddx-light"
+        light = await shown(app, pilot, ["right_square_bracket", "left_square_bracket"])
+        assert cuts  # new colours: cut again
+    for theme, want in (("ddx-dark", kgz), ("ddx-light", light)):
+        fresh = make_app()
+        async with fresh.run_test(size=(80, 24)) as pilot:
+            await settled(pilot)
+            fresh.theme = theme
+            assert await shown(fresh, pilot, ["2", "right_square_bracket"]) == want, theme

@@ -4,7 +4,8 @@ Panes hand the chart a *draw* function and a key describing the data; the
 chart redraws only when the key changes or the widget is resized, and shows
 "chart unavailable" instead of raising if plotext cannot draw at this size.
 What it drew is kept for the last few keys and sizes (``CACHE_SIZE``), so a
-pane shown again, or a country visited again, does not plot again.
+pane shown again, or a country visited again, does not plot again; and kept
+cut into the screen's lines, so that it is not cut again either.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import cast
 
 from rich.text import Text
 from textual.app import RenderResult
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
@@ -47,6 +51,9 @@ class Chart(SameLookFocused, PlotextPlot):
         # drawing depends on. A pane's key names its data and language; the
         # data of a session never changes under it.
         self._drawn: OrderedDict[Hashable, tuple[Text, str | None]] = OrderedDict()
+        # id(drawing) -> (the drawing, its widget style, its lines), for the
+        # drawings kept above.
+        self._cut: dict[int, tuple[Text, VisualStyle, list[Strip]]] = {}
 
     @property
     def ascii(self) -> bool:
@@ -66,7 +73,7 @@ class Chart(SameLookFocused, PlotextPlot):
         """Draw ``key`` at the present size and keep it, without showing it:
         a later ``show(draw, key)`` then shows it at once."""
         if self.size.width >= 12 and self.size.height >= 5:
-            self._drawing(draw, key)
+            self._cut_into_lines(self._drawing(draw, key)[0])
 
     def render(self) -> RenderResult:
         if self._draw is None:
@@ -83,10 +90,39 @@ class Chart(SameLookFocused, PlotextPlot):
         if drawn is None:
             drawn = self._drawn[drawn_key] = self._plot_now(draw)
             while len(self._drawn) > CACHE_SIZE:
-                self._drawn.popitem(last=False)
+                _key, (gone, _failed) = self._drawn.popitem(last=False)
+                self._cut.pop(id(gone), None)
         else:
             self._drawn.move_to_end(drawn_key)
         return drawn
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the drawing. A kept drawing is kept cut into lines
+        too: Textual cut the whole chart again each time it was drawn anew
+        (~2 ms a country on the Countries pane). A message ("needs more
+        room") is drawn as Textual draws it."""
+        out = self.render()
+        if not self._kept(out):
+            return super().render_line(y)
+        self._dirty_regions.clear()  # as Widget.render_line's drawing does
+        lines = self._cut_into_lines(out)
+        if y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _kept(self, out: RenderResult) -> bool:
+        return any(out is text for text, _failed in self._drawn.values())
+
+    def _cut_into_lines(self, out: RenderResult) -> list[Strip]:
+        """A kept drawing as the screen's lines at the present size and style."""
+        style = self.visual_style
+        cut = self._cut.get(id(out))
+        if cut is not None and cut[0] is out and cut[1] == style:
+            return cut[2]
+        width, height = self.size
+        lines = Visual.to_strips(self, visualize(self, out), width, height, style)
+        self._cut[id(out)] = (cast(Text, out), style, lines)
+        return lines
 
     def _plot_now(self, draw: Draw) -> tuple[Text, str | None]:
         # A fresh figure each time: plotext keeps size-dependent state across
