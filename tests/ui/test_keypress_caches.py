@@ -362,3 +362,42 @@ async def test_a_chart_kept_cut_into_lines_follows_the_theme(
             await settled(pilot)
             fresh.theme = theme
             assert await shown(fresh, pilot, ["2", "right_square_bracket"]) == want, theme
+
+
+async def test_text_selected_on_a_kept_chart_shows_and_goes() -> None:
+    """Text selected with the mouse on a chart shows on it (Textual draws the
+    selection into the chart's lines), and once it is cleared the chart shows
+    as before; a chart first drawn while text was selected (the components
+    chart, ``c``) does not keep the selection in its kept lines."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    from tui.charts.widget import Chart
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        chart = app.query_one("#country-chart", Chart)
+        plain = styled_screen(app)
+        app.screen.selections = {chart: Selection.from_offsets(Offset(0, 0), Offset(200, 200))}
+        await pilot.pause()
+        assert styled_screen(app) != plain
+        await pilot.press("c")  # a chart not drawn before, drawn with the selection on
+        await pilot.pause()
+        app.screen.selections = {}
+        await pilot.pause()
+        components = styled_screen(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert styled_screen(app) == plain
+        await pilot.press("c")
+        await pilot.pause()
+        assert styled_screen(app) == components
+    fresh = make_app()
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("2", "c")
+        await pilot.pause()
+        assert styled_screen(fresh) == components

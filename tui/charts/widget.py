@@ -100,9 +100,10 @@ class Chart(SameLookFocused, PlotextPlot):
         """Line ``y`` of the drawing. A kept drawing is kept cut into lines
         too: Textual cut the whole chart again each time it was drawn anew
         (~2 ms a country on the Countries pane). A message ("needs more
-        room") is drawn as Textual draws it."""
+        room"), and a drawing with text selected in it (the selection is
+        drawn into its lines), are drawn as Textual draws them."""
         out = self.render()
-        if not self._kept(out):
+        if self.text_selection is not None or not self._kept(out):
             return super().render_line(y)
         self._dirty_regions.clear()  # as Widget.render_line's drawing does
         lines = self._cut_into_lines(out)
@@ -121,7 +122,8 @@ class Chart(SameLookFocused, PlotextPlot):
             return cut[2]
         width, height = self.size
         lines = Visual.to_strips(self, visualize(self, out), width, height, style)
-        self._cut[id(out)] = (cast(Text, out), style, lines)
+        if self.text_selection is None:  # else the selection is in them
+            self._cut[id(out)] = (cast(Text, out), style, lines)
         return lines
 
     def _plot_now(self, draw: Draw) -> tuple[Text, str | None]:
