@@ -212,10 +212,6 @@ class DDXApp(ViewActions):
         self._pane_objs: dict[str, Pane] = {}
         self._warm_up: asyncio.Future[None] | None = None  # warm_imports, once started
         self._later_css: list[Path] = []
-        # True when no background work is under way or due: every pane built
-        # and rehearsed for the present size, language and theme
-        # (benchmarks/latency.py and the tests wait for it).
-        self.background_done = not self.build_hidden_panes
         self._background_busy = self.build_hidden_panes  # under way or due
         self._rehearse_asked = False  # the panes are to be rehearsed (again)
         self._last_change = 0.0  # of size, language or theme (time.monotonic)
@@ -369,6 +365,13 @@ class DDXApp(ViewActions):
         while self._asked_for or time.monotonic() - self._asked_at < self.REHEARSAL_PAUSE * 3:
             await asyncio.sleep(self.REHEARSAL_PAUSE / 3)
 
+    @property
+    def background_done(self) -> bool:
+        """No background work under way or due: every pane built and
+        rehearsed for the present size, language and theme
+        (benchmarks/latency.py and the tests wait for it)."""
+        return not self._background_busy
+
     def _start_background(self) -> None:
         """Build and rehearse the other panes in a task of their own. (A
         timer's callback runs in the app's message loop, which then handled no
@@ -385,7 +388,6 @@ class DDXApp(ViewActions):
             await self._rehearse_while_asked()
         finally:
             self._background_busy = False
-            self.background_done = True
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the other panes one by one; keys are handled in between."""
@@ -425,7 +427,6 @@ class DDXApp(ViewActions):
         if self._background_busy:
             return
         self._background_busy = True
-        self.background_done = False
         self.run_worker(self._background(build=False), name="rehearsal", group="background")
 
     def _theme_changed(self, _theme: object) -> None:
