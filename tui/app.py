@@ -513,8 +513,8 @@ class DDXApp(ViewActions):
         if not pane.is_mounted or shown is None or slot is shown or not isinstance(slot, PaneSlot):
             yield None
             return
-        try:
-            size = self._main.find_widget(shown).region.size
+        try:  # the switcher's size: a slot is left out of the layout (app.tcss)
+            size = self._main.find_widget(switcher).region.size
         except NoWidget:
             yield None
             return

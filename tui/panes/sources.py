@@ -7,7 +7,7 @@ import polars as pl
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ..core import queries as q
@@ -25,11 +25,12 @@ class SourcesPane(Pane):
 
     def compose(self) -> ComposeResult:
         # The list on the left, the selected source in full beside it: the
-        # list has the pane's height, so many sources show at 80x24.
-        with Horizontal(id="source-body"):
-            yield KeyTable(id="source-table", cursor_type="row")
-            with VerticalScroll(id="source-detail"):
-                yield Static("", id="source-text")
+        # list has the pane's height, so many sources show at 80x24. The pane
+        # lays them out itself (sources.tcss): a container between would be
+        # drawn and cut into pieces behind them on every visit.
+        yield KeyTable(id="source-table", cursor_type="row")
+        with VerticalScroll(id="source-detail"):
+            yield Static("", id="source-text")
 
     def on_mount(self) -> None:
         self.frame = q.sources(self.ds)

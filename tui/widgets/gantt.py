@@ -14,6 +14,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 
 from ..core import timeline as tl
 from ..focus_look import SameLookFocused
@@ -66,7 +67,7 @@ def fit_titles(titles: list[str], room: int, ellipsis: str = "…") -> list[str]
     ]
 
 
-class Gantt(SameLookFocused, can_focus=True):
+class Gantt(SameLookFocused, Widget, can_focus=True):
     """Items from :func:`tui.core.timeline.items`; ``selected`` indexes them."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

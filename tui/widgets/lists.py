@@ -10,6 +10,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from ..focus_look import FocusStylesKept
 from .sized import DoneForSize
 
 
@@ -21,7 +22,7 @@ def ready_to_page(option_list: OptionList) -> bool:
     return (option_list.highlighted or 0) in option_list._index_to_line
 
 
-class KeyList(DoneForSize, OptionList):
+class KeyList(DoneForSize, FocusStylesKept, OptionList):
     """An OptionList that keeps its laid-out lines when shown again.
 
     Textual sends a Resize to a widget each time it is shown, even at the same

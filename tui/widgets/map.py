@@ -37,6 +37,7 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..core.geo_classes import NO_DATA, Classes
 from ..core.geo_raster import WATER, MapGeometry, Raster
@@ -58,7 +59,7 @@ def shades(ascii_mode: bool) -> tuple[tuple[str, ...], str]:
     return (ASCII_SHADES, ASCII_NO_DATA) if ascii_mode else (UNICODE_SHADES, UNICODE_NO_DATA)
 
 
-class ChoroplethMap(SameLookFocused):
+class ChoroplethMap(SameLookFocused, Widget):
     """Paints a :class:`MapGeometry` raster filled by a :class:`Classes`."""
 
     DEFAULT_CSS = """

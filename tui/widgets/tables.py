@@ -12,10 +12,11 @@ from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from ..focus_look import FocusStylesKept
 from .sized import DoneForSize
 
 
-class KeyTable(DoneForSize, DataTable[Any]):
+class KeyTable(DoneForSize, FocusStylesKept, DataTable[Any]):
     """Home and End go to the first and last row (the README's promise);
     DataTable's own would scroll sideways and hide the first column.
 
