@@ -322,6 +322,48 @@ async def test_a_tab_switch_draws_only_what_changed(monkeypatch: pytest.MonkeyPa
         assert styled_screen(fresh) == on_screen
 
 
+@pytest.mark.all_panes
+async def test_a_table_shown_again_does_not_draw_its_scrollbars_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table's scrollbars are drawn when they change, not on every visit:
+    Textual redid them at each layout (its scroll view compares the virtual
+    size the layout gives it with the table's own, which always differ) and
+    each time the table was restyled for focus (a scrollbar colour set to the
+    colour it had repaints them), ~1.5 ms of a visit to Sources. They still
+    show, and as a fresh explorer shows them."""
+    from textual.scrollbar import ScrollBar
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await background_done(pilot)
+        for key in "3434":
+            await pilot.press(key)
+            await pilot.pause()
+        drawn: list[str] = []
+        original = ScrollBar.render
+
+        def count(self):  # type: ignore[no-untyped-def]
+            drawn.append(f"{self.parent.id}")
+            return original(self)
+
+        monkeypatch.setattr(ScrollBar, "render", count)
+        for key in "3434":
+            await pilot.press(key)
+            await pilot.pause()
+        assert drawn == []
+        table = app.query_one("#source-table", KeyTable)
+        assert table.show_vertical_scrollbar and table.vertical_scrollbar.display
+        monkeypatch.undo()
+        on_screen = styled_screen(app)
+    fresh = make_app()
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        assert styled_screen(fresh) == on_screen
+
+
 async def test_a_chart_kept_cut_into_lines_follows_the_theme(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -38,6 +38,7 @@ class KeyTable(DoneForSize, FocusStylesKept, DataTable[Any]):
 
     _scroll_when_shown = False
     _restyled = True
+    _laid_out_as: tuple[object, ...] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,6 +91,36 @@ class KeyTable(DoneForSize, FocusStylesKept, DataTable[Any]):
         if self._scroll_when_shown:
             self._scroll_when_shown = False
             self._scroll_cursor_into_view()
+
+    def _size_updated(
+        self, size: Any, virtual_size: Any, container_size: Any, layout: bool = True
+    ) -> bool:
+        # Textual's ScrollView compares the virtual size the screen's layout
+        # gives it with its own, which a table sets itself (its rows): they
+        # always differ, so every layout with the table on the screen redid
+        # its scrollbars and drew them again, in an update of their own after
+        # the layout's (~1.5 ms of a visit to a pane with a table). When
+        # nothing that decides the scrollbars changed since the last layout
+        # (they are as that layout left them), the table's own is passed.
+        if self._scrollbars_state(size, container_size) == self._laid_out_as:
+            virtual_size = self.virtual_size
+        resized = bool(super()._size_updated(size, virtual_size, container_size, layout))
+        self._laid_out_as = self._scrollbars_state(size, container_size)
+        return resized
+
+    def _scrollbars_state(self, size: Any, container_size: Any) -> tuple[object, ...]:
+        styles = self.styles
+        return (
+            size,
+            container_size,
+            self.virtual_size,
+            self.show_vertical_scrollbar,
+            self.show_horizontal_scrollbar,
+            styles.overflow_x,
+            styles.overflow_y,
+            styles.scrollbar_size_vertical,
+            styles.scrollbar_size_horizontal,
+        )
 
     def _on_resize(self, event: events.Resize) -> None:
         # Shown again at the size it was drawn at: what it drew still fits.
