@@ -364,6 +364,37 @@ async def test_a_table_shown_again_does_not_draw_its_scrollbars_again(
         assert styled_screen(fresh) == on_screen
 
 
+@pytest.mark.all_panes
+async def test_the_cycle_collector_seldom_runs_in_a_key() -> None:
+    """Keys make and drop thousands of objects; with Python's default
+    threshold the collector ran several times in most keys (1-2 ms when it
+    walked the older generation). Once the explorer is up it runs every few
+    keys at most."""
+    import gc
+
+    gc.set_threshold(700, 10, 10)  # Python's default, whatever ran before
+    runs: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await background_done(pilot)
+        for key in "23456781":
+            await pilot.press(key)
+            await pilot.pause()
+        gc.callbacks.append(count)
+        try:
+            for key in "2345678123456781":
+                await pilot.press(key)
+                await pilot.pause()
+        finally:
+            gc.callbacks.remove(count)
+    assert len(runs) <= 8, f"{len(runs)} collections in 16 tab switches"
+
+
 async def test_a_chart_kept_cut_into_lines_follows_the_theme(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
