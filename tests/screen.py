@@ -83,6 +83,14 @@ async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def press_each(pilot, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Press each key of ``keys`` (one-character keys), letting the app handle
+    each before the next, as a user pressing them one by one."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
 async def open_pane(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
     """Press a pane's number key once and check its tab is the one showing
     (a key typed at start-up must not be undone by late focus)."""

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 
-from tests.screen import background_done, styled_screen
+from tests.screen import background_done, press_each, styled_screen
 from tui.app import DDXApp, make_app
 from tui.focus_look import FocusStylesKept
 from tui.widgets.tables import KeyTable
@@ -71,13 +71,9 @@ async def test_a_tab_switch_takes_back_the_focused_widgets_styles(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await background_done(pilot)
-        for key in VISITS:
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, VISITS)
         monkeypatch.setattr(Stylesheet, "apply", counting)
-        for key in "345":  # rankings' table, sources' table, compare's list
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "345")  # Rankings' table, Sources' table, Compare's list
         assert isinstance(app.focused, FocusStylesKept)
         assert applied == []
 
@@ -95,9 +91,7 @@ async def test_what_the_rules_match_changing_is_not_undone_by_a_focus_move() -> 
         )
         app.stylesheet.parse()
         app.stylesheet.update(app)
-        for key in "3434":  # the Rankings table's looks kept, focused and not
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "3434")  # the Rankings table's looks kept, focused and not
         table = app.query_one("#rank-table", KeyTable)
         assert table.styles.border_top[0] != "solid"
         app.query_one("#rankings").add_class("-probe")

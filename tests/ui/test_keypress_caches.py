@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
-from tests.screen import background_done, flat, screen_text, settled, styled_screen
+from tests.screen import background_done, flat, press_each, screen_text, settled, styled_screen
 from tui.app import DDXApp, make_app
 from tui.widgets.keybar import KeyBar
 from tui.widgets.map import ChoroplethMap
@@ -266,6 +266,17 @@ async def test_a_kept_table_takes_the_new_languages_headings() -> None:
         assert "Id" in heading and "Year" in heading, heading
 
 
+async def fresh_explorer_screen(*keys: str) -> str:
+    """The screen (with its colours) of a fresh explorer at 80x24 once
+    ``keys`` are pressed: what a screen drawn from kept work must equal."""
+    fresh = make_app()
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        return styled_screen(fresh)
+
+
 @pytest.mark.all_panes
 async def test_a_tab_switch_draws_only_what_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Moving focus into the new pane repaints what looks different: the
@@ -297,29 +308,20 @@ async def test_a_tab_switch_draws_only_what_changed(monkeypatch: pytest.MonkeyPa
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await background_done(pilot)
-        for key in "16171812":  # every pane in play shown once
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "16171812")  # every pane in play shown once
         counting(Gantt, "render")
         counting(Chart, "render")
         counting(ChoroplethMap, "render_line")
         counting(ContentSwitcher, "render_line")
         counting(PaneSlot, "render_lines")  # never seen: its pane covers it
         counting(Compositor, "render_full_update")
-        for key in "6171812":
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "6171812")
         assert drawn == []  # (read before the screen is read back: that renders it whole)
         on_screen = styled_screen(app)
         await pilot.press("1")
         await pilot.pause()
         assert "┏" in screen_text(app) and "┃" in screen_text(app)  # the focused goal list
-    fresh = make_app()
-    async with fresh.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("2")
-        await pilot.pause()
-        assert styled_screen(fresh) == on_screen
+    assert await fresh_explorer_screen("2") == on_screen
 
 
 @pytest.mark.all_panes
@@ -337,9 +339,7 @@ async def test_a_table_shown_again_does_not_draw_its_scrollbars_again(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await background_done(pilot)
-        for key in "3434":
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "3434")
         drawn: list[str] = []
         original = ScrollBar.render
 
@@ -348,20 +348,13 @@ async def test_a_table_shown_again_does_not_draw_its_scrollbars_again(
             return original(self)
 
         monkeypatch.setattr(ScrollBar, "render", count)
-        for key in "3434":
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "3434")
         assert drawn == []
         table = app.query_one("#source-table", KeyTable)
         assert table.show_vertical_scrollbar and table.vertical_scrollbar.display
         monkeypatch.undo()
         on_screen = styled_screen(app)
-    fresh = make_app()
-    async with fresh.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("4")
-        await pilot.pause()
-        assert styled_screen(fresh) == on_screen
+    assert await fresh_explorer_screen("4") == on_screen
 
 
 @pytest.mark.all_panes
@@ -382,14 +375,10 @@ async def test_the_cycle_collector_seldom_runs_in_a_key() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await background_done(pilot)
-        for key in "23456781":
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "23456781")
         gc.callbacks.append(count)
         try:
-            for key in "2345678123456781":
-                await pilot.press(key)
-                await pilot.pause()
+            await press_each(pilot, "2345678123456781")
         finally:
             gc.callbacks.remove(count)
     assert len(runs) <= 8, f"{len(runs)} collections in 16 tab switches"
@@ -471,9 +460,4 @@ async def test_text_selected_on_a_kept_chart_shows_and_goes() -> None:
         await pilot.press("c")
         await pilot.pause()
         assert styled_screen(app) == components
-    fresh = make_app()
-    async with fresh.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("2", "c")
-        await pilot.pause()
-        assert styled_screen(fresh) == components
+    assert await fresh_explorer_screen("2", "c") == components
