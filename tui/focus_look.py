@@ -30,7 +30,8 @@ _KEYABLE = frozenset(
         "nocolor",
     }
 )
-# At most this many states kept per widget (themes, size classes, hover).
+# At most this many states kept per widget (size classes, hover, ...); a new
+# theme or stylesheet empties them.
 _KEEP = 16
 
 if TYPE_CHECKING:
@@ -91,15 +92,19 @@ class FocusStylesKept(_Mixin):
                 )
             return
         base, components, bars = kept
-        _put_back(self, base)
+        restyled = _put_back(self, base)
         self.notify_style_update()  # as Textual does after restyling
         if self._component_styles != components:
             self._component_styles.clear()
             self._component_styles.update(components)
             self.refresh()
         for bar, bar_rules in bars.items():
-            if _put_back(bar, bar_rules):
+            _put_back(bar, bar_rules)
+            if restyled:
+                # A scrollbar is drawn over the widget's background, which a
+                # focus rule may tint: drawn again, as Textual's restyle did.
                 bar.notify_style_update()
+                bar.refresh()
 
     def _keepable(self) -> bool:
         """Whether the styles just applied are whole and can be put back as
@@ -155,8 +160,8 @@ class FocusStylesKept(_Mixin):
 
 def _put_back(widget: Widget, rules: dict[str, Any]) -> bool:
     """Set the rules of ``widget``'s styles that differ from ``rules`` (True
-    if any did). Textual sets every rule, and a scrollbar colour set to the
-    colour it had still repaints the scrollbars (~0.7 ms a table's)."""
+    if any did), as Textual's restyle sets them (it sets every rule; one set
+    to the value it had changes nothing)."""
     base = widget.styles.base
     have = base._rules
     changed = [key for key in have.keys() | rules.keys() if have.get(key) != rules.get(key)]

@@ -45,13 +45,17 @@ async def test_styles_taken_back_are_the_stylesheets(theme: str, size: tuple[int
         await background_done(pilot)
         app.theme = theme
         await pilot.pause()
-        for key in VISITS:
-            await pilot.press(key)
-            await pilot.pause()
-            taken_back, on_screen = _styles(app), styled_screen(app)
-            await _restyled_in_full(app, pilot)
-            assert _styles(app) == taken_back, f"pane {key}: styles differ from the stylesheet's"
-            assert styled_screen(app) == on_screen, f"pane {key}: the screen differs"
+        for pane in VISITS:
+            for key in (pane, "tab", "shift+tab"):  # into the pane, then within it
+                await pilot.press(key)
+                await pilot.pause()
+                taken_back, on_screen = _styles(app), styled_screen(app)
+                await _restyled_in_full(app, pilot)
+                where = f"pane {pane}, {key}"
+                assert _styles(app) == taken_back, f"{where}: styles differ from the stylesheet's"
+                # (the screen also holds what the styles are drawn with: the
+                # scrollbars over a widget's tinted background)
+                assert styled_screen(app) == on_screen, f"{where}: the screen differs"
 
 
 @pytest.mark.all_panes
