@@ -98,13 +98,20 @@ class FocusStylesKept(_Mixin):
             self._component_styles.clear()
             self._component_styles.update(components)
             self.refresh()
+        # A scrollbar is drawn over the widget's background, which a focus
+        # rule may tint: it is drawn again, as Textual's restyle has it. On
+        # the screen now, it is repainted; otherwise (its pane being shown or
+        # hidden) its drawing is thrown away, and the layout that shows it
+        # draws it afresh, without an update of its own after that layout.
+        repaint = restyled and self in self.screen._compositor.visible_widgets and _displayed(self)
         for bar, bar_rules in bars.items():
             _put_back(bar, bar_rules)
             if restyled:
-                # A scrollbar is drawn over the widget's background, which a
-                # focus rule may tint: drawn again, as Textual's restyle did.
                 bar.notify_style_update()
-                bar.refresh()
+                if repaint:
+                    bar.refresh()
+                else:
+                    bar._set_dirty()
 
     def _keepable(self) -> bool:
         """Whether the styles just applied are whole and can be put back as
@@ -156,6 +163,12 @@ class FocusStylesKept(_Mixin):
         if vertical and horizontal:
             bars.append(self.scrollbar_corner)
         return bars
+
+
+def _displayed(widget: Widget) -> bool:
+    """Whether ``widget`` and every container it is in are displayed (a pane
+    switched away from is not, although its widgets are)."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
 def _put_back(widget: Widget, rules: dict[str, Any]) -> bool:
