@@ -58,9 +58,11 @@ MIN_WIDTH, MIN_HEIGHT = 60, 18
 # Young objects the cycle collector lets pile up before it runs (Python's
 # default: 700). A keypress makes and drops some thousands (strips, segments,
 # messages), nearly all freed by their reference count at once; at 700 the
-# collector ran several times in every other key and walked the older
-# generation in one key of ten (1-2 ms each time, ~0.6 ms a key on average).
-YOUNG_OBJECTS_PER_COLLECTION = 20_000
+# collector ran in every next country and in most tab switches (~1.4 ms a
+# key). At 4,000 it runs in about one key of four, for as long. Far more
+# (20,000) made it rarer but long: ~8 ms in one next country of sixteen,
+# which is where a p95 lies.
+YOUNG_OBJECTS_PER_COLLECTION = 4_000
 
 STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
 
