@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from .widgets.offscreen import Rehearsal
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
-# styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
 # Young objects the cycle collector lets pile up before it runs (Python's
 # default: 700). A keypress makes and drops some thousands (strips, segments,
 # messages), nearly all freed by their reference count at once; at 700 the
@@ -64,6 +63,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 18
 # which is where a p95 lies.
 YOUNG_OBJECTS_PER_COLLECTION = 4_000
 
+# styles/: the app frame, one file per pane (named by its id), dialogs, the tour.
 STYLESHEETS = ("app.tcss", *(f"{spec.pane_id}.tcss" for spec in PANES), "dialogs.tcss", "tour.tcss")
 
 

@@ -93,7 +93,8 @@ class FocusStylesKept(_Mixin):
             return
         base, components, bars = kept
         restyled = _put_back(self, base)
-        self.notify_style_update()  # as Textual does after restyling
+        if restyled:  # as Textual's restyle: nothing to tell when nothing changed
+            self.notify_style_update()
         if self._component_styles != components:
             self._component_styles.clear()
             self._component_styles.update(components)
