@@ -201,6 +201,27 @@ async def test_a_table_kept_across_tab_switches_follows_the_theme_and_focus() ->
     assert kept[3] != kept[4] and kept[5] == kept[3]
 
 
+async def test_a_table_widened_fills_its_rows_to_its_new_width() -> None:
+    """Compare's list opened narrows the table, Tab focuses it (its rows are
+    drawn again in the focused look at that width), Escape closes the list
+    and the table widens: each row's colour runs to the table's new edge, as
+    when the table is drawn afresh (DataTable fills a row out to the width
+    and keeps it without the width)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        for key in ("5", "c", "tab", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        table = app.query_one("#cmp-table", KeyTable)
+        assert table.has_focus and table.size.width == 80
+        kept = styled_screen(app)
+        table._clear_caches()  # drawn from nothing
+        table.refresh()
+        await pilot.pause()
+        assert kept == styled_screen(app)
+
+
 async def test_a_list_shown_again_after_a_resize_is_laid_out_again() -> None:
     """Lists keep their laid-out lines when their pane is shown again at the
     same size (tui/widgets/lists.py), not after a resize while hidden."""

@@ -69,6 +69,13 @@ class KeyTable(DoneForSize, FocusStylesKept, DataTable[Any]):
         return (self.rich_style, *(component(name) for name in sorted(self.COMPONENT_CLASSES)))
 
     def render_lines(self, crop: Any) -> Any:
+        # DataTable fills each row out to the table's width and caches the
+        # row without keying it by that width: a table widened (Compare's list
+        # closed) drew its rows' ends from the narrower width. Its own answer
+        # (a new ``_update_count`` on every Resize, sent on every show too) is
+        # replaced by this one, which knows the width its rows were drawn at.
+        if self.new_size(self.size.width):
+            self._update_count += 1
         if self._restyled:
             self._restyled = False
             state, look = self.get_pseudo_class_state(), self._look()
@@ -123,6 +130,7 @@ class KeyTable(DoneForSize, FocusStylesKept, DataTable[Any]):
         )
 
     def _on_resize(self, event: events.Resize) -> None:
-        # Shown again at the size it was drawn at: what it drew still fits.
-        if not self.new_size(event.size):
-            event.prevent_default()
+        # DataTable's handler would throw every drawn row away, at the same
+        # size too (a pane shown again): render_lines does it when the width
+        # really changed.
+        event.prevent_default()
