@@ -145,14 +145,19 @@ def test_interrupted_exports_leave_nothing_half_written(tmp_path: Path, xdg: Pat
     # `--out FILE` over an earlier file: killed before the rename, the old file stays whole.
     target = tmp_path / "rankings.csv"
     target.write_text("an earlier file the user cares about\n")
-    kill_when_staged(["rankings", "--format", "csv", "--out", str(target)], env, tmp_path)
+    staged = kill_when_staged(["rankings", "--format", "csv", "--out", str(target)], env, tmp_path)
     assert target.read_text() == "an earlier file the user cares about\n"
     visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert visible == ["rankings.csv"]
+    killed = Path(staged.removeprefix("ddx-test: ").removesuffix(" staged\n"))
+    assert killed.parent == tmp_path and killed.name.startswith(".rankings.csv.")
+    assert killed.is_dir(), "the killed write's staging is left (nothing could remove it)"
 
-    # Uninterrupted, the same commands write whole files (and no temp files remain).
+    # Uninterrupted, the same commands write whole files, and the next write
+    # of that file removes what the killed one left (no temp files remain).
     assert cli.main(["rankings", "--format", "csv", "--out", str(target)]) == 0
     assert target.read_text().startswith("rank") or "KAZ" in target.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".rankings.csv.")]
     assert cli.main(["export", str(tmp_path / "exported2")]) == 0
     assert not [p for p in (tmp_path / "exported2").iterdir() if p.name.startswith(".")]
 
@@ -160,6 +165,63 @@ def test_interrupted_exports_leave_nothing_half_written(tmp_path: Path, xdg: Pat
     before = snapshot(tmp_path / "exported2")
     kill_when_staged(["export", str(tmp_path / "exported2"), "--format", "parquet"], env, tmp_path)
     assert snapshot(tmp_path / "exported2") == before
+
+
+def _gone_pid() -> int:
+    """The process id of a process that has ended."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_write_removes_only_what_a_killed_write_of_ours_left(tmp_path: Path) -> None:
+    """A single-file write (``--out``, a tour file) has no lock in the user's
+    folder: what a killed one left is told by its name's writer mark (this
+    machine, its process gone). The next write of that file removes exactly
+    that: a live writer's staging, another machine's, a folder holding a file
+    ddx did not stage, a link, and the user's own look-alike files stay."""
+    from tui.core import fsio
+    from tui.core.export import atomic_write
+
+    host = fsio.writer_mark().split("-")[1]
+    gone, alive = _gone_pid(), os.getppid()
+    folder = tmp_path
+
+    def leftover(mark: str, *, file: str | None = "out.csv", tmp: bool = False) -> Path:
+        if tmp:
+            p = folder / f".out.csv.{mark}abc.tmp"
+            p.write_text("half")
+            return p
+        p = folder / f".out.csv.{mark}abc"
+        p.mkdir()
+        if file:
+            (p / file).write_text("half")
+        return p
+
+    killed_dir = leftover(f"ddx-{host}-{gone}-")
+    killed_tmp = leftover(f"ddx-{host}-{gone}-", tmp=True)
+    kept = [
+        leftover(f"ddx-{host}-{alive}-"),  # a live writer's
+        leftover(f"ddx-abcdef-{gone}-" if host != "abcdef" else f"ddx-fedcba-{gone}-"),
+        leftover(f"ddx-{host}-{gone}-x", file="notes.txt"),  # holds a file ddx did not stage
+        leftover(f"ddx-{host}-{alive}-", tmp=True),
+    ]
+    user_file = folder / ".out.csv.backup"
+    user_file.write_text("mine")
+    link = folder / f".out.csv.ddx-{host}-{gone}-lnk.tmp"
+    link.symlink_to(user_file)
+    kept += [user_file, link]
+
+    atomic_write(folder / "out.csv", "new\n")
+    assert not killed_dir.exists()
+    assert killed_tmp.exists(), "a folder write leaves the temporary files of other writers"
+    fsio.atomic_write(folder / "out.csv", "newer\n")
+    assert not killed_tmp.exists() and not killed_tmp.is_symlink()
+    assert (folder / "out.csv").read_text() == "newer\n"
+    assert all(p.exists() or p.is_symlink() for p in kept)
+    assert user_file.read_text() == "mine"
+    names = {p.name for p in folder.iterdir()}
+    assert names == {"out.csv", *(p.name for p in kept)}
 
 
 HEADLESS_RUN = textwrap.dedent(

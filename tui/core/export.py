@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from . import userstore
+from . import fsio, userstore
 from .dataset import MANIFEST, Dataset
 from .errors import DataError, UsageError
 from .text import visible
@@ -188,7 +188,9 @@ def atomic_write(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataError(path, f"cannot write here: {exc.strerror or exc}") from None
-    with userstore.staging(path.parent, f".{path.name}.") as work:
+    # (what a write of this file killed midway left is removed first: fsio.remove_killed)
+    fsio.remove_killed(path.parent, f".{path.name}.", holding=[path.name])
+    with userstore.staging(path.parent, f".{path.name}.{fsio.writer_mark()}") as work:
         try:
             if callable(data):
                 data(work / path.name)

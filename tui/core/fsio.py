@@ -11,7 +11,9 @@ player's state file (``tour/presenter.py``) and ``ddx tour export``.
   points to is never created, truncated or written.
 - ``atomic_write``: a whole file, written to a hidden temporary file beside it,
   flushed, then renamed over the old one: a reader sees the old file or the
-  new, never half of one.
+  new, never half of one. The temporary file's name carries its writer's
+  mark (``writer_mark``): what a writer killed midway left beside the file is
+  removed by the next write of that file (``remove_killed``), and only then.
 - ``append_locked``: text added at the end of a file *in place*, under a lock
   on the file itself: the file keeps its inode, mode and owner, a symlink the
   user made is written through, a read-only file is refused, and no temporary
@@ -30,12 +32,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
+import socket
 import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import DataError
@@ -178,6 +183,71 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
+# -- what a killed writer left ----------------------------------------------------------
+def _host_tag() -> str:
+    return hashlib.blake2s(socket.gethostname().encode(), digest_size=3).hexdigest()
+
+
+_MARK = re.compile(r"ddx-(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]+)-")
+
+
+def writer_mark() -> str:
+    """This process's part of a staging name (``ddx-<host>-<pid>-``). A
+    single-file write has no lock to clear its leftovers under (that would
+    put a ``.lock`` in the user's folder); the mark lets a later write tell a
+    killed writer's leftovers (this machine, its process gone) from a live
+    one's, or another machine's (never touched)."""
+    return f"ddx-{_host_tag()}-{os.getpid()}-"
+
+
+def _writer_gone(mark: str) -> bool:
+    found = _MARK.match(mark)
+    if found is None or found["host"] != _host_tag():
+        return False
+    pid = int(found["pid"])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's: not ours to judge
+        return False
+    return False  # alive (its process id may have been reused: kept all the same)
+
+
+def remove_killed(
+    parent: Path, prefix: str, *, suffix: str = "", holding: Sequence[str] | None = None
+) -> None:
+    """Remove what a writer killed midway left in ``parent``: each entry
+    named ``prefix`` + a writer's mark + ``suffix`` whose writer is gone.
+    ``holding`` None: a regular file; else a folder holding nothing but
+    regular files of those names (a staging folder: what ddx put there).
+    Anything else of that name, or that cannot be read, is left alone."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(suffix)):
+            continue
+        if not _writer_gone(name[len(prefix) :]):
+            continue
+        with contextlib.suppress(OSError):
+            if holding is None:
+                if entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+                continue
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            inside = list(os.scandir(entry.path))
+            if all(e.name in holding and e.is_file(follow_symlinks=False) for e in inside):
+                for e in inside:
+                    os.unlink(e.path)
+                os.rmdir(entry.path)
+
+
 @contextlib.contextmanager
 def _staged(path: Path, data: str | bytes, mode: int) -> Iterator[str]:
     """A hidden temporary file beside ``path`` holding ``data``, flushed to
@@ -185,7 +255,10 @@ def _staged(path: Path, data: str | bytes, mode: int) -> Iterator[str]:
     removed on the way out, whatever happened (once renamed, nothing is
     there to remove)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_killed(path.parent, f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{writer_mark()}", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
