@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     from .app import Options
     from .panes.base import Pane
 
-# Files one browser session of `ddx serve` may save on the server with `e`.
+# Files one browser session of `ddx serve` may save on the server with `e`,
+# and files of ddx's the server's exports folder may hold before every session
+# stops saving there: a session's count starts again when its page is
+# reloaded, the folder's does not.
 SERVED_EXPORTS = 20
+SERVED_FOLDER_EXPORTS = 200
 
 
 class ViewActions(App[None]):
@@ -120,6 +124,16 @@ class ViewActions(App[None]):
             )
             return
         folder = user_data_dir() / "exports"
+        if served and export.count_view_exports(folder) >= SERVED_FOLDER_EXPORTS:
+            self.notify(
+                _(
+                    "The server's exports folder is full ({n} views); copy the view with y instead."
+                ).format(n=SERVED_FOLDER_EXPORTS),
+                title=_("Export limit reached"),
+                severity="warning",
+                markup=False,
+            )
+            return
         if not served:
             folder = export.choose_export_dir(Path.cwd(), protected_dirs(), folder)
         try:

@@ -109,3 +109,35 @@ async def test_a_browser_session_saves_only_so_many_files(
             )
             == 2
         )
+
+
+async def test_a_reloaded_browser_session_still_stops_at_the_folders_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session's own count starts again when its page is reloaded (a new
+    session): the server's exports folder holds at most SERVED_FOLDER_EXPORTS
+    saved views whatever the sessions, and then every session says so."""
+    import tui.view_actions
+    from tui.app import Options
+
+    monkeypatch.setattr(tui.view_actions, "SERVED_EXPORTS", 3)
+    monkeypatch.setattr(tui.view_actions, "SERVED_FOLDER_EXPORTS", 5)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    exports = tmp_path / "data" / "ddx" / "exports"
+    for session in range(3):  # the page loaded three times
+        app = make_app(options=Options(served=True))
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("3")
+            for _ in range(3):
+                await pilot.press("e")
+                await pilot.pause()
+            if session == 2:
+                assert "Export limit reached" in flat(app)
+                said = [n.message for n in app._notifications]
+                full = (
+                    "The server's exports folder is full (5 views); copy the view with y instead."
+                )
+                assert said.count(full) == 3, said  # the 6th view on was refused
+    assert len(list(exports.glob("ddx-*.csv"))) == 5
+    assert not list(tmp_path.glob("*.csv"))  # never the working directory

@@ -437,6 +437,15 @@ def choose_export_dir(cwd: Path, protected: Sequence[Path], fallback: Path) -> P
     return here if _writable_dir(here) else fallback
 
 
+def count_view_exports(directory: Path) -> int:
+    """How many views ``export_view`` saved in ``directory`` (its names: ddx-*.csv)."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return 0
+    return sum(e.name.startswith("ddx-") and e.name.endswith(".csv") for e in entries)
+
+
 def export_view(frame: pl.DataFrame, name: str, state: str, directory: Path) -> Path:
     """Save a view's frame as CSV in ``directory`` under a new, descriptive name."""
     stem = "-".join(p for p in ("ddx", name, slug(state)) if p)
