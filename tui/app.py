@@ -467,7 +467,7 @@ class DDXApp(ViewActions):
         One step at a time, keys handled in between; a pane on show is skipped
         (it is drawn for real), and so is everything if the panes are not on
         the screen (a terminal too small)."""
-        from .widgets.offscreen import Rehearsal
+        from .widgets.offscreen import Rehearsal, keep_blurred_styles
 
         steps: list[tuple[Pane, Callable[[Rehearsal], object], Callable[[], object] | None]] = [
             (pane, work, None)
@@ -480,6 +480,10 @@ class DDXApp(ViewActions):
             await self._give_way()
             if self._rehearse_asked or self._leaving or not self._rehearse(pane, work, on_show):
                 return  # asked again (a new size...): the next pass does it
+        await asyncio.sleep(self.REHEARSAL_PAUSE)
+        await self._give_way()
+        if not (self._rehearse_asked or self._leaving):
+            keep_blurred_styles(self.focused)
 
     def _rehearse(
         self,

@@ -73,23 +73,13 @@ class FocusStylesKept(_Mixin):
     _styles_checks: _Checks | None = None
 
     def watch_has_focus(self, has_focus: bool) -> None:
-        rules = self.app.stylesheet.rules
-        if self._styles_rules is not rules:
-            self._styles_rules, self._styles_kept = rules, {}
-            self._styles_checks = _pseudo_checks(rules)
+        self._follow_rules()
         key = self._state_key()
         chrome = self._chrome()
         kept = self._styles_kept.get(key) if key is not None and self.is_mounted else None
         if kept is None or kept[2].keys() != set(chrome):
             super().watch_has_focus(has_focus)  # applies the stylesheet
-            if key is not None and self._keepable():
-                if len(self._styles_kept) >= _KEEP:
-                    self._styles_kept.clear()
-                self._styles_kept[key] = (
-                    dict(self.styles.base._rules),
-                    dict(self._component_styles),
-                    {bar: dict(bar.styles.base._rules) for bar in chrome},
-                )
+            self._keep(key, chrome)
             return
         base, components, bars = kept
         restyled = _put_back(self, base)
@@ -113,6 +103,30 @@ class FocusStylesKept(_Mixin):
                     bar.refresh()
                 else:
                     bar._set_dirty()
+
+    def keep_styles(self) -> None:
+        """Keep the styles the stylesheet just gave the widget (in full) for
+        its state now. The off-screen rehearsal of a pane restyles the widget
+        its visit focuses, in each focus state (tui/widgets/offscreen.py):
+        kept, they are put back on the first visit too."""
+        self._follow_rules()
+        self._keep(self._state_key(), self._chrome())
+
+    def _follow_rules(self) -> None:
+        rules = self.app.stylesheet.rules
+        if self._styles_rules is not rules:
+            self._styles_rules, self._styles_kept = rules, {}
+            self._styles_checks = _pseudo_checks(rules)
+
+    def _keep(self, key: tuple[object, ...] | None, chrome: list[Widget]) -> None:
+        if key is not None and self._keepable():
+            if len(self._styles_kept) >= _KEEP:
+                self._styles_kept.clear()
+            self._styles_kept[key] = (
+                dict(self.styles.base._rules),
+                dict(self._component_styles),
+                {bar: dict(bar.styles.base._rules) for bar in chrome},
+            )
 
     def _keepable(self) -> bool:
         """Whether the styles just applied are whole and can be put back as

@@ -136,3 +136,41 @@ async def test_a_table_filled_again_off_screen_shows_its_row_where_it_would(
     rehearsed = await _world_ranking_after_a_resize(monkeypatch, True)
     assert "▶ Kazakhstan" in rehearsed
     assert rehearsed == plain
+
+
+async def test_a_first_visit_restyles_and_measures_nothing_the_rehearsal_did() -> None:
+    """A first visit costs what a return does: the rehearsal has measured the
+    pane's texts at their widths (a layout change it made must not throw that
+    away: Sources measured its whole text again, ~5 ms) and styled the widget
+    the visit focuses in either focus state, kept for the visit to put back
+    (tui/focus_look.py); the start pane's list, never rehearsed, keeps its
+    blurred look too. So no first visit applies the stylesheet to anything or
+    measures a text again."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.widget import Widget
+
+    applied: list[str] = []
+    measured: list[str] = []
+    apply, content_height = Stylesheet.apply, Widget.get_content_height
+
+    def counting_apply(sheet: Stylesheet, node, *args, **kwargs):  # type: ignore[no-untyped-def]
+        applied.append(f"{type(node).__name__}#{node.id}")
+        return apply(sheet, node, *args, **kwargs)
+
+    def counting_height(widget: Widget, container, viewport, width):  # type: ignore[no-untyped-def]
+        if not widget.is_container and width and widget._content_height_cache[0] != width:
+            measured.append(f"{type(widget).__name__}#{widget.id}")
+        return content_height(widget, container, viewport, width)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await background_done(pilot)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Stylesheet, "apply", counting_apply)
+            patch.setattr(Widget, "get_content_height", counting_height)
+            for key in PANE_KEYS:
+                await pilot.press(key)
+                await pilot.pause()
+                pane = app.active_pane.pane_id
+                assert not applied, f"first visit to {pane}: the stylesheet applied to {applied}"
+                assert not measured, f"first visit to {pane}: {measured} measured again"
