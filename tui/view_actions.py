@@ -112,27 +112,9 @@ class ViewActions(App[None]):
         # never the server's working directory, and shows no server paths; and
         # only so many files, as anyone with the URL may press `e`.
         served = self.options.served
-        if served and self._served_exports >= SERVED_EXPORTS:
-            self.notify(
-                _(
-                    "This browser session has saved its {n} files on the server; "
-                    "copy the view with y instead."
-                ).format(n=SERVED_EXPORTS),
-                title=_("Export limit reached"),
-                severity="warning",
-                markup=False,
-            )
-            return
         folder = user_data_dir() / "exports"
-        if served and export.count_view_exports(folder) >= SERVED_FOLDER_EXPORTS:
-            self.notify(
-                _(
-                    "The server's exports folder is full ({n} views); copy the view with y instead."
-                ).format(n=SERVED_FOLDER_EXPORTS),
-                title=_("Export limit reached"),
-                severity="warning",
-                markup=False,
-            )
+        if served and (limit := self._served_limit(folder)):
+            self.notify(limit, title=_("Export limit reached"), severity="warning", markup=False)
             return
         if not served:
             folder = export.choose_export_dir(Path.cwd(), protected_dirs(), folder)
@@ -155,6 +137,23 @@ class ViewActions(App[None]):
             timeout=8,
             markup=False,
         )
+
+    def _served_limit(self, folder: Path) -> str | None:
+        """What a browser session says when it may not save another file
+        (None: it may): its own count, or the folder's, which a reloaded page
+        (a new session) does not start again."""
+        from .core import export
+
+        if self._served_exports >= SERVED_EXPORTS:
+            return _(
+                "This browser session has saved its {n} files on the server; "
+                "copy the view with y instead."
+            ).format(n=SERVED_EXPORTS)
+        if export.count_view_exports(folder) >= SERVED_FOLDER_EXPORTS:
+            return _(
+                "The server's exports folder is full ({n} views); copy the view with y instead."
+            ).format(n=SERVED_FOLDER_EXPORTS)
+        return None
 
     def action_copy_view(self) -> None:
         from .core import export

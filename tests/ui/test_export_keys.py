@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import DATA, ROOT
 from tests.screen import flat
-from tui.app import make_app
+from tui.app import DDXApp, make_app
 
 
 async def test_e_exports_the_rankings_view_to_the_current_directory(
@@ -83,18 +83,24 @@ async def test_a_view_without_a_frame_says_so(
     assert not list(tmp_path.iterdir())
 
 
-async def test_a_browser_session_saves_only_so_many_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """ddx serve: anyone with the URL may press `e`; each session saves at most
-    SERVED_EXPORTS files on the server and then says so."""
+def _served_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DDXApp:
+    """A browser session's explorer (ddx serve) that may save 3 files, its user
+    data folder and working directory in ``tmp_path``."""
     import tui.view_actions
     from tui.app import Options
 
     monkeypatch.setattr(tui.view_actions, "SERVED_EXPORTS", 3)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.chdir(tmp_path)
-    app = make_app(options=Options(served=True))
+    return make_app(options=Options(served=True))
+
+
+async def test_a_browser_session_saves_only_so_many_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ddx serve: anyone with the URL may press `e`; each session saves at most
+    SERVED_EXPORTS files on the server and then says so."""
+    app = _served_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("3")
         for _ in range(5):
@@ -118,15 +124,11 @@ async def test_a_reloaded_browser_session_still_stops_at_the_folders_limit(
     session): the server's exports folder holds at most SERVED_FOLDER_EXPORTS
     saved views whatever the sessions, and then every session says so."""
     import tui.view_actions
-    from tui.app import Options
 
-    monkeypatch.setattr(tui.view_actions, "SERVED_EXPORTS", 3)
     monkeypatch.setattr(tui.view_actions, "SERVED_FOLDER_EXPORTS", 5)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.chdir(tmp_path)
     exports = tmp_path / "data" / "ddx" / "exports"
     for session in range(3):  # the page loaded three times
-        app = make_app(options=Options(served=True))
+        app = _served_app(tmp_path, monkeypatch)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await pilot.press("3")
             for _ in range(3):

@@ -215,11 +215,16 @@ async def test_a_table_widened_fills_its_rows_to_its_new_width() -> None:
             await pilot.pause()
         table = app.query_one("#cmp-table", KeyTable)
         assert table.has_focus and table.size.width == 80
-        kept = styled_screen(app)
-        table._clear_caches()  # drawn from nothing
-        table.refresh()
-        await pilot.pause()
-        assert kept == styled_screen(app)
+        assert await _as_drawn_afresh(pilot, table)
+
+
+async def _as_drawn_afresh(pilot, table: KeyTable) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the screen is as it is with ``table`` drawn from nothing."""
+    kept = styled_screen(pilot.app)
+    table._clear_caches()
+    table.refresh()
+    await pilot.pause()
+    return kept == styled_screen(pilot.app)
 
 
 async def test_a_list_shown_again_after_a_resize_is_laid_out_again() -> None:
@@ -257,11 +262,7 @@ async def test_a_kept_table_follows_a_restyle_of_its_parts(monkeypatch: pytest.M
         table.add_class("-marked")
         await pilot.press("3")
         await pilot.pause()
-        kept = styled_screen(app)
-        table._clear_caches()  # drawn from nothing
-        table.refresh()
-        await pilot.pause()
-        assert kept == styled_screen(app)
+        assert await _as_drawn_afresh(pilot, table)
 
 
 async def test_a_kept_table_takes_the_new_languages_headings() -> None:
