@@ -206,6 +206,10 @@ def test_a_write_removes_only_what_a_killed_write_of_ours_left(tmp_path: Path) -
         leftover(f"ddx-{host}-{gone}-x", file="notes.txt"),  # holds a file ddx did not stage
         leftover(f"ddx-{host}-{alive}-", tmp=True),
     ]
+    kept += [  # names no process of this machine could have made: never taken as gone
+        leftover(f"ddx-{host}-{10**30}-", tmp=True),
+        leftover(f"ddx-{host}-0-", tmp=True),
+    ]
     user_file = folder / ".out.csv.backup"
     user_file.write_text("mine")
     link = folder / f".out.csv.ddx-{host}-{gone}-lnk.tmp"

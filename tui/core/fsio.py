@@ -205,13 +205,13 @@ def _writer_gone(mark: str) -> bool:
     if found is None or found["host"] != _host_tag():
         return False
     pid = int(found["pid"])
-    if pid == os.getpid():
+    if pid <= 0 or pid == os.getpid():
         return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except OSError:  # alive, another user's: not ours to judge
+    except (OSError, OverflowError):  # alive and another user's, or no process id at all
         return False
     return False  # alive (its process id may have been reused: kept all the same)
 
