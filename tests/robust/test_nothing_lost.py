@@ -228,6 +228,52 @@ def test_a_write_removes_only_what_a_killed_write_of_ours_left(tmp_path: Path) -
     assert names == {"out.csv", *(p.name for p in kept)}
 
 
+def test_a_write_leaves_a_held_staging_and_follows_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a writer this process cannot see (another process-id
+    namespace: a container sharing the host's name) is alive while it holds
+    its staging, whatever its process id says; and a staging folder swapped
+    for a link to the user's folder between the look and the removal must
+    not take the user's file of that name with it. And where there are no
+    locks, nothing is judged (os.kill would end the process it asks about)."""
+    from tui.core import fsio
+    from tui.core.export import atomic_write
+
+    host, gone = fsio.writer_mark().split("-")[1], _gone_pid()
+    shared, docs = tmp_path / "shared", tmp_path / "docs"
+    shared.mkdir()
+    docs.mkdir()
+    (docs / "out.csv").write_text("the user's own\n")
+
+    staging = shared / f".out.csv.ddx-{host}-{gone}-abc"
+    staging.mkdir()
+    (staging / "out.csv").write_text("half")
+    held = fsio.hold(staging)  # its writer, alive elsewhere
+    atomic_write(shared / "out.csv", "one\n")
+    assert (staging / "out.csv").read_text() == "half", "a held staging was removed"
+    fsio.release(held)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(fsio, "fcntl", None)
+        atomic_write(shared / "out.csv", "two\n")
+        assert staging.exists(), "judged without locks"
+
+    kill = os.kill
+
+    def swap_then_kill(pid: int, sig: int) -> None:
+        if pid == gone and not staging.is_symlink():
+            staging.rename(shared / "elsewhere")
+            staging.symlink_to(docs)
+        kill(pid, sig)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "kill", swap_then_kill)
+        atomic_write(shared / "out.csv", "three\n")
+    assert (docs / "out.csv").read_text() == "the user's own\n", "a link was followed"
+    assert staging.is_symlink() and (shared / "out.csv").read_text() == "three\n"
+
+
 HEADLESS_RUN = textwrap.dedent(
     """
     import asyncio, sys

@@ -12,8 +12,9 @@ player's state file (``tour/presenter.py``) and ``ddx tour export``.
 - ``atomic_write``: a whole file, written to a hidden temporary file beside it,
   flushed, then renamed over the old one: a reader sees the old file or the
   new, never half of one. The temporary file's name carries its writer's
-  mark (``writer_mark``): what a writer killed midway left beside the file is
-  removed by the next write of that file (``remove_killed``), and only then.
+  mark (``writer_mark``) and the writer locks it while it exists (``hold``):
+  what a writer killed midway left beside the file is removed by the next
+  write of that file (``remove_killed``), and only that.
 - ``append_locked``: text added at the end of a file *in place*, under a lock
   on the file itself: the file keeps its inode, mode and owner, a symlink the
   user made is written through, a read-only file is refused, and no temporary
@@ -193,14 +194,39 @@ _MARK = re.compile(r"ddx-(?P<host>[0-9a-f]{6})-(?P<pid>[0-9]+)-")
 
 def writer_mark() -> str:
     """This process's part of a staging name (``ddx-<host>-<pid>-``). A
-    single-file write has no lock to clear its leftovers under (that would
-    put a ``.lock`` in the user's folder); the mark lets a later write tell a
-    killed writer's leftovers (this machine, its process gone) from a live
-    one's, or another machine's (never touched)."""
+    single-file write has no lock file to clear its leftovers under (that
+    would put a ``.lock`` in the user's folder): its staging is named with
+    this mark and locked itself while it is written (``hold``), so that a
+    later write tells a killed writer's leftovers (this machine, its
+    process gone, nobody holding it) from a live one's, or another
+    machine's (never touched)."""
     return f"ddx-{_host_tag()}-{os.getpid()}-"
 
 
+def hold(path: Path | str) -> int | None:
+    """Lock the staging file or folder ``path`` for as long as the returned
+    descriptor is open (close it with ``release``): ``remove_killed`` leaves
+    what is held alone, even by a writer whose process it cannot see (one
+    in another process-id namespace). None where there are no locks."""
+    if fcntl is None:
+        return None
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
 def _writer_gone(mark: str) -> bool:
+    """Whether the mark is this machine's and names a process that is not
+    running here (0, or past the range of process ids: never)."""
     found = _MARK.match(mark)
     if found is None or found["host"] != _host_tag():
         return False
@@ -220,32 +246,60 @@ def remove_killed(
     parent: Path, prefix: str, *, suffix: str = "", holding: Sequence[str] | None = None
 ) -> None:
     """Remove what a writer killed midway left in ``parent``: each entry
-    named ``prefix`` + a writer's mark + ``suffix`` whose writer is gone.
-    ``holding`` None: a regular file; else a folder holding nothing but
-    regular files of those names (a staging folder: what ddx put there).
-    Anything else of that name, or that cannot be read, is left alone."""
+    named ``prefix`` + a writer's mark + ``suffix`` whose writer is gone
+    (``_writer_gone``) and that nobody holds (``hold``). ``holding`` None: a
+    regular file; else a folder holding nothing but regular files of those
+    names (a staging folder: what ddx put there). Everything is opened
+    relative to ``parent``, never through a link: an entry swapped for a
+    link meanwhile is not followed. Anything else of that name, or that
+    cannot be read, is left alone. Nothing is removed where there are no
+    locks (and ``os.kill`` would end the process it asks about)."""
+    if fcntl is None:
+        return
     try:
-        entries = list(os.scandir(parent))
+        parent_fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
     except OSError:
         return
-    for entry in entries:
-        name = entry.name
-        if not (name.startswith(prefix) and name.endswith(suffix)):
-            continue
-        if not _writer_gone(name[len(prefix) :]):
-            continue
-        with contextlib.suppress(OSError):
-            if holding is None:
-                if entry.is_file(follow_symlinks=False):
-                    os.unlink(entry.path)
-                continue
-            if not entry.is_dir(follow_symlinks=False):
-                continue
-            inside = list(os.scandir(entry.path))
-            if all(e.name in holding and e.is_file(follow_symlinks=False) for e in inside):
-                for e in inside:
-                    os.unlink(e.path)
-                os.rmdir(entry.path)
+    try:
+        for name in os.listdir(parent_fd):
+            ours = name.startswith(prefix) and name.endswith(suffix)
+            if ours and _writer_gone(name[len(prefix) :]):
+                with contextlib.suppress(OSError):
+                    _remove_unheld(parent_fd, name, holding)
+    finally:
+        os.close(parent_fd)
+
+
+def _remove_unheld(parent_fd: int, name: str, holding: Sequence[str] | None) -> None:
+    flags = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK
+    if holding is not None:
+        flags |= os.O_DIRECTORY
+    fd = os.open(name, flags, dir_fd=parent_fd)
+    try:
+        st = os.fstat(fd)
+        kind = stat.S_ISREG if holding is None else stat.S_ISDIR
+        if not kind(st.st_mode) or st.st_uid != os.geteuid():
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return  # its writer holds it: alive
+        if holding is None:
+            now = os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+            if (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
+                os.unlink(name, dir_fd=parent_fd)
+            return
+        inside = os.listdir(fd)
+        if all(
+            entry in holding
+            and stat.S_ISREG(os.stat(entry, dir_fd=fd, follow_symlinks=False).st_mode)
+            for entry in inside
+        ):
+            for entry in inside:
+                os.unlink(entry, dir_fd=fd)
+            os.rmdir(name, dir_fd=parent_fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -259,16 +313,19 @@ def _staged(path: Path, data: str | bytes, mode: int) -> Iterator[str]:
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name}.{writer_mark()}", suffix=".tmp", dir=path.parent
     )
-    try:
-        with os.fdopen(fd, "wb") as f:
+    # Open, and so held (``hold``), until it is renamed or removed.
+    with os.fdopen(fd, "wb") as f:
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             f.write(raw)
             f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        yield tmp
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            os.fsync(fd)
+            os.chmod(tmp, mode)
+            yield tmp
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def atomic_write(path: Path, data: str | bytes, *, mode: int | None = None) -> None:

@@ -59,10 +59,16 @@ def staging(parent: Path, prefix: str) -> Iterator[Path]:
         work = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     except OSError as exc:
         raise DataError(parent, f"cannot write here: {exc.strerror or exc}") from None
+    held = None
     try:
+        try:
+            held = fsio.hold(work)  # a live writer's, for fsio.remove_killed
+        except OSError as exc:
+            raise DataError(parent, f"cannot write here: {exc.strerror or exc}") from None
         yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        fsio.release(held)
 
 
 def remove_stale(parent: Path, prefixes: Sequence[str]) -> None:
