@@ -212,11 +212,16 @@ def hold(path: Path | str) -> int | None:
         return None
     fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock_now(fd)
     except OSError:
         os.close(fd)
         raise
     return fd
+
+
+def _lock_now(fd: int) -> None:
+    """Lock ``fd`` at once, or raise OSError (another holds it)."""
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def release(fd: int | None) -> None:
@@ -281,7 +286,7 @@ def _remove_unheld(parent_fd: int, name: str, holding: Sequence[str] | None) -> 
         if not kind(st.st_mode) or st.st_uid != os.geteuid():
             return
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_now(fd)
         except OSError:
             return  # its writer holds it: alive
         if holding is None:
@@ -317,7 +322,7 @@ def _staged(path: Path, data: str | bytes, mode: int) -> Iterator[str]:
     with os.fdopen(fd, "wb") as f:
         try:
             if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock_now(fd)
             f.write(raw)
             f.flush()
             os.fsync(fd)

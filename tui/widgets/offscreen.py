@@ -51,17 +51,8 @@ class Rehearsal:
         if focused is None or focused.has_focus:
             self._compositor.render_update(full=True)
             return
-        app = focused.app
-        keep = focused.keep_styles if isinstance(focused, FocusStylesKept) else _nothing
-        focused.set_reactive(Widget.has_focus, True)  # its look only: no focus events
-        try:
-            app.update_styles(focused, animate=False)
-            keep()  # the visit's focus then puts these back (tui/focus_look.py)
+        with _styled_as(focused, focused=True):
             self._compositor.render_update(full=True)
-        finally:
-            focused.set_reactive(Widget.has_focus, False)
-            app.update_styles(focused, animate=False)
-            keep()  # and the leaving
 
 
 @contextmanager
@@ -93,21 +84,29 @@ def keep_blurred_styles(widget: Widget | None) -> None:
     keeps those of a hidden pane's widget: the first key that leaves the pane
     puts them back instead of applying the stylesheet (~1.3 ms). It is styled
     blurred and focused again at once, without awaiting: no frame shows it."""
-    if not isinstance(widget, FocusStylesKept) or not widget.has_focus:
-        return
-    app = widget.app
-    widget.set_reactive(Widget.has_focus, False)
+    if isinstance(widget, FocusStylesKept) and widget.has_focus:
+        with _styled_as(widget, focused=False):
+            pass
+
+
+@contextmanager
+def _styled_as(widget: Widget, *, focused: bool) -> Iterator[None]:
+    """Within the block ``widget`` looks ``focused`` or not (its look only:
+    no focus events), then as it was. Each look the stylesheet gives it is
+    kept for its focus moves to put back (``FocusStylesKept.keep_styles``)."""
+    app, was = widget.app, widget.has_focus
+    keep = widget.keep_styles if isinstance(widget, FocusStylesKept) else None
+    widget.set_reactive(Widget.has_focus, focused)
     try:
         app.update_styles(widget, animate=False)
-        widget.keep_styles()
+        if keep is not None:
+            keep()
+        yield
     finally:
-        widget.set_reactive(Widget.has_focus, True)
+        widget.set_reactive(Widget.has_focus, was)
         app.update_styles(widget, animate=False)
-        widget.keep_styles()
-
-
-def _nothing() -> None:
-    pass
+        if keep is not None:
+            keep()
 
 
 def _resized(widget: Widget, event: events.Resize) -> None:
